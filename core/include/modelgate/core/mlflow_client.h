@@ -1,0 +1,132 @@
+#pragma once
+
+#include "modelgate/core/cancel_token.h"
+#include "modelgate/core/http.h"
+#include "modelgate/core/mlflow_types.h"
+#include "modelgate/core/result.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace modelgate {
+
+enum class AuthKind
+{
+    None,
+    Basic,
+    Bearer,
+};
+
+struct Credentials
+{
+    AuthKind kind = AuthKind::None;
+    std::string username;
+    std::string secret; // password or token; held in memory only, never written or logged
+};
+
+struct ClientConfig
+{
+    std::string trackingUri; // http(s)://host:port[/prefix]; azureml:// is mapped to https://
+    Credentials credentials;
+    TransportOptions transport;
+    RetryPolicy retry;
+};
+
+// Turns a tracking URI into the REST base URL (no trailing slash), or a Config error.
+Result<std::string> restBaseUrl(const std::string &trackingUri);
+
+struct SearchModelsQuery
+{
+    std::string filter;                // MLflow search syntax, e.g. "name LIKE 'fraud-%'"
+    std::vector<std::string> orderBy;  // e.g. {"name ASC"}
+    int maxResults = 100;              // per page, 1..1000
+    std::string pageToken;
+};
+
+struct SearchVersionsQuery
+{
+    std::string filter; // e.g. "name='diabetes-classifier'"
+    std::vector<std::string> orderBy;
+    int maxResults = 1000; // per page; always sent (the REST default is 200000)
+    std::string pageToken;
+};
+
+// Reports progress of multi-page operations: items so far; return false to stop early.
+using PageCallback = std::function<bool(std::size_t itemsSoFar)>;
+
+// MLflow REST client (API 2.0). Thread-safe for concurrent calls: it holds only
+// immutable configuration and a thread-safe transport.
+class MlflowClient
+{
+public:
+    explicit MlflowClient(ClientConfig config);
+    MlflowClient(ClientConfig config, std::shared_ptr<HttpTransport> transport);
+
+    const ClientConfig &config() const { return m_config; }
+
+    // --- registered models
+    Result<Page<RegisteredModel>> searchRegisteredModels(const SearchModelsQuery &query,
+                                                         const CancelToken &cancel) const;
+    // Every page, following next_page_token to the end. onPage sees each page as it arrives.
+    Result<std::vector<RegisteredModel>>
+    searchAllRegisteredModels(SearchModelsQuery query, const CancelToken &cancel,
+                              const std::function<bool(const Page<RegisteredModel> &)> &onPage = {}) const;
+    Result<RegisteredModel> getRegisteredModel(const std::string &name, const CancelToken &cancel) const;
+    Status setRegisteredModelTag(const std::string &name, const std::string &key, const std::string &value,
+                                 const CancelToken &cancel) const;
+    Status setRegisteredModelAlias(const std::string &name, const std::string &alias,
+                                   const std::string &version, const CancelToken &cancel) const;
+
+    // --- model versions
+    Result<Page<ModelVersion>> searchModelVersions(const SearchVersionsQuery &query,
+                                                   const CancelToken &cancel) const;
+    // Every version of one model, newest first, with aliases filled from the registered model.
+    Result<std::vector<ModelVersion>> listModelVersions(const std::string &modelName,
+                                                        const CancelToken &cancel) const;
+    Result<ModelVersion> getModelVersion(const std::string &name, const std::string &version,
+                                         const CancelToken &cancel) const;
+    Result<ModelVersion> getModelVersionByAlias(const std::string &name, const std::string &alias,
+                                                const CancelToken &cancel) const;
+    // "7" or "@champion" -> the version.
+    Result<ModelVersion> resolveModelVersion(const std::string &name, const std::string &versionOrAlias,
+                                             const CancelToken &cancel) const;
+    Status setModelVersionTag(const std::string &name, const std::string &version, const std::string &key,
+                              const std::string &value, const CancelToken &cancel) const;
+
+    // --- runs, metrics, experiments
+    Result<Run> getRun(const std::string &runId, const CancelToken &cancel) const;
+    // Full history of one metric, every page.
+    Result<std::vector<Metric>> getMetricHistory(const std::string &runId, const std::string &metricKey,
+                                                 const CancelToken &cancel) const;
+    Result<Experiment> getExperiment(const std::string &experimentId, const CancelToken &cancel) const;
+    Result<Page<Experiment>> searchExperiments(const std::string &filter, int maxResults,
+                                               const std::string &pageToken,
+                                               const CancelToken &cancel) const;
+
+    // --- artifacts
+    // Raw bytes of one file of a model version (e.g. "MLmodel"), via /model-versions/get-artifact.
+    Result<std::string> getModelVersionArtifact(const std::string &name, const std::string &version,
+                                                const std::string &path, const CancelToken &cancel) const;
+    // The version's MLmodel signature (present=false when the MLmodel has none).
+    Result<ModelSignature> getModelVersionSignature(const std::string &name, const std::string &version,
+                                                    const CancelToken &cancel) const;
+
+    // --- server
+    Result<std::string> serverVersion(const CancelToken &cancel) const; // GET /version
+
+    // Low-level: one REST call under /api/2.0/mlflow/<endpoint>. Returns the body of a 2xx
+    // response, or an Error (Api when an MLflow error body is present, else HttpStatus).
+    Result<std::string> call(HttpMethod method, const std::string &endpoint, const std::string &queryOrBody,
+                             const CancelToken &cancel) const;
+
+private:
+    ClientConfig m_config;
+    std::string m_baseUrl; // empty when the URI is unusable; calls then return m_configError
+    std::optional<Error> m_configError;
+    std::shared_ptr<HttpTransport> m_transport;
+};
+
+} // namespace modelgate
