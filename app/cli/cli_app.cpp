@@ -1,0 +1,368 @@
+#include "cli_app.h"
+
+#include "cli_args.h"
+#include "cli_format.h"
+#include "text_table.h"
+
+#include <modelgate/core/json_output.h>
+#include <modelgate/core/mlflow_client.h>
+#include <modelgate/core/model_filter.h>
+
+#include <exception>
+#include <optional>
+
+namespace modelgate::cli {
+
+namespace {
+
+constexpr const char *kUsage = R"(Usage: modelgate-cli [OPTIONS] COMMAND [ARGS]
+
+Commands:
+  models list [--filter TEXT]       registered models (TEXT: case-insensitive part of
+                                    a name, a tag or an alias)
+  versions list MODEL               every version of MODEL, newest first
+  version show MODEL VERSION        one version: aliases, tags, source run parameters and
+                                    final metrics, signature (VERSION: a number or @alias)
+
+Options:
+  --profile NAME        use the workspace profile NAME (see the GUI's workspaces)
+  --tracking-uri URI    use this MLflow tracking server (default: $MLFLOW_TRACKING_URI)
+  --json                print JSON (MLflow's field names) instead of tables
+  --timeout SECONDS     give up on a request after this long (default 60)
+  -h, --help            show this help
+  --version             show the version
+
+Credentials come from the environment: MLFLOW_TRACKING_USERNAME and
+MLFLOW_TRACKING_PASSWORD (basic auth) or MLFLOW_TRACKING_TOKEN (bearer).
+MLFLOW_TRACKING_INSECURE_TLS and MLFLOW_TRACKING_SERVER_CERT_PATH are honoured.
+
+Exit status: 0 success, 1 a check says no, 2 usage error, 3 server, transport or
+payload error.
+)";
+
+struct Failure
+{
+    int code;
+    std::string message;
+};
+
+struct Context
+{
+    std::ostream &out;
+    std::ostream &err;
+    const Environment &env;
+    const CancelToken &cancel;
+    bool json = false;
+};
+
+int fail(Context &ctx, int code, const std::string &message)
+{
+    ctx.err << "modelgate-cli: " << message << '\n';
+    return code;
+}
+
+int failWith(Context &ctx, const Error &error, const std::string &what)
+{
+    if (error.kind == ErrorKind::Cancelled)
+        return fail(ctx, ExitInterrupted, "interrupted");
+    if (error.kind == ErrorKind::Config)
+        return fail(ctx, ExitUsage, error.describe());
+    return fail(ctx, ExitServer, what + ": " + error.describe());
+}
+
+// The client for --profile, --tracking-uri or the environment, or a usage failure.
+std::optional<MlflowClient> makeClient(Context &ctx, const ArgParser &args, Failure &failure)
+{
+    Profile profile;
+    if (args.has("profile") && args.has("tracking-uri")) {
+        failure = {ExitUsage, "use either --profile or --tracking-uri, not both"};
+        return std::nullopt;
+    }
+    if (const auto name = args.value("profile")) {
+        ProfileStore store(ProfileStore::defaultPath(ctx.env));
+        if (const Status loaded = store.load(); !loaded) {
+            failure = {ExitUsage, "cannot read profiles: " + loaded.error().describe()};
+            return std::nullopt;
+        }
+        const Profile *found = store.find(*name);
+        if (!found) {
+            failure = {ExitUsage, "no workspace profile named '" + *name + "' in " + store.path()};
+            return std::nullopt;
+        }
+        profile = *found;
+    } else if (const auto uri = args.value("tracking-uri")) {
+        Profile fromEnv = profileFromEnvironment(ctx.env).value_or(Profile{});
+        profile = fromEnv;
+        profile.name = "command line";
+        profile.trackingUri = *uri;
+    } else if (auto fromEnv = profileFromEnvironment(ctx.env)) {
+        profile = *fromEnv;
+    } else {
+        failure = {ExitUsage, "no tracking server: pass --profile NAME or --tracking-uri URI, or set "
+                              "MLFLOW_TRACKING_URI"};
+        return std::nullopt;
+    }
+
+    ClientConfig config = clientConfigFor(profile, credentialsFromEnvironment(profile, ctx.env));
+    if (const auto timeout = args.value("timeout")) {
+        char *end = nullptr;
+        const double seconds = std::strtod(timeout->c_str(), &end);
+        if (end == timeout->c_str() || *end != '\0' || !(seconds > 0) || seconds > 86400) {
+            failure = {ExitUsage, "--timeout needs a number of seconds, got '" + *timeout + "'"};
+            return std::nullopt;
+        }
+        config.transport.totalTimeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+    }
+    if (const auto base = restBaseUrl(config.trackingUri); !base) {
+        failure = {ExitUsage, base.error().describe()};
+        return std::nullopt;
+    }
+    return MlflowClient(std::move(config));
+}
+
+int modelsList(Context &ctx, const MlflowClient &client, const std::string &filter)
+{
+    SearchModelsQuery query;
+    query.orderBy = {"name ASC"};
+    query.maxResults = 1000;
+    auto models = client.searchAllRegisteredModels(query, ctx.cancel);
+    if (!models)
+        return failWith(ctx, models.error(), "cannot list registered models");
+
+    std::vector<RegisteredModel> shown;
+    for (auto &model : *models)
+        if (modelMatchesFilter(model, filter))
+            shown.push_back(std::move(model));
+
+    if (ctx.json) {
+        ctx.out << registeredModelsToJson(shown) << '\n';
+        return ExitSuccess;
+    }
+    TextTable table({"NAME", "LATEST", "ALIASES", "TAGS", "UPDATED", "DESCRIPTION"});
+    table.setMaxWidth(3, 40);
+    table.setMaxWidth(5, 50);
+    for (const auto &model : shown) {
+        std::vector<std::string> aliases;
+        for (const auto &[alias, version] : model.aliases)
+            aliases.push_back(alias + "=" + version);
+        table.addRow({model.name, latestVersionOf(model), join(aliases), formatTags(model.tags),
+                      formatTimestamp(model.lastUpdatedTimestamp), model.description});
+    }
+    table.print(ctx.out);
+    return ExitSuccess;
+}
+
+int versionsList(Context &ctx, const MlflowClient &client, const std::string &model)
+{
+    auto versions = client.listModelVersions(model, ctx.cancel);
+    if (!versions)
+        return failWith(ctx, versions.error(), "cannot list versions of '" + model + "'");
+    if (ctx.json) {
+        ctx.out << modelVersionsToJson(*versions) << '\n';
+        return ExitSuccess;
+    }
+    TextTable table({"VERSION", "ALIASES", "STATUS", "CREATED", "RUN", "TAGS", "DESCRIPTION"});
+    table.setMaxWidth(5, 40);
+    table.setMaxWidth(6, 50);
+    for (const auto &version : *versions)
+        table.addRow({version.version, join(version.aliases), version.status,
+                      formatTimestamp(version.creationTimestamp), version.runId, formatTags(version.tags),
+                      version.description});
+    table.print(ctx.out);
+    return ExitSuccess;
+}
+
+// The server may not serve artifacts (--no-serve-artifacts answers 503, a missing file 404):
+// then a version simply has no readable signature, which is not an error of the command.
+bool signatureUnavailable(const Error &error)
+{
+    return (error.kind == ErrorKind::HttpStatus || error.kind == ErrorKind::Api) &&
+           (error.httpStatus == 404 || error.httpStatus == 503 || error.httpStatus == 501);
+}
+
+void printFields(std::ostream &out, const std::vector<std::pair<std::string, std::string>> &fields)
+{
+    std::size_t width = 0;
+    for (const auto &field : fields)
+        width = std::max(width, field.first.size());
+    for (const auto &[label, value] : fields)
+        out << label << ':' << std::string(width - label.size() + 1, ' ') << (value.empty() ? "-" : value)
+            << '\n';
+}
+
+void printSignatureFields(std::ostream &out, const char *title, const std::vector<SignatureField> &fields)
+{
+    out << '\n' << title << '\n';
+    if (fields.empty()) {
+        out << "  (none)\n";
+        return;
+    }
+    TextTable table({"NAME", "TYPE", "REQUIRED"});
+    for (const auto &field : fields)
+        table.addRow({field.name.empty() ? "(unnamed)" : field.name,
+                      field.detail.empty() ? field.type : field.type + " " + field.detail,
+                      field.required ? "yes" : "no"});
+    table.print(out);
+}
+
+int versionShow(Context &ctx, const MlflowClient &client, const std::string &model, const std::string &ref)
+{
+    auto version = client.resolveModelVersion(model, ref, ctx.cancel);
+    if (!version)
+        return failWith(ctx, version.error(), "cannot find version '" + ref + "' of '" + model + "'");
+    // Version get fills aliases, but be robust to servers that leave them out.
+    if (version->aliases.empty()) {
+        if (auto registered = client.getRegisteredModel(model, ctx.cancel))
+            version->aliases = registered->aliasesOf(version->version);
+    }
+
+    std::optional<Run> run;
+    if (!version->runId.empty()) {
+        auto fetched = client.getRun(version->runId, ctx.cancel);
+        if (!fetched)
+            return failWith(ctx, fetched.error(), "cannot read source run " + version->runId);
+        run = std::move(fetched).value();
+    }
+    std::optional<ModelSignature> signature;
+    std::string signatureNote;
+    auto fetchedSignature = client.getModelVersionSignature(model, version->version, ctx.cancel);
+    if (fetchedSignature) {
+        signature = std::move(fetchedSignature).value();
+    } else if (signatureUnavailable(fetchedSignature.error())) {
+        signatureNote = "not available: " + fetchedSignature.error().describe();
+    } else {
+        return failWith(ctx, fetchedSignature.error(), "cannot read the MLmodel of version " + version->version);
+    }
+
+    if (ctx.json) {
+        ctx.out << "{\"model_version\": " << modelVersionToJson(*version)
+                << ", \"run\": " << (run ? runToJson(*run) : std::string("null"))
+                << ", \"signature\": " << (signature ? signatureToJson(*signature) : std::string("null")) << "}\n";
+        return ExitSuccess;
+    }
+
+    printFields(ctx.out, {{"Model", version->name},
+                          {"Version", version->version},
+                          {"Aliases", join(version->aliases)},
+                          {"Status", version->status},
+                          {"Created", formatTimestamp(version->creationTimestamp)},
+                          {"Updated", formatTimestamp(version->lastUpdatedTimestamp)},
+                          {"Source", version->source},
+                          {"Run", version->runId},
+                          {"Description", version->description},
+                          {"Tags", formatTags(version->tags, true)}});
+    if (run) {
+        ctx.out << "\nRun " << run->info.runId << " (" << (run->info.runName.empty() ? "-" : run->info.runName)
+                << ", " << (run->info.status.empty() ? "status unknown" : run->info.status) << ")\n";
+        ctx.out << "\nParameters\n";
+        if (run->params.empty())
+            ctx.out << "  (none)\n";
+        else {
+            TextTable params({"NAME", "VALUE"});
+            params.setMaxWidth(1, 80);
+            for (const auto &[key, value] : run->params)
+                params.addRow({key, value});
+            params.print(ctx.out);
+        }
+        ctx.out << "\nMetrics (final values)\n";
+        if (run->metrics.empty())
+            ctx.out << "  (none)\n";
+        else {
+            TextTable metrics({"NAME", "VALUE", "STEP"});
+            for (const auto &metric : run->metrics)
+                metrics.addRow({metric.key, formatNumber(metric.value), std::to_string(metric.step)});
+            metrics.print(ctx.out);
+        }
+        ctx.out << "\nRun tags\n";
+        const std::string tags = formatTags(run->tags);
+        ctx.out << "  " << (tags.empty() ? "(none)" : tags) << '\n';
+    }
+    if (signature && signature->present) {
+        printSignatureFields(ctx.out, "Signature inputs", signature->inputs);
+        printSignatureFields(ctx.out, "Signature outputs", signature->outputs);
+        if (!signature->params.empty())
+            printSignatureFields(ctx.out, "Signature parameters", signature->params);
+        ctx.out << "\nInput example: " << (signature->hasInputExample ? "yes" : "no") << '\n';
+    } else if (signature) {
+        ctx.out << "\nSignature: none logged\n";
+    } else {
+        ctx.out << "\nSignature: " << signatureNote << '\n';
+    }
+    return ExitSuccess;
+}
+
+int dispatch(Context &ctx, const std::vector<std::string> &argv)
+{
+    ArgParser args;
+    for (const char *name : {"profile", "tracking-uri", "timeout", "filter"})
+        args.addOption(name, true);
+    for (const char *name : {"json", "help", "version"})
+        args.addOption(name, false);
+
+    std::vector<std::string> normalized = argv;
+    for (auto &arg : normalized)
+        if (arg == "-h")
+            arg = "--help";
+    if (!args.parse(normalized))
+        return fail(ctx, ExitUsage, args.error() + " (see --help)");
+    if (args.has("help")) {
+        ctx.out << kUsage;
+        return ExitSuccess;
+    }
+    if (args.has("version")) {
+        ctx.out << "modelgate-cli " << MODELGATE_VERSION << '\n';
+        return ExitSuccess;
+    }
+    ctx.json = args.has("json");
+
+    const auto &pos = args.positional();
+    const std::string command = pos.size() >= 2 ? pos[0] + " " + pos[1] : (pos.empty() ? "" : pos[0]);
+    struct Shape
+    {
+        std::size_t operands;
+        const char *synopsis;
+    };
+    const std::map<std::string, Shape> commands = {
+        {"models list", {0, "models list [--filter TEXT]"}},
+        {"versions list", {1, "versions list MODEL"}},
+        {"version show", {2, "version show MODEL VERSION"}},
+    };
+    const auto shape = commands.find(command);
+    if (shape == commands.end())
+        return fail(ctx, ExitUsage,
+                    pos.empty() ? "no command given (see --help)" : "unknown command '" + command + "' (see --help)");
+    if (pos.size() - 2 != shape->second.operands)
+        return fail(ctx, ExitUsage, std::string("usage: modelgate-cli ") + shape->second.synopsis);
+    if (args.has("filter") && command != "models list")
+        return fail(ctx, ExitUsage, "--filter applies to 'models list' only");
+
+    Failure failure{ExitUsage, {}};
+    const auto client = makeClient(ctx, args, failure);
+    if (!client)
+        return fail(ctx, failure.code, failure.message);
+
+    if (command == "models list")
+        return modelsList(ctx, *client, args.value("filter").value_or(""));
+    if (command == "versions list")
+        return versionsList(ctx, *client, pos[2]);
+    return versionShow(ctx, *client, pos[2], pos[3]);
+}
+
+} // namespace
+
+int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &err, const Environment &env,
+        const CancelToken &cancel)
+{
+    Context ctx{out, err, env, cancel};
+    // The core returns errors as values; this guard only keeps a bug (e.g. bad_alloc)
+    // from ending a pipeline step without the promised one-line message.
+    try {
+        return dispatch(ctx, args);
+    } catch (const std::exception &e) {
+        return fail(ctx, ExitServer, std::string("internal error: ") + e.what());
+    } catch (...) {
+        return fail(ctx, ExitServer, "internal error");
+    }
+}
+
+} // namespace modelgate::cli

@@ -1,0 +1,262 @@
+// modelgate-cli commands run in-process: usage errors without a server, transport
+// errors against a refused port, and every command against the real seeded MLflow server.
+#include "cli_app.h"
+#include "mlflow_test_server.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sstream>
+
+using namespace modelgate;
+
+namespace {
+
+struct CliResult
+{
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+
+    int stderrLines() const { return static_cast<int>(std::count(err.begin(), err.end(), '\n')); }
+};
+
+CliResult runCli(const std::vector<std::string> &args, const Environment &env)
+{
+    std::ostringstream out;
+    std::ostringstream err;
+    CliResult result;
+    result.exitCode = cli::run(args, out, err, env);
+    result.out = out.str();
+    result.err = err.str();
+    return result;
+}
+
+QJsonObject parseJsonObject(const std::string &text)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning("not JSON: %s", text.c_str());
+    return doc.object();
+}
+
+// A TCP port on loopback that nothing listens on.
+int refusedPort()
+{
+    return modelgate::test::unusedLoopbackPort();
+}
+
+} // namespace
+
+class TestCliApp final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Environment m_env; // the real server's URI, no credentials
+    QString m_uri;
+
+private Q_SLOTS:
+    void initTestCase() { m_uri = modelgate::test::sharedMlflowUri(); }
+
+    void helpAndVersion()
+    {
+        const CliResult help = runCli({"--help"}, {});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.find("models list") != std::string::npos);
+        QVERIFY(help.err.empty());
+        const CliResult version = runCli({"--version"}, {});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.rfind("modelgate-cli ", 0) == 0);
+    }
+
+    void usageErrorsExitTwoWithOneLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no command") << QStringList{} << u"no command given"_qs;
+        QTest::newRow("unknown command") << QStringList{u"models"_qs, u"delete"_qs} << u"unknown command"_qs;
+        QTest::newRow("unknown option") << QStringList{u"models"_qs, u"list"_qs, u"--jsn"_qs}
+                                        << u"unknown option '--jsn'"_qs;
+        QTest::newRow("missing operand") << QStringList{u"versions"_qs, u"list"_qs}
+                                         << u"usage: modelgate-cli versions list MODEL"_qs;
+        QTest::newRow("extra operand") << QStringList{u"version"_qs, u"show"_qs, u"m"_qs, u"1"_qs, u"2"_qs}
+                                       << u"usage: modelgate-cli version show"_qs;
+        QTest::newRow("no server") << QStringList{u"models"_qs, u"list"_qs} << u"no tracking server"_qs;
+        QTest::newRow("bad scheme") << QStringList{u"--tracking-uri"_qs, u"ftp://x"_qs, u"models"_qs, u"list"_qs}
+                                    << u"ftp"_qs;
+        QTest::newRow("bad timeout") << QStringList{u"--tracking-uri"_qs, u"http://127.0.0.1:1"_qs,
+                                                    u"--timeout"_qs, u"soon"_qs, u"models"_qs, u"list"_qs}
+                                     << u"--timeout needs a number"_qs;
+        QTest::newRow("both targets") << QStringList{u"--profile"_qs, u"a"_qs, u"--tracking-uri"_qs,
+                                                     u"http://x"_qs, u"models"_qs, u"list"_qs}
+                                      << u"either --profile or --tracking-uri"_qs;
+    }
+
+    void usageErrorsExitTwoWithOneLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        std::vector<std::string> argv;
+        for (const QString &arg : args)
+            argv.push_back(arg.toStdString());
+        QTemporaryDir config;
+        Environment env;
+        env.vars["XDG_CONFIG_HOME"] = config.path().toStdString();
+        const CliResult result = runCli(argv, env);
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.stderrLines(), 1);
+        QVERIFY2(result.err.find(expected.toStdString()) != std::string::npos, result.err.c_str());
+        QVERIFY(result.out.empty());
+    }
+
+    void unknownProfileIsAUsageError()
+    {
+        QTemporaryDir config;
+        Environment env;
+        env.vars["XDG_CONFIG_HOME"] = config.path().toStdString();
+        const CliResult result = runCli({"--profile", "nope", "models", "list"}, env);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.find("no workspace profile named 'nope'") != std::string::npos);
+    }
+
+    void unreachableServerExitsThree()
+    {
+        const std::string uri = "http://127.0.0.1:" + std::to_string(refusedPort());
+        const CliResult result = runCli({"--tracking-uri", uri, "--timeout", "5", "models", "list"}, {});
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.stderrLines(), 1);
+        QVERIFY2(result.err.find("cannot list registered models") != std::string::npos, result.err.c_str());
+    }
+
+    // --- against the real seeded MLflow server
+
+    void modelsListTable()
+    {
+        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        Environment env;
+        env.vars["MLFLOW_TRACKING_URI"] = m_uri.toStdString();
+        const CliResult result = runCli({"models", "list"}, env);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.err.empty());
+        QVERIFY(result.out.rfind("NAME", 0) == 0);
+        QVERIFY(result.out.find("diabetes-classifier") != std::string::npos);
+        QVERIFY(result.out.find("champion=") != std::string::npos);
+    }
+
+    void modelsListFilterMatchesAliasAndIsCaseInsensitive()
+    {
+        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        const CliResult result =
+            runCli({"--tracking-uri", m_uri.toStdString(), "models", "list", "--filter", "CHAMPION", "--json"}, {});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray models = parseJsonObject(result.out).value(u"registered_models"_qs).toArray();
+        QVERIFY(!models.isEmpty());
+        bool sawDiabetes = false;
+        for (const auto &entry : models) {
+            const QJsonObject model = entry.toObject();
+            bool hasChampion = false;
+            for (const auto &alias : model.value(u"aliases"_qs).toArray())
+                hasChampion |= alias.toObject().value(u"alias"_qs).toString() == u"champion"_qs;
+            QVERIFY2(hasChampion || model.value(u"name"_qs).toString().contains(u"champion"_qs),
+                     qPrintable(model.value(u"name"_qs).toString()));
+            sawDiabetes |= model.value(u"name"_qs).toString() == u"diabetes-classifier"_qs;
+        }
+        QVERIFY(sawDiabetes);
+
+        const CliResult none = runCli(
+            {"--tracking-uri", m_uri.toStdString(), "models", "list", "--filter", "no-such-model-xyz", "--json"}, {});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY(parseJsonObject(none.out).value(u"registered_models"_qs).toArray().isEmpty());
+    }
+
+    void versionsListShowsAliasesFromTheRegisteredModel()
+    {
+        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        const CliResult result =
+            runCli({"--tracking-uri", m_uri.toStdString(), "versions", "list", "diabetes-classifier", "--json"}, {});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray versions = parseJsonObject(result.out).value(u"model_versions"_qs).toArray();
+        QVERIFY(versions.size() >= 3);
+        int previous = INT_MAX;
+        int champions = 0;
+        for (const auto &entry : versions) {
+            const QJsonObject version = entry.toObject();
+            const int number = version.value(u"version"_qs).toString().toInt();
+            QVERIFY2(number < previous, "versions are listed newest first");
+            previous = number;
+            for (const auto &alias : version.value(u"aliases"_qs).toArray())
+                champions += alias.toString() == u"champion"_qs;
+        }
+        QCOMPARE(champions, 1);
+
+        const CliResult table =
+            runCli({"--tracking-uri", m_uri.toStdString(), "versions", "list", "diabetes-classifier"}, {});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.find("champion") != std::string::npos);
+    }
+
+    void versionShowByAlias()
+    {
+        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        const CliResult result = runCli(
+            {"--tracking-uri", m_uri.toStdString(), "version", "show", "diabetes-classifier", "@champion"}, {});
+        QCOMPARE(result.exitCode, 0);
+        for (const char *expected : {"Aliases:", "champion", "Parameters", "Metrics (final values)", "auc",
+                                     "Signature inputs", "PlasmaGlucose", "Signature outputs", "Input example: yes"})
+            QVERIFY2(result.out.find(expected) != std::string::npos, expected);
+
+        const CliResult json = runCli({"--tracking-uri", m_uri.toStdString(), "version", "show",
+                                       "diabetes-classifier", "@champion", "--json"},
+                                      {});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject doc = parseJsonObject(json.out);
+        QVERIFY(doc.value(u"model_version"_qs).toObject().value(u"aliases"_qs).toArray().contains(u"champion"_qs));
+        QVERIFY(doc.value(u"run"_qs).isObject());
+        QCOMPARE(doc.value(u"signature"_qs).toObject().value(u"inputs"_qs).toArray().size(), 8);
+    }
+
+    void versionShowErrorsExitThree()
+    {
+        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        const CliResult missingModel =
+            runCli({"--tracking-uri", m_uri.toStdString(), "version", "show", "no-such-model", "1"}, {});
+        QCOMPARE(missingModel.exitCode, 3);
+        QCOMPARE(missingModel.stderrLines(), 1);
+        QVERIFY2(missingModel.err.find("RESOURCE_DOES_NOT_EXIST") != std::string::npos, missingModel.err.c_str());
+
+        const CliResult missingAlias = runCli(
+            {"--tracking-uri", m_uri.toStdString(), "version", "show", "diabetes-classifier", "@nobody"}, {});
+        QCOMPARE(missingAlias.exitCode, 3);
+        QCOMPARE(missingAlias.stderrLines(), 1);
+
+        const CliResult badVersion = runCli(
+            {"--tracking-uri", m_uri.toStdString(), "version", "show", "diabetes-classifier", "latest-ish"}, {});
+        QCOMPARE(badVersion.exitCode, 2);
+    }
+
+    void profileFromTheSharedFile()
+    {
+        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        QTemporaryDir config;
+        Environment env;
+        env.vars["XDG_CONFIG_HOME"] = config.path().toStdString();
+        ProfileStore store(ProfileStore::defaultPath(env));
+        Profile profile;
+        profile.name = "Local demo";
+        profile.trackingUri = m_uri.toStdString();
+        store.upsert(profile);
+        QVERIFY(store.save().ok());
+
+        const CliResult result = runCli({"--profile", "Local demo", "versions", "list", "diabetes-classifier"}, env);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.find("VERSION") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliApp)
+#include "tst_cli_app.moc"
