@@ -1,0 +1,66 @@
+#include "modelgate/core/json_output.h"
+
+#include "json_mapping.h"
+
+namespace modelgate {
+
+namespace {
+
+std::string dump(const nlohmann::json &value, int indent)
+{
+    // Replace invalid UTF-8 rather than throwing: names come from a server we do not control.
+    return value.dump(indent < 0 ? -1 : indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+template <typename T>
+std::string dumpList(const std::vector<T> &items, int indent)
+{
+    nlohmann::json array = nlohmann::json::array();
+    for (const auto &item : items)
+        array.push_back(json::toJsonValue(item));
+    return dump(array, indent);
+}
+
+} // namespace
+
+std::string toJson(const RegisteredModel &model, int indent)
+{
+    return dump(json::toJsonValue(model), indent);
+}
+
+std::string toJson(const std::vector<RegisteredModel> &models, int indent)
+{
+    return dumpList(models, indent);
+}
+
+std::string toJson(const ModelVersion &version, int indent)
+{
+    return dump(json::toJsonValue(version), indent);
+}
+
+std::string toJson(const std::vector<ModelVersion> &versions, int indent)
+{
+    return dumpList(versions, indent);
+}
+
+std::string toJson(const Run &run, int indent)
+{
+    return dump(json::toJsonValue(run), indent);
+}
+
+std::string toJson(const std::vector<Metric> &metrics, int indent)
+{
+    return dumpList(metrics, indent);
+}
+
+std::string toJson(const Experiment &experiment, int indent)
+{
+    return dump(json::toJsonValue(experiment), indent);
+}
+
+std::string toJson(const ModelSignature &signature, int indent)
+{
+    return dump(json::toJsonValue(signature), indent);
+}
+
+} // namespace modelgate
