@@ -264,6 +264,7 @@ private:
     std::optional<Error> parseMapping(YamlNode &node, int indent, const std::string &path, int depth)
     {
         node.kind = YamlNode::Kind::Map;
+        std::string lastKeyPath = path; // errors in a deeper line belong to the key above it
         while (true) {
             skipBlank();
             if (m_pos >= m_lines.size())
@@ -272,8 +273,8 @@ private:
             if (line.indent < indent)
                 return std::nullopt;
             if (line.indent > indent)
-                return parseError(path, "unexpected indentation at line " + std::to_string(m_pos + 1) +
-                                            " of MLmodel");
+                return parseError(lastKeyPath, "unexpected indentation at line " + std::to_string(m_pos + 1) +
+                                                   " of MLmodel");
             if (isSequenceItem(line.text))
                 return std::nullopt; // a sequence at the parent's indentation ends this mapping
             const auto separator = findKeySeparator(line.text);
@@ -282,6 +283,7 @@ private:
                                             " of MLmodel");
             const std::string key = unquoteKey(std::string_view(line.text).substr(0, *separator));
             const std::string keyPath = joinPath(path, key);
+            lastKeyPath = keyPath;
             const std::string rest(trimView(std::string_view(line.text).substr(*separator + 1)));
             auto value = std::make_unique<YamlNode>();
             if (rest.empty() || rest.front() == '#') {

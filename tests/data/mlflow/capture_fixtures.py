@@ -110,7 +110,9 @@ def capture(uri, run_ids):
     save("model-version-by-alias.json",
          *rest(uri, "GET", "/registered-models/alias", {"name": MODEL, "alias": "champion"}))
     save("run-get.json", *rest(uri, "GET", "/runs/get", {"run_id": run_ids[1]}))
-    save("metric-history.json",
+    # MLflow 3.6 quirk: without max_results the answer has no metrics and a next_page_token
+    # pointing back at offset 0 (the proto default 0 reaches the store as a page size).
+    save("metric-history-without-max-results.json",
          *rest(uri, "GET", "/metrics/get-history", {"run_id": run_ids[1], "metric_key": "loss"}))
     save("metric-history-page1.json",
          *rest(uri, "GET", "/metrics/get-history",
@@ -123,9 +125,58 @@ def capture(uri, run_ids):
     save("error-400-bad-filter.json",
          *rest(uri, "GET", "/registered-models/search", {"max_results": 10, "filter": "nonsense ==="}),
          expect_status=400)
+    # Non-finite metric values: NaN comes back as the string "NaN", +Infinity as the largest double.
+    _, created = rest(uri, "POST", "/runs/create", body={"experiment_id": "0"})
+    nan_run = json.loads(created)["run"]["info"]["run_id"]
+    rest(uri, "POST", "/runs/log-batch", body={"run_id": nan_run, "metrics": [
+        {"key": "nan_metric", "value": "NaN", "timestamp": 1, "step": 0},
+        {"key": "inf_metric", "value": "Infinity", "timestamp": 1, "step": 0}]})
+    save("run-get-non-finite-metrics.json", *rest(uri, "GET", "/runs/get", {"run_id": nan_run}))
+    save("error-404-unknown-endpoint.html", *rest(uri, "GET", "/no-such-endpoint"), expect_status=404)
     status, mlmodel = rest(uri, "GET", "/model-versions/get-artifact",
                            {"name": MODEL, "version": "2", "path": "MLmodel"}, root=True)
     save("MLmodel-sklearn", status, mlmodel)
+
+
+def write_local_mlmodels():
+    """MLmodel files saved locally by MLflow itself (no server): a tensor signature with
+    inference params and long column names that PyYAML folds, and a model without signature."""
+    import tempfile
+
+    import mlflow
+    import numpy as np
+    from mlflow.models import ModelSignature
+    from mlflow.types import ColSpec, ParamSchema, ParamSpec, Schema, TensorSpec
+    from mlflow.types.schema import Array, Object, Property
+
+    class Echo(mlflow.pyfunc.PythonModel):
+        def predict(self, context, model_input, params=None):
+            return model_input
+
+    tensor_signature = ModelSignature(
+        inputs=Schema([TensorSpec(np.dtype("float32"), (-1, 28, 28), "image")]),
+        outputs=Schema([TensorSpec(np.dtype("float64"), (-1, 10))]),
+        params=ParamSchema([ParamSpec("temperature", "double", 0.5),
+                            ParamSpec("stop_words", "string", ["a", "it's"], (-1,))]))
+    nested_signature = ModelSignature(
+        inputs=Schema([
+            ColSpec("string", "a 'quoted' column name that is long enough to be folded by PyYAML's emitter"),
+            ColSpec(Array("string"), "tokens", required=False),
+            ColSpec(Object([Property("city", "string"), Property("zip", "long", required=False)]), "address"),
+        ]),
+        outputs=Schema([ColSpec("double")]))
+    cwd = os.getcwd()
+    scratch = tempfile.mkdtemp()
+    os.chdir(scratch)  # MLflow may create ./mlruns; keep it out of the source tree
+    for name, signature in [("MLmodel-tensor-params", tensor_signature),
+                            ("MLmodel-nested-types", nested_signature),
+                            ("MLmodel-no-signature", None)]:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "model")
+            mlflow.pyfunc.save_model(path, python_model=Echo(), signature=signature)
+            with open(os.path.join(path, "MLmodel"), "rb") as f:
+                save(name, 200, f.read())
+    os.chdir(cwd)
 
 
 def main():
@@ -134,6 +185,7 @@ def main():
     args = parser.parse_args()
     run_ids = seed(args.tracking_uri)
     capture(args.tracking_uri, run_ids)
+    write_local_mlmodels()
 
 
 if __name__ == "__main__":
