@@ -135,7 +135,7 @@ int modelsList(Context &ctx, const MlflowClient &client, const std::string &filt
             shown.push_back(std::move(model));
 
     if (ctx.json) {
-        ctx.out << registeredModelsToJson(shown) << '\n';
+        ctx.out << "{\"registered_models\": " << toJson(shown) << "}\n";
         return ExitSuccess;
     }
     TextTable table({"NAME", "LATEST", "ALIASES", "TAGS", "UPDATED", "DESCRIPTION"});
@@ -158,7 +158,7 @@ int versionsList(Context &ctx, const MlflowClient &client, const std::string &mo
     if (!versions)
         return failWith(ctx, versions.error(), "cannot list versions of '" + model + "'");
     if (ctx.json) {
-        ctx.out << modelVersionsToJson(*versions) << '\n';
+        ctx.out << "{\"model_versions\": " << toJson(*versions) << "}\n";
         return ExitSuccess;
     }
     TextTable table({"VERSION", "ALIASES", "STATUS", "CREATED", "RUN", "TAGS", "DESCRIPTION"});
@@ -235,9 +235,9 @@ int versionShow(Context &ctx, const MlflowClient &client, const std::string &mod
     }
 
     if (ctx.json) {
-        ctx.out << "{\"model_version\": " << modelVersionToJson(*version)
-                << ", \"run\": " << (run ? runToJson(*run) : std::string("null"))
-                << ", \"signature\": " << (signature ? signatureToJson(*signature) : std::string("null")) << "}\n";
+        ctx.out << "{\"model_version\": " << toJson(*version)
+                << ", \"run\": " << (run ? toJson(*run) : std::string("null"))
+                << ", \"signature\": " << (signature ? toJson(*signature) : std::string("null")) << "}\n";
         return ExitSuccess;
     }
 

@@ -1,6 +1,7 @@
 // modelgate-cli commands run in-process: usage errors without a server, transport
 // errors against a refused port, and every command against the real seeded MLflow server.
 #include "cli_app.h"
+#include "misbehaving_server.h"
 #include "mlflow_test_server.h"
 
 #include <QJsonArray>
@@ -44,12 +45,6 @@ QJsonObject parseJsonObject(const std::string &text)
     return doc.object();
 }
 
-// A TCP port on loopback that nothing listens on.
-int refusedPort()
-{
-    return modelgate::test::unusedLoopbackPort();
-}
-
 } // namespace
 
 class TestCliApp final : public QObject
@@ -57,12 +52,7 @@ class TestCliApp final : public QObject
     Q_OBJECT
 
 private:
-    Environment m_env; // the real server's URI, no credentials
-    QString m_uri;
-
 private Q_SLOTS:
-    void initTestCase() { m_uri = modelgate::test::sharedMlflowUri(); }
-
     void helpAndVersion()
     {
         const CliResult help = runCli({"--help"}, {});
@@ -126,7 +116,7 @@ private Q_SLOTS:
 
     void unreachableServerExitsThree()
     {
-        const std::string uri = "http://127.0.0.1:" + std::to_string(refusedPort());
+        const std::string uri = "http://127.0.0.1:" + std::to_string(modelgate::test::refusedPort());
         const CliResult result = runCli({"--tracking-uri", uri, "--timeout", "5", "models", "list"}, {});
         QCOMPARE(result.exitCode, 3);
         QCOMPARE(result.stderrLines(), 1);
@@ -137,9 +127,9 @@ private Q_SLOTS:
 
     void modelsListTable()
     {
-        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        MODELGATE_REQUIRE_MLFLOW(uri);
         Environment env;
-        env.vars["MLFLOW_TRACKING_URI"] = m_uri.toStdString();
+        env.vars["MLFLOW_TRACKING_URI"] = uri.toStdString();
         const CliResult result = runCli({"models", "list"}, env);
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.err.empty());
@@ -150,9 +140,9 @@ private Q_SLOTS:
 
     void modelsListFilterMatchesAliasAndIsCaseInsensitive()
     {
-        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        MODELGATE_REQUIRE_MLFLOW(uri);
         const CliResult result =
-            runCli({"--tracking-uri", m_uri.toStdString(), "models", "list", "--filter", "CHAMPION", "--json"}, {});
+            runCli({"--tracking-uri", uri.toStdString(), "models", "list", "--filter", "CHAMPION", "--json"}, {});
         QCOMPARE(result.exitCode, 0);
         const QJsonArray models = parseJsonObject(result.out).value(u"registered_models"_qs).toArray();
         QVERIFY(!models.isEmpty());
@@ -169,16 +159,16 @@ private Q_SLOTS:
         QVERIFY(sawDiabetes);
 
         const CliResult none = runCli(
-            {"--tracking-uri", m_uri.toStdString(), "models", "list", "--filter", "no-such-model-xyz", "--json"}, {});
+            {"--tracking-uri", uri.toStdString(), "models", "list", "--filter", "no-such-model-xyz", "--json"}, {});
         QCOMPARE(none.exitCode, 0);
         QVERIFY(parseJsonObject(none.out).value(u"registered_models"_qs).toArray().isEmpty());
     }
 
     void versionsListShowsAliasesFromTheRegisteredModel()
     {
-        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        MODELGATE_REQUIRE_MLFLOW(uri);
         const CliResult result =
-            runCli({"--tracking-uri", m_uri.toStdString(), "versions", "list", "diabetes-classifier", "--json"}, {});
+            runCli({"--tracking-uri", uri.toStdString(), "versions", "list", "diabetes-classifier", "--json"}, {});
         QCOMPARE(result.exitCode, 0);
         const QJsonArray versions = parseJsonObject(result.out).value(u"model_versions"_qs).toArray();
         QVERIFY(versions.size() >= 3);
@@ -195,22 +185,22 @@ private Q_SLOTS:
         QCOMPARE(champions, 1);
 
         const CliResult table =
-            runCli({"--tracking-uri", m_uri.toStdString(), "versions", "list", "diabetes-classifier"}, {});
+            runCli({"--tracking-uri", uri.toStdString(), "versions", "list", "diabetes-classifier"}, {});
         QCOMPARE(table.exitCode, 0);
         QVERIFY(table.out.find("champion") != std::string::npos);
     }
 
     void versionShowByAlias()
     {
-        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        MODELGATE_REQUIRE_MLFLOW(uri);
         const CliResult result = runCli(
-            {"--tracking-uri", m_uri.toStdString(), "version", "show", "diabetes-classifier", "@champion"}, {});
+            {"--tracking-uri", uri.toStdString(), "version", "show", "diabetes-classifier", "@champion"}, {});
         QCOMPARE(result.exitCode, 0);
         for (const char *expected : {"Aliases:", "champion", "Parameters", "Metrics (final values)", "auc",
                                      "Signature inputs", "PlasmaGlucose", "Signature outputs", "Input example: yes"})
             QVERIFY2(result.out.find(expected) != std::string::npos, expected);
 
-        const CliResult json = runCli({"--tracking-uri", m_uri.toStdString(), "version", "show",
+        const CliResult json = runCli({"--tracking-uri", uri.toStdString(), "version", "show",
                                        "diabetes-classifier", "@champion", "--json"},
                                       {});
         QCOMPARE(json.exitCode, 0);
@@ -222,33 +212,33 @@ private Q_SLOTS:
 
     void versionShowErrorsExitThree()
     {
-        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        MODELGATE_REQUIRE_MLFLOW(uri);
         const CliResult missingModel =
-            runCli({"--tracking-uri", m_uri.toStdString(), "version", "show", "no-such-model", "1"}, {});
+            runCli({"--tracking-uri", uri.toStdString(), "version", "show", "no-such-model", "1"}, {});
         QCOMPARE(missingModel.exitCode, 3);
         QCOMPARE(missingModel.stderrLines(), 1);
         QVERIFY2(missingModel.err.find("RESOURCE_DOES_NOT_EXIST") != std::string::npos, missingModel.err.c_str());
 
         const CliResult missingAlias = runCli(
-            {"--tracking-uri", m_uri.toStdString(), "version", "show", "diabetes-classifier", "@nobody"}, {});
+            {"--tracking-uri", uri.toStdString(), "version", "show", "diabetes-classifier", "@nobody"}, {});
         QCOMPARE(missingAlias.exitCode, 3);
         QCOMPARE(missingAlias.stderrLines(), 1);
 
         const CliResult badVersion = runCli(
-            {"--tracking-uri", m_uri.toStdString(), "version", "show", "diabetes-classifier", "latest-ish"}, {});
+            {"--tracking-uri", uri.toStdString(), "version", "show", "diabetes-classifier", "latest-ish"}, {});
         QCOMPARE(badVersion.exitCode, 2);
     }
 
     void profileFromTheSharedFile()
     {
-        MODELGATE_REQUIRE_MLFLOW(m_uri);
+        MODELGATE_REQUIRE_MLFLOW(uri);
         QTemporaryDir config;
         Environment env;
         env.vars["XDG_CONFIG_HOME"] = config.path().toStdString();
         ProfileStore store(ProfileStore::defaultPath(env));
         Profile profile;
         profile.name = "Local demo";
-        profile.trackingUri = m_uri.toStdString();
+        profile.trackingUri = uri.toStdString();
         store.upsert(profile);
         QVERIFY(store.save().ok());
 
