@@ -4,12 +4,12 @@
 #include "cli_format.h"
 #include "text_table.h"
 
+#include <exception>
+#include <optional>
+
 #include <modelgate/core/json_output.h>
 #include <modelgate/core/mlflow_client.h>
 #include <modelgate/core/model_filter.h>
-
-#include <exception>
-#include <optional>
 
 namespace modelgate::cli {
 
@@ -231,7 +231,8 @@ int versionShow(Context &ctx, const MlflowClient &client, const std::string &mod
     } else if (signatureUnavailable(fetchedSignature.error())) {
         signatureNote = "not available: " + fetchedSignature.error().describe();
     } else {
-        return failWith(ctx, fetchedSignature.error(), "cannot read the MLmodel of version " + version->version);
+        return failWith(ctx, fetchedSignature.error(),
+                        "cannot read the MLmodel of version " + version->version);
     }
 
     if (ctx.json) {
@@ -252,8 +253,9 @@ int versionShow(Context &ctx, const MlflowClient &client, const std::string &mod
                           {"Description", version->description},
                           {"Tags", formatTags(version->tags, true)}});
     if (run) {
-        ctx.out << "\nRun " << run->info.runId << " (" << (run->info.runName.empty() ? "-" : run->info.runName)
-                << ", " << (run->info.status.empty() ? "status unknown" : run->info.status) << ")\n";
+        ctx.out << "\nRun " << run->info.runId << " ("
+                << (run->info.runName.empty() ? "-" : run->info.runName) << ", "
+                << (run->info.status.empty() ? "status unknown" : run->info.status) << ")\n";
         ctx.out << "\nParameters\n";
         if (run->params.empty())
             ctx.out << "  (none)\n";
@@ -330,7 +332,8 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
     const auto shape = commands.find(command);
     if (shape == commands.end())
         return fail(ctx, ExitUsage,
-                    pos.empty() ? "no command given (see --help)" : "unknown command '" + command + "' (see --help)");
+                    pos.empty() ? "no command given (see --help)"
+                                : "unknown command '" + command + "' (see --help)");
     if (pos.size() - 2 != shape->second.operands)
         return fail(ctx, ExitUsage, std::string("usage: modelgate-cli ") + shape->second.synopsis);
     if (args.has("filter") && command != "models list")

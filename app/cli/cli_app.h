@@ -1,11 +1,11 @@
 #pragma once
 
-#include <modelgate/core/cancel_token.h>
-#include <modelgate/core/profiles.h>
-
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include <modelgate/core/cancel_token.h>
+#include <modelgate/core/profiles.h>
 
 namespace modelgate::cli {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <modelgate/core/mlflow_types.h>
-
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include <modelgate/core/mlflow_types.h>
 
 namespace modelgate::cli {
 

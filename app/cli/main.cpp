@@ -1,12 +1,12 @@
 #include "cli_app.h"
 
-#include <modelgate/core/cancel_token.h>
-#include <modelgate/core/profiles.h>
-
 #include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
+
+#include <modelgate/core/cancel_token.h>
+#include <modelgate/core/profiles.h>
 
 namespace {
 

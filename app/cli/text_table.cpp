@@ -56,8 +56,7 @@ std::string truncateToWidth(const std::string &text, std::size_t width)
 TextTable::TextTable(std::vector<std::string> headers)
     : m_headers(std::move(headers))
     , m_maxWidths(m_headers.size(), 0)
-{
-}
+{}
 
 void TextTable::setMaxWidth(std::size_t column, std::size_t width)
 {

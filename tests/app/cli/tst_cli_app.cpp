@@ -4,13 +4,13 @@
 #include "misbehaving_server.h"
 #include "mlflow_test_server.h"
 
+#include <sstream>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <sstream>
 
 using namespace modelgate;
 
@@ -70,20 +70,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("no command") << QStringList{} << u"no command given"_qs;
         QTest::newRow("unknown command") << QStringList{u"models"_qs, u"delete"_qs} << u"unknown command"_qs;
-        QTest::newRow("unknown option") << QStringList{u"models"_qs, u"list"_qs, u"--jsn"_qs}
-                                        << u"unknown option '--jsn'"_qs;
-        QTest::newRow("missing operand") << QStringList{u"versions"_qs, u"list"_qs}
-                                         << u"usage: modelgate-cli versions list MODEL"_qs;
+        QTest::newRow("unknown option")
+            << QStringList{u"models"_qs, u"list"_qs, u"--jsn"_qs} << u"unknown option '--jsn'"_qs;
+        QTest::newRow("missing operand")
+            << QStringList{u"versions"_qs, u"list"_qs} << u"usage: modelgate-cli versions list MODEL"_qs;
         QTest::newRow("extra operand") << QStringList{u"version"_qs, u"show"_qs, u"m"_qs, u"1"_qs, u"2"_qs}
                                        << u"usage: modelgate-cli version show"_qs;
         QTest::newRow("no server") << QStringList{u"models"_qs, u"list"_qs} << u"no tracking server"_qs;
-        QTest::newRow("bad scheme") << QStringList{u"--tracking-uri"_qs, u"ftp://x"_qs, u"models"_qs, u"list"_qs}
+        QTest::newRow("bad scheme") << QStringList{u"--tracking-uri"_qs, u"ftp://x"_qs, u"models"_qs,
+                                                   u"list"_qs}
                                     << u"ftp"_qs;
         QTest::newRow("bad timeout") << QStringList{u"--tracking-uri"_qs, u"http://127.0.0.1:1"_qs,
-                                                    u"--timeout"_qs, u"soon"_qs, u"models"_qs, u"list"_qs}
+                                                    u"--timeout"_qs,      u"soon"_qs,
+                                                    u"models"_qs,         u"list"_qs}
                                      << u"--timeout needs a number"_qs;
-        QTest::newRow("both targets") << QStringList{u"--profile"_qs, u"a"_qs, u"--tracking-uri"_qs,
-                                                     u"http://x"_qs, u"models"_qs, u"list"_qs}
+        QTest::newRow("both targets") << QStringList{u"--profile"_qs, u"a"_qs,      u"--tracking-uri"_qs,
+                                                     u"http://x"_qs,  u"models"_qs, u"list"_qs}
                                       << u"either --profile or --tracking-uri"_qs;
     }
 
@@ -141,8 +143,8 @@ private Q_SLOTS:
     void modelsListFilterMatchesAliasAndIsCaseInsensitive()
     {
         MODELGATE_REQUIRE_MLFLOW(uri);
-        const CliResult result =
-            runCli({"--tracking-uri", uri.toStdString(), "models", "list", "--filter", "CHAMPION", "--json"}, {});
+        const CliResult result = runCli(
+            {"--tracking-uri", uri.toStdString(), "models", "list", "--filter", "CHAMPION", "--json"}, {});
         QCOMPARE(result.exitCode, 0);
         const QJsonArray models = parseJsonObject(result.out).value(u"registered_models"_qs).toArray();
         QVERIFY(!models.isEmpty());
@@ -158,8 +160,9 @@ private Q_SLOTS:
         }
         QVERIFY(sawDiabetes);
 
-        const CliResult none = runCli(
-            {"--tracking-uri", uri.toStdString(), "models", "list", "--filter", "no-such-model-xyz", "--json"}, {});
+        const CliResult none = runCli({"--tracking-uri", uri.toStdString(), "models", "list", "--filter",
+                                       "no-such-model-xyz", "--json"},
+                                      {});
         QCOMPARE(none.exitCode, 0);
         QVERIFY(parseJsonObject(none.out).value(u"registered_models"_qs).toArray().isEmpty());
     }
@@ -167,8 +170,8 @@ private Q_SLOTS:
     void versionsListShowsAliasesFromTheRegisteredModel()
     {
         MODELGATE_REQUIRE_MLFLOW(uri);
-        const CliResult result =
-            runCli({"--tracking-uri", uri.toStdString(), "versions", "list", "diabetes-classifier", "--json"}, {});
+        const CliResult result = runCli(
+            {"--tracking-uri", uri.toStdString(), "versions", "list", "diabetes-classifier", "--json"}, {});
         QCOMPARE(result.exitCode, 0);
         const QJsonArray versions = parseJsonObject(result.out).value(u"model_versions"_qs).toArray();
         QVERIFY(versions.size() >= 3);
@@ -196,8 +199,9 @@ private Q_SLOTS:
         const CliResult result = runCli(
             {"--tracking-uri", uri.toStdString(), "version", "show", "diabetes-classifier", "@champion"}, {});
         QCOMPARE(result.exitCode, 0);
-        for (const char *expected : {"Aliases:", "champion", "Parameters", "Metrics (final values)", "auc",
-                                     "Signature inputs", "PlasmaGlucose", "Signature outputs", "Input example: yes"})
+        for (const char *expected :
+             {"Aliases:", "champion", "Parameters", "Metrics (final values)", "auc", "Signature inputs",
+              "PlasmaGlucose", "Signature outputs", "Input example: yes"})
             QVERIFY2(result.out.find(expected) != std::string::npos, expected);
 
         const CliResult json = runCli({"--tracking-uri", uri.toStdString(), "version", "show",
@@ -205,7 +209,11 @@ private Q_SLOTS:
                                       {});
         QCOMPARE(json.exitCode, 0);
         const QJsonObject doc = parseJsonObject(json.out);
-        QVERIFY(doc.value(u"model_version"_qs).toObject().value(u"aliases"_qs).toArray().contains(u"champion"_qs));
+        QVERIFY(doc.value(u"model_version"_qs)
+                    .toObject()
+                    .value(u"aliases"_qs)
+                    .toArray()
+                    .contains(u"champion"_qs));
         QVERIFY(doc.value(u"run"_qs).isObject());
         QCOMPARE(doc.value(u"signature"_qs).toObject().value(u"inputs"_qs).toArray().size(), 8);
     }
@@ -217,7 +225,8 @@ private Q_SLOTS:
             runCli({"--tracking-uri", uri.toStdString(), "version", "show", "no-such-model", "1"}, {});
         QCOMPARE(missingModel.exitCode, 3);
         QCOMPARE(missingModel.stderrLines(), 1);
-        QVERIFY2(missingModel.err.find("RESOURCE_DOES_NOT_EXIST") != std::string::npos, missingModel.err.c_str());
+        QVERIFY2(missingModel.err.find("RESOURCE_DOES_NOT_EXIST") != std::string::npos,
+                 missingModel.err.c_str());
 
         const CliResult missingAlias = runCli(
             {"--tracking-uri", uri.toStdString(), "version", "show", "diabetes-classifier", "@nobody"}, {});
@@ -225,7 +234,8 @@ private Q_SLOTS:
         QCOMPARE(missingAlias.stderrLines(), 1);
 
         const CliResult badVersion = runCli(
-            {"--tracking-uri", uri.toStdString(), "version", "show", "diabetes-classifier", "latest-ish"}, {});
+            {"--tracking-uri", uri.toStdString(), "version", "show", "diabetes-classifier", "latest-ish"},
+            {});
         QCOMPARE(badVersion.exitCode, 2);
     }
 
@@ -242,7 +252,8 @@ private Q_SLOTS:
         store.upsert(profile);
         QVERIFY(store.save().ok());
 
-        const CliResult result = runCli({"--profile", "Local demo", "versions", "list", "diabetes-classifier"}, env);
+        const CliResult result =
+            runCli({"--profile", "Local demo", "versions", "list", "diabetes-classifier"}, env);
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.find("VERSION") != std::string::npos);
     }

@@ -1,10 +1,9 @@
 #include "text_table.h"
 
-#include <QTest>
-
 #include <algorithm>
-
 #include <sstream>
+
+#include <QTest>
 
 using namespace modelgate::cli;
 

@@ -61,8 +61,8 @@ struct TransportOptions
     std::chrono::milliseconds totalTimeout{60'000};
     // Abort when fewer than 1 byte/s arrives for this long (a stalled server), independent of totalTimeout.
     std::chrono::milliseconds stallTimeout{30'000};
-    bool verifyTls = true;      // MLFLOW_TRACKING_INSECURE_TLS=true turns it off
-    std::string caBundlePath;   // MLFLOW_TRACKING_SERVER_CERT_PATH
+    bool verifyTls = true;    // MLFLOW_TRACKING_INSECURE_TLS=true turns it off
+    std::string caBundlePath; // MLFLOW_TRACKING_SERVER_CERT_PATH
     std::string userAgent = "ModelGate/0.1";
     // Proxies come from the environment (http_proxy, https_proxy, no_proxy) as curl reads them.
 };

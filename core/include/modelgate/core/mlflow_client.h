@@ -40,9 +40,9 @@ Result<std::string> restBaseUrl(const std::string &trackingUri);
 
 struct SearchModelsQuery
 {
-    std::string filter;                // MLflow search syntax, e.g. "name LIKE 'fraud-%'"
-    std::vector<std::string> orderBy;  // e.g. {"name ASC"}
-    int maxResults = 100;              // per page, 1..1000
+    std::string filter;               // MLflow search syntax, e.g. "name LIKE 'fraud-%'"
+    std::vector<std::string> orderBy; // e.g. {"name ASC"}
+    int maxResults = 100;             // per page, 1..1000
     std::string pageToken;
 };
 
@@ -103,8 +103,7 @@ public:
                                                  const CancelToken &cancel) const;
     Result<Experiment> getExperiment(const std::string &experimentId, const CancelToken &cancel) const;
     Result<Page<Experiment>> searchExperiments(const std::string &filter, int maxResults,
-                                               const std::string &pageToken,
-                                               const CancelToken &cancel) const;
+                                               const std::string &pageToken, const CancelToken &cancel) const;
 
     // --- artifacts
     // Raw bytes of one file of a model version (e.g. "MLmodel"), via /model-versions/get-artifact.

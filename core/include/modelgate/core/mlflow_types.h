@@ -17,7 +17,7 @@ using TagMap = std::map<std::string, std::string>;
 struct ModelVersion
 {
     std::string name;
-    std::string version; // a string on the wire; numeric in practice
+    std::string version;                // a string on the wire; numeric in practice
     std::int64_t creationTimestamp = 0; // ms since epoch
     std::int64_t lastUpdatedTimestamp = 0;
     std::string userId;
@@ -107,8 +107,8 @@ struct Experiment
 // One column or tensor of an MLmodel signature.
 struct SignatureField
 {
-    std::string name;   // empty for unnamed tensors / unnamed columns
-    std::string type;   // "double", "long", "string", "tensor", "array", "object"...
+    std::string name; // empty for unnamed tensors / unnamed columns
+    std::string type; // "double", "long", "string", "tensor", "array", "object"...
     bool required = true;
     std::string detail; // tensor dtype+shape or nested type description, else empty
 };
@@ -118,10 +118,10 @@ struct ModelSignature
     std::vector<SignatureField> inputs;
     std::vector<SignatureField> outputs;
     std::vector<SignatureField> params;
-    bool present = false;        // false when the MLmodel has no signature
+    bool present = false;         // false when the MLmodel has no signature
     bool hasInputExample = false; // MLmodel names a saved input example
-    std::string flavors;         // comma-separated flavor names, e.g. "python_function, sklearn"
-    std::string mlflowVersion;   // MLmodel's mlflow_version
+    std::string flavors;          // comma-separated flavor names, e.g. "python_function, sklearn"
+    std::string mlflowVersion;    // MLmodel's mlflow_version
 };
 
 template <typename T>

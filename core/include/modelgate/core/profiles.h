@@ -19,8 +19,8 @@ struct Profile
     std::string trackingUri;
     AuthKind authKind = AuthKind::None;
     std::string username;
-    bool insecureTls = false;     // skip TLS verification (MLFLOW_TRACKING_INSECURE_TLS)
-    std::string caBundlePath;     // MLFLOW_TRACKING_SERVER_CERT_PATH
+    bool insecureTls = false; // skip TLS verification (MLFLOW_TRACKING_INSECURE_TLS)
+    std::string caBundlePath; // MLFLOW_TRACKING_SERVER_CERT_PATH
     // Keys this version does not know, kept so that a newer ModelGate's settings survive a round trip.
     std::map<std::string, std::string> extra;
 };

@@ -42,12 +42,10 @@ class [[nodiscard]] Result
 public:
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
+    {}
     Result(Error error)
         : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
+    {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -83,8 +81,7 @@ private:
 };
 
 struct Unit
-{
-};
+{};
 
 // For calls that return nothing but success or an Error.
 using Status = Result<Unit>;
