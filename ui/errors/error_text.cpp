@@ -1,0 +1,179 @@
+#include "errors/error_text.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+// At global scope so that lupdate and the runtime agree on the context "ErrorText".
+class ErrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+};
+
+namespace modelgate::ui {
+
+namespace {
+
+QString operationSentence(Operation operation)
+{
+    switch (operation) {
+    case Operation::ListModels:
+        return ErrorText::tr("Could not load the registered models.");
+    case Operation::ListVersions:
+        return ErrorText::tr("Could not load the versions of this model.");
+    case Operation::LoadRun:
+        return ErrorText::tr("Could not load the run that produced this version.");
+    case Operation::LoadSignature:
+        return ErrorText::tr("Could not load the signature of this version.");
+    case Operation::TestConnection:
+        return ErrorText::tr("The connection test failed.");
+    }
+    return {};
+}
+
+// "host:port" of the request, for messages such as "cannot reach localhost:5000".
+QString serverOf(const Error &error)
+{
+    const QUrl url(QString::fromStdString(error.url));
+    if (!url.isValid() || url.host().isEmpty())
+        return ErrorText::tr("the server");
+    return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
+}
+
+bool codeIs(const Error &error, const char *name)
+{
+    // Curl error names may come with or without the CURLE_ prefix.
+    return QString::fromStdString(error.code).contains(QLatin1String(name), Qt::CaseInsensitive);
+}
+
+QString transportReason(const Error &error)
+{
+    const QString server = serverOf(error);
+    if (codeIs(error, "COULDNT_RESOLVE_HOST"))
+        return ErrorText::tr(
+                   "The server name %1 could not be found. Check the tracking URI of the workspace and your "
+                   "network connection.")
+            .arg(server);
+    if (codeIs(error, "COULDNT_RESOLVE_PROXY"))
+        return ErrorText::tr(
+            "The proxy server could not be found. Check the http_proxy and https_proxy settings.");
+    if (codeIs(error, "COULDNT_CONNECT"))
+        return ErrorText::tr(
+                   "The MLflow server at %1 cannot be reached: the connection was refused. Check that the "
+                   "server is running and that the tracking URI is correct.")
+            .arg(server);
+    if (codeIs(error, "OPERATION_TIMEDOUT"))
+        return ErrorText::
+            tr("The MLflow server at %1 did not answer in time. Check your network connection or try again "
+               "later.")
+                .arg(server);
+    if (codeIs(error, "PEER_FAILED_VERIFICATION") || codeIs(error, "SSL_CACERT"))
+        return ErrorText::
+            tr("The TLS certificate of %1 could not be verified. Set the CA bundle of the workspace to the "
+               "certificate of your organisation.")
+                .arg(server);
+    if (codeIs(error, "SSL"))
+        return ErrorText::
+            tr("A secure (TLS) connection to %1 could not be established. Check the tracking URI (http or "
+               "https) and the CA bundle of the workspace.")
+                .arg(server);
+    if (codeIs(error, "GOT_NOTHING") || codeIs(error, "RECV_ERROR") || codeIs(error, "SEND_ERROR") ||
+        codeIs(error, "PARTIAL_FILE"))
+        return ErrorText::tr(
+                   "The connection to %1 broke off before the answer was complete. Try again; if this keeps "
+                   "happening, a proxy or load balancer may be interrupting the connection.")
+            .arg(server);
+    return ErrorText::tr(
+               "The MLflow server at %1 cannot be reached (%2). Check the tracking URI and your network "
+               "connection.")
+        .arg(server, QString::fromStdString(error.code.empty() ? error.message : error.code));
+}
+
+QString notFoundReason(Operation operation)
+{
+    switch (operation) {
+    case Operation::ListModels:
+    case Operation::TestConnection:
+        return ErrorText::tr(
+            "The server has no MLflow model registry at this address (HTTP 404). Check the tracking URI, "
+            "including any path prefix.");
+    case Operation::ListVersions:
+        return ErrorText::tr(
+            "The model no longer exists on the server (HTTP 404). Refresh the list of models.");
+    case Operation::LoadRun:
+        return ErrorText::tr("The run no longer exists on the server (HTTP 404); it may have been deleted.");
+    case Operation::LoadSignature:
+        return ErrorText::tr("The model files of this version were not found on the server (HTTP 404).");
+    }
+    return {};
+}
+
+QString statusReason(const Error &error, Operation operation)
+{
+    const int status = error.httpStatus;
+    if (status == 401 || error.code == "UNAUTHENTICATED")
+        return ErrorText::tr(
+            "The server did not accept the sign-in (HTTP 401). Check the user name and password (or "
+            "token) of this workspace.");
+    if (status == 403 || error.code == "PERMISSION_DENIED")
+        return ErrorText::tr(
+            "Your account has no permission for this (HTTP 403). Ask an administrator of the MLflow "
+            "server for read access.");
+    if (status == 404 || error.code == "RESOURCE_DOES_NOT_EXIST" || error.code == "ENDPOINT_NOT_FOUND")
+        return notFoundReason(operation);
+    if (status == 429 || error.code == "REQUEST_LIMIT_EXCEEDED")
+        return ErrorText::tr(
+            "The server is busy and asked ModelGate to slow down (HTTP 429). Try again in a minute.");
+    if (status == 502 || status == 503 || status == 504)
+        return ErrorText::tr("The MLflow server is temporarily unavailable (HTTP %1). Try again later.")
+            .arg(status);
+    if (status >= 500)
+        return ErrorText::tr(
+                   "The MLflow server ran into an internal error (HTTP %1). Try again later; if this keeps "
+                   "happening, tell the administrator of the server.")
+            .arg(status);
+    if (error.kind == ErrorKind::Api && !error.message.empty())
+        return ErrorText::tr("The server refused the request (%1): %2")
+            .arg(QString::fromStdString(error.code), QString::fromStdString(error.message));
+    return ErrorText::tr("The server answered with HTTP status %1.").arg(status);
+}
+
+} // namespace
+
+bool isAuthenticationError(const Error &error)
+{
+    return (error.kind == ErrorKind::HttpStatus || error.kind == ErrorKind::Api) &&
+           (error.httpStatus == 401 || error.code == "UNAUTHENTICATED");
+}
+
+QString userMessage(const Error &error, Operation operation)
+{
+    QString reason;
+    switch (error.kind) {
+    case ErrorKind::Cancelled:
+        return ErrorText::tr("Cancelled.");
+    case ErrorKind::Transport:
+        reason = transportReason(error);
+        break;
+    case ErrorKind::HttpStatus:
+    case ErrorKind::Api:
+        reason = statusReason(error, operation);
+        break;
+    case ErrorKind::Parse:
+        reason = error.field.empty() ? ErrorText::tr("The server sent an answer ModelGate cannot read (it is "
+                                                     "not valid JSON). The address may "
+                                                     "not be an MLflow server.")
+                                     : ErrorText::tr("The server sent an answer ModelGate cannot read: the "
+                                                     "field “%1” is malformed. The server "
+                                                     "may run an MLflow version ModelGate does not support.")
+                                           .arg(QString::fromStdString(error.field));
+        break;
+    case ErrorKind::Config:
+        reason = ErrorText::tr(
+                     "The workspace settings cannot be used: %1. Open Manage Workspaces… to correct them.")
+                     .arg(QString::fromStdString(error.message));
+        break;
+    }
+    return operationSentence(operation) + u' ' + reason;
+}
+
+} // namespace modelgate::ui

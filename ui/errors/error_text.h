@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+
+#include <modelgate/core/result.h>
+
+namespace modelgate::ui {
+
+// What the user was doing when an error happened; it decides the first sentence of
+// the message and what a 404 means (a missing model is not a missing run).
+enum class Operation
+{
+    ListModels,
+    ListVersions,
+    LoadRun,
+    LoadSignature,
+    TestConnection,
+};
+
+// The one place where core errors become sentences for people. Every message says
+// what failed and what to do next, translated with tr(). The English technical detail
+// of the core error is appended only where it helps (e.g. the server's own message).
+QString userMessage(const Error &error, Operation operation);
+
+// True when the error means the user's credentials were refused (so the UI can offer
+// "Edit workspace…" next to Retry).
+bool isAuthenticationError(const Error &error);
+
+} // namespace modelgate::ui

@@ -1,0 +1,208 @@
+#include "screenshots/screenshot_runner.h"
+
+#include "controllers/workspace_manager.h"
+#include "mainwindow/main_window.h"
+#include "models/registered_model_list_model.h"
+#include "widgets/error_banner.h"
+#include "widgets/version_details_pane.h"
+
+#include <memory>
+
+#include <QCoreApplication>
+#include <QDialog>
+#include <QHostAddress>
+#include <QPixmap>
+#include <QTcpServer>
+
+namespace modelgate::ui {
+
+namespace {
+
+// A loopback port nobody listens on: bind an ephemeral port, then release it.
+quint16 refusedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 9; // the discard port; nothing listens there on a desktop
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+} // namespace
+
+ScreenshotRunner::ScreenshotRunner(MainWindow *window, WorkspaceManager *workspaces, const QString &directory,
+                                   const QString &suffix, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_workspaces(workspaces)
+    , m_directory(directory)
+    , m_suffix(suffix)
+{
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(90'000);
+    connect(&m_timeout, &QTimer::timeout, this, [this]() {
+        fail(QStringLiteral("timed out waiting for ") + m_waitingFor);
+        finish();
+    });
+    connect(m_window, &MainWindow::loadFailed, this, [this](const QString &message) {
+        if (m_expectFailure || m_done)
+            return;
+        fail(QStringLiteral("while waiting for ") + m_waitingFor + QStringLiteral(": ") + message);
+        finish();
+    });
+}
+
+void ScreenshotRunner::setTarget(const QString &modelName, const QString &versionOrAlias)
+{
+    m_modelName = modelName;
+    m_version = versionOrAlias;
+}
+
+void ScreenshotRunner::run(const QString &workspaceName)
+{
+    if (!m_directory.mkpath(QStringLiteral("."))) {
+        fail(QStringLiteral("cannot create ") + m_directory.absolutePath());
+        finish();
+        return;
+    }
+    // A fixed size so that screenshots are comparable from run to run.
+    m_window->resize(1400, 860);
+    m_window->show();
+    m_window->resetLayout();
+    waitFor(
+        QStringLiteral("the registered models"),
+        [this, workspaceName](const std::function<void()> &done) {
+            connect(m_window, &MainWindow::modelsLoaded, this, done, Qt::SingleShotConnection);
+            m_window->start(workspaceName);
+        },
+        [this]() { stepModels(); });
+}
+
+void ScreenshotRunner::waitFor(const QString &what, std::function<void(std::function<void()>)> action,
+                               std::function<void()> next)
+{
+    if (m_done)
+        return;
+    m_waitingFor = what;
+    m_timeout.start();
+    auto fired = std::make_shared<bool>(false);
+    action([this, fired, next = std::move(next)]() {
+        if (*fired || m_done)
+            return;
+        *fired = true;
+        m_timeout.stop();
+        QTimer::singleShot(0, this, next); // let the views lay out before grabbing
+    });
+}
+
+void ScreenshotRunner::grab(QWidget *widget, const QString &name)
+{
+    QCoreApplication::processEvents();
+    const QString path = m_directory.filePath(name + m_suffix + QStringLiteral(".png"));
+    if (widget->grab().save(path))
+        m_written << path;
+    else
+        fail(QStringLiteral("cannot write ") + path);
+}
+
+void ScreenshotRunner::stepModels()
+{
+    if (m_window->modelListModel()->rowOfName(m_modelName) < 0) {
+        fail(QStringLiteral("the workspace has no model called ") + m_modelName);
+        finish();
+        return;
+    }
+    grab(m_window, QStringLiteral("01-models"));
+    waitFor(
+        QStringLiteral("the versions of ") + m_modelName,
+        [this](const std::function<void()> &done) {
+            connect(m_window, &MainWindow::versionsLoaded, this, done, Qt::SingleShotConnection);
+            m_window->selectModel(m_modelName);
+        },
+        [this]() { stepVersions(); });
+}
+
+void ScreenshotRunner::stepVersions()
+{
+    grab(m_window, QStringLiteral("02-versions"));
+    waitFor(
+        QStringLiteral("the details of version ") + m_version,
+        [this](const std::function<void()> &done) {
+            connect(
+                m_window, &MainWindow::detailsLoaded, this,
+                [this, done](bool ok) {
+                    if (!ok)
+                        fail(QStringLiteral("the details of ") + m_version + QStringLiteral(" did not load"));
+                    done();
+                },
+                Qt::SingleShotConnection);
+            m_window->selectVersion(m_version);
+        },
+        [this]() { stepDetails(); });
+}
+
+void ScreenshotRunner::stepDetails()
+{
+    const std::pair<int, const char *> tabs[] = {{VersionDetailsPane::OverviewTab, "03-version-overview"},
+                                                 {VersionDetailsPane::ParametersTab, "04-parameters"},
+                                                 {VersionDetailsPane::MetricsTab, "05-metrics"},
+                                                 {VersionDetailsPane::SignatureTab, "06-signature"},
+                                                 {VersionDetailsPane::TagsTab, "06b-tags"}};
+    for (const auto &[tab, name] : tabs) {
+        m_window->showDetailsTab(tab);
+        grab(m_window, QLatin1String(name));
+    }
+    m_window->showDetailsTab(VersionDetailsPane::OverviewTab);
+    stepWorkspacesDialog();
+}
+
+void ScreenshotRunner::stepWorkspacesDialog()
+{
+    QDialog *dialog = m_window->createWorkspacesDialog();
+    dialog->show();
+    // The dialog reads the stored secrets asynchronously; give it a moment to fill in.
+    QTimer::singleShot(300, this, [this, dialog]() {
+        grab(dialog, QStringLiteral("07-workspaces-dialog"));
+        dialog->reject();
+        dialog->deleteLater();
+        stepErrorBanner();
+    });
+}
+
+void ScreenshotRunner::stepErrorBanner()
+{
+    Profile unreachable;
+    unreachable.name = "unreachable-demo";
+    unreachable.trackingUri = "http://127.0.0.1:" + std::to_string(refusedPort());
+    const QString id = m_workspaces->addSessionWorkspace(unreachable);
+    m_expectFailure = true;
+    waitFor(
+        QStringLiteral("the error banner"),
+        [this, id](const std::function<void()> &done) {
+            connect(m_window, &MainWindow::loadFailed, this, done, Qt::SingleShotConnection);
+            m_window->activateWorkspace(id);
+        },
+        [this]() {
+            if (!m_window->errorBanner()->isVisible())
+                fail(QStringLiteral("the error banner is not visible"));
+            grab(m_window, QStringLiteral("08-error-banner"));
+            finish();
+        });
+}
+
+void ScreenshotRunner::fail(const QString &problem)
+{
+    m_problems << problem;
+}
+
+void ScreenshotRunner::finish()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timeout.stop();
+    Q_EMIT finished(m_problems.isEmpty());
+}
+
+} // namespace modelgate::ui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <functional>
+
+#include <QDir>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+class QWidget;
+
+namespace modelgate::ui {
+
+class MainWindow;
+class WorkspaceManager;
+
+// `modelgate --screenshots DIR`: drives the main window through its screens against a
+// real server (models, versions, each details tab, the workspaces dialog, the error
+// banner), waits for every load, saves PNGs and reports whether all of it worked.
+class ScreenshotRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ScreenshotRunner)
+
+public:
+    ScreenshotRunner(MainWindow *window, WorkspaceManager *workspaces, const QString &directory,
+                     const QString &suffix, QObject *parent = nullptr);
+
+    // The model and version (or @alias) to show.
+    void setTarget(const QString &modelName, const QString &versionOrAlias);
+    void setStepTimeout(int milliseconds) { m_timeout.setInterval(milliseconds); }
+
+    // Starts with the window's current workspace; finished() reports the outcome.
+    void run(const QString &workspaceName);
+
+    QStringList writtenFiles() const { return m_written; }
+    QStringList problems() const { return m_problems; }
+
+Q_SIGNALS:
+    void finished(bool ok);
+
+private:
+    void waitFor(const QString &what, std::function<void(std::function<void()>)> action,
+                 std::function<void()> next);
+    void grab(QWidget *widget, const QString &name);
+    void fail(const QString &problem);
+    void finish();
+    void stepModels();
+    void stepVersions();
+    void stepDetails();
+    void stepWorkspacesDialog();
+    void stepErrorBanner();
+
+    MainWindow *m_window;
+    WorkspaceManager *m_workspaces;
+    QDir m_directory;
+    QString m_suffix;
+    QString m_modelName = QStringLiteral("diabetes-classifier");
+    QString m_version = QStringLiteral("@champion");
+    QTimer m_timeout;
+    QString m_waitingFor;
+    QStringList m_written;
+    QStringList m_problems;
+    bool m_expectFailure = false;
+    bool m_done = false;
+};
+
+} // namespace modelgate::ui
