@@ -99,9 +99,9 @@ std::chrono::milliseconds RetryingTransport::backoffCeiling(const RetryPolicy &p
     const long long base = std::max<long long>(0, policy.baseDelay.count());
     const long long cap = std::max<long long>(0, policy.maxDelay.count());
     long long delay = base;
-    // Doubling stops at the cap, so large attempt numbers cannot overflow.
-    for (int i = 0; i < attempt && delay < cap; ++i)
-        delay = delay == 0 ? 0 : delay * 2;
+    // Doubling stops at the cap, so large attempt numbers cannot overflow (or loop for long).
+    for (int i = 0; i < attempt && delay > 0 && delay < cap; ++i)
+        delay *= 2;
     return std::chrono::milliseconds(std::min(delay, cap));
 }
 

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -57,6 +58,8 @@ private Q_SLOTS:
     void methodsSendTheirBodyAndHeaders_data();
     void methodsSendTheirBodyAndHeaders();
     void errorStatusIsAResponseNotAnError();
+    void delayedResponseWithinTimeoutsSucceeds();
+    void proxyIsTakenFromEnvironment();
     void gzipResponseIsDecoded();
     void refusedConnectionIsTransportError();
     void resetIsTransportError();
@@ -173,6 +176,54 @@ void TestCurlTransport::errorStatusIsAResponseNotAnError()
     const auto second = transport->send(get(server.url()), CancelToken::none());
     QVERIFY2(second.ok(), qPrintable(describe(second)));
     QCOMPARE(second->status, 404);
+}
+
+void TestCurlTransport::delayedResponseWithinTimeoutsSucceeds()
+{
+    MisbehavingServer server;
+    server.enqueue(Behaviour::respondAfter(300ms, 200, "worth the wait"));
+    const auto transport = makeCurlTransport(fastOptions());
+    QElapsedTimer timer;
+    timer.start();
+
+    const auto result = transport->send(get(server.url()), CancelToken::none());
+
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    QCOMPARE(q(result->body), QStringLiteral("worth the wait"));
+    QVERIFY(timer.elapsed() >= 300);
+}
+
+void TestCurlTransport::proxyIsTakenFromEnvironment()
+{
+    // The transport must leave libcurl's reading of http_proxy/no_proxy alone: corporate
+    // networks reach MLflow through a proxy. The loopback server plays the proxy here.
+    MisbehavingServer proxy;
+    proxy.setDefaultBehaviour(Behaviour::echo());
+    const QByteArray names[] = {"http_proxy", "no_proxy", "NO_PROXY"};
+    std::vector<std::pair<QByteArray, std::optional<QByteArray>>> saved;
+    for (const QByteArray &name : names)
+        saved.emplace_back(name, qEnvironmentVariableIsSet(name.constData())
+                                     ? std::optional<QByteArray>(qgetenv(name.constData()))
+                                     : std::nullopt);
+    qunsetenv("no_proxy");
+    qunsetenv("NO_PROXY");
+    qputenv("http_proxy", QByteArray::fromStdString(proxy.url()));
+    const auto transport = makeCurlTransport(fastOptions());
+
+    const auto result = transport->send(
+        get("http://mlflow.modelgate.invalid/api/2.0/mlflow/experiments/search"), CancelToken::none());
+
+    for (const auto &[name, value] : saved) {
+        if (value)
+            qputenv(name.constData(), *value);
+        else
+            qunsetenv(name.constData());
+    }
+    QVERIFY2(result.ok(), qPrintable(describe(result)));
+    // A proxy receives the absolute URL on the request line.
+    QCOMPARE(q(proxy.lastRequest().target),
+             QStringLiteral("http://mlflow.modelgate.invalid/api/2.0/mlflow/experiments/search"));
+    QCOMPARE(q(proxy.lastRequest().header("Host")), QStringLiteral("mlflow.modelgate.invalid"));
 }
 
 void TestCurlTransport::gzipResponseIsDecoded()

@@ -15,6 +15,8 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -556,6 +558,13 @@ void MisbehavingServer::acceptLoop()
 
 void MisbehavingServer::serve(int socket)
 {
+    // OpenSSL writes with plain write(): a client that hung up would raise SIGPIPE and kill the
+    // test. Blocking it in this thread only turns that into EPIPE without changing the
+    // process-wide disposition (so a SIGPIPE from the code under test still shows).
+    sigset_t pipeSignal;
+    sigemptyset(&pipeSignal);
+    sigaddset(&pipeSignal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipeSignal, nullptr);
     Connection connection(socket, m_wakeFd);
     if (m_tls && !connection.startTls(m_tls->context))
         return;

@@ -67,8 +67,9 @@ struct TransportOptions
     // Proxies come from the environment (http_proxy, https_proxy, no_proxy) as curl reads them.
 };
 
-// libcurl transport: one easy handle per thread-local connection cache, so
-// connections are reused across calls on the same thread; compressed responses are accepted.
+// libcurl transport: a pool of curl handles, each keeping its connections open, so
+// connections are reused across calls; concurrent send() calls from any number of threads
+// each get their own handle. Compressed responses are accepted.
 std::unique_ptr<HttpTransport> makeCurlTransport(const TransportOptions &options = {});
 
 struct RetryPolicy
