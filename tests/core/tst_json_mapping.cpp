@@ -5,7 +5,9 @@
 #include "json_mapping.h"
 
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <optional>
 
 #include <QFile>
 #include <QTest>
@@ -29,6 +31,14 @@ std::string fixture(const char *name)
 QString q(const std::string &text)
 {
     return QString::fromStdString(text);
+}
+
+template <typename T>
+std::optional<Error> errorOf(const Result<T> &result)
+{
+    if (result.ok())
+        return std::nullopt;
+    return result.error();
 }
 
 } // namespace
@@ -398,6 +408,54 @@ private Q_SLOTS:
         QCOMPARE(fullBack->params, fullRun->params);
         QCOMPARE(fullBack->datasetInputs.size(), std::size_t(1));
         QCOMPARE(q(fullBack->datasetInputs[0].schema), q(fullRun->datasetInputs[0].schema));
+    }
+
+    void everyValueReplacedNeverCrashes()
+    {
+        // Replace every value of every captured payload, in turn, with each JSON type: the
+        // mapping either accepts it or reports a Parse error naming a field; it never throws.
+        const std::vector<std::pair<const char *, std::function<std::optional<Error>(const std::string &)>>>
+            cases{
+                {"registered-models-search-page1.json",
+                 [](const std::string &b) { return errorOf(json::registeredModelsPageFromBody(b)); }},
+                {"model-versions-search.json",
+                 [](const std::string &b) { return errorOf(json::modelVersionsPageFromBody(b)); }},
+                {"model-version-get.json",
+                 [](const std::string &b) { return errorOf(json::modelVersionFromBody(b)); }},
+                {"run-get.json", [](const std::string &b) { return errorOf(json::runFromBody(b)); }},
+                {"metric-history-page1.json",
+                 [](const std::string &b) { return errorOf(json::metricsPageFromBody(b)); }},
+                {"experiments-search.json",
+                 [](const std::string &b) { return errorOf(json::experimentsPageFromBody(b)); }},
+            };
+        const std::vector<Json> replacements{
+            Json(nullptr), Json(true),    Json(-3),       Json(2.5),
+            Json("x"),     Json::array(), Json::object(), Json("9223372036854775808")};
+        int errors = 0;
+        for (const auto &[name, map] : cases) {
+            const Json original = Json::parse(fixture(name));
+            const Json flat = original.flatten();
+            for (auto it = flat.begin(); it != flat.end(); ++it) {
+                for (const Json &replacement : replacements) {
+                    Json mutated = original;
+                    mutated[Json::json_pointer(it.key())] = replacement;
+                    const auto error = map(mutated.dump());
+                    if (error) {
+                        ++errors;
+                        QCOMPARE(error->kind, ErrorKind::Parse);
+                        QVERIFY2(!error->field.empty(), error->message.c_str());
+                    }
+                }
+            }
+            // And every truncation of the body.
+            const std::string body = fixture(name);
+            for (std::size_t length = 0; length < body.size(); ++length) {
+                const auto error = map(body.substr(0, length));
+                QVERIFY(error.has_value());
+                QCOMPARE(error->kind, ErrorKind::Parse);
+            }
+        }
+        QVERIFY(errors > 100);
     }
 
     void outputSurvivesInvalidUtf8()
