@@ -67,13 +67,15 @@ private Q_SLOTS:
     void truncatedBodyIsTransportError();
     void stalledServerHitsStallTimeout();
     void slowServerHitsTotalTimeout();
-    void cancelStopsStalledRequestPromptly();
+    void cancelStopsRequestInFlightPromptly_data();
+    void cancelStopsRequestInFlightPromptly();
     void cancelledTokenSendsNothing();
     void oversizedResponseIsRefused();
     void credentialsNeverAppearInErrors();
     void headerInjectionIsRejected();
     void onlyHttpSchemesAreAllowed();
     void connectionIsReusedAcrossRequests();
+    void serverClosingConnectionIsHandled();
     void concurrentRequestsOnOneTransport();
     void httpsToPlainServerFails();
     void tlsVerificationIsOnByDefault();
@@ -340,10 +342,18 @@ void TestCurlTransport::slowServerHitsTotalTimeout()
     QVERIFY2(elapsed >= 900 && elapsed < 4000, qPrintable(QString::number(elapsed)));
 }
 
-void TestCurlTransport::cancelStopsStalledRequestPromptly()
+void TestCurlTransport::cancelStopsRequestInFlightPromptly_data()
 {
+    QTest::addColumn<bool>("midBody");
+    QTest::newRow("waiting for the response") << false;
+    QTest::newRow("while the body trickles in") << true;
+}
+
+void TestCurlTransport::cancelStopsRequestInFlightPromptly()
+{
+    QFETCH(bool, midBody);
     MisbehavingServer server;
-    server.enqueue(Behaviour::stall());
+    server.enqueue(midBody ? Behaviour::slowDrip(200, std::string(2000, 'x'), 20ms) : Behaviour::stall());
     const auto transport = makeCurlTransport(fastOptions());
     const CancelToken token;
     std::atomic<bool> cancelIssued{false};
@@ -460,6 +470,22 @@ void TestCurlTransport::connectionIsReusedAcrossRequests()
 
     QCOMPARE(server.requestCount(), 5);
     QCOMPARE(server.connectionCount(), 1);
+}
+
+void TestCurlTransport::serverClosingConnectionIsHandled()
+{
+    MisbehavingServer server;
+    server.enqueue(Behaviour::respond(200, "first").closingConnection());
+    server.enqueue(Behaviour::respond(200, "second"));
+    const auto transport = makeCurlTransport(fastOptions());
+
+    const auto first = transport->send(get(server.url()), CancelToken::none());
+    const auto second = transport->send(get(server.url()), CancelToken::none());
+
+    QVERIFY2(first.ok(), qPrintable(describe(first)));
+    QVERIFY2(second.ok(), qPrintable(describe(second)));
+    QCOMPARE(q(second->body), QStringLiteral("second"));
+    QCOMPARE(server.connectionCount(), 2);
 }
 
 void TestCurlTransport::concurrentRequestsOnOneTransport()
