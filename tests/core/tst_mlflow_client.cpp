@@ -357,17 +357,23 @@ private Q_SLOTS:
             << 400 << QByteArray::fromStdString(fixture("error-400-alias-not-found.json"))
             << int(ErrorKind::Api) << QStringLiteral("INVALID_PARAMETER_VALUE")
             << QStringLiteral("Registered model alias nope not found.");
-        QTest::newRow("403 plain text (basic-auth)")
-            << 403 << QByteArray("Permission denied") << int(ErrorKind::HttpStatus) << QString()
-            << QStringLiteral("Permission denied");
-        QTest::newRow("401 plain text, first line")
-            << 401
-            << QByteArray(
-                   "You are not authenticated. Please see https://mlflow.org/docs/latest/auth/index.html\n"
-                   "second line")
+        // The basic-auth app's real bodies: plain text (served as text/html), not MLflow JSON.
+        QTest::newRow("403 basic-auth")
+            << 403 << QByteArray::fromStdString(fixture("error-403-basic-auth.txt"))
+            << int(ErrorKind::HttpStatus) << QString() << QStringLiteral("Permission denied");
+        QTest::newRow("401 basic-auth")
+            << 401 << QByteArray::fromStdString(fixture("error-401-basic-auth.txt"))
             << int(ErrorKind::HttpStatus) << QString()
-            << QStringLiteral(
-                   "You are not authenticated. Please see https://mlflow.org/docs/latest/auth/index.html");
+            << QStringLiteral("You are not authenticated. Please see "
+                              "https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow "
+                              "on how to authenticate.");
+        QTest::newRow("400 plain text (users/create content type)")
+            << 400 << QByteArray::fromStdString(fixture("error-400-users-create-charset.txt"))
+            << int(ErrorKind::HttpStatus) << QString()
+            << QStringLiteral("Invalid content type. Must be application/json");
+        QTest::newRow("plain text, first line only")
+            << 500 << QByteArray("Internal failure\nTraceback ...\n") << int(ErrorKind::HttpStatus)
+            << QString() << QStringLiteral("Internal failure");
         QTest::newRow("404 HTML") << 404
                                   << QByteArray::fromStdString(fixture("error-404-unknown-endpoint.html"))
                                   << int(ErrorKind::HttpStatus) << QString()

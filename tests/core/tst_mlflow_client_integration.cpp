@@ -322,6 +322,57 @@ private Q_SLOTS:
         }
     }
 
+    void basicAuthOnAPrivateServer()
+    {
+        // MLflow's basic-auth app (default permission READ) on a server of this test's own.
+        test::PrivateMlflowServer server;
+        test::PrivateMlflowServer::Options options;
+        options.basicAuth = true;
+        MODELGATE_START_PRIVATE_MLFLOW(server, options);
+        const auto clientAs = [&](Credentials credentials) {
+            ClientConfig config;
+            config.trackingUri = server.uri().toStdString();
+            config.credentials = std::move(credentials);
+            return MlflowClient(config);
+        };
+        const MlflowClient admin =
+            clientAs({AuthKind::Basic, test::PrivateMlflowServer::adminUser().toStdString(),
+                      server.adminPassword().toStdString()});
+        QVERIFY(admin
+                    .call(HttpMethod::Post, "registered-models/create", Json{{"name", "guarded"}}.dump(),
+                          CancelToken::none())
+                    .ok());
+        // users/create refuses any Content-Type but exactly application/json.
+        const auto user = admin.call(HttpMethod::Post, "users/create",
+                                     Json{{"username", "reader"}, {"password", "reader-password-1"}}.dump(),
+                                     CancelToken::none());
+        QVERIFY2(user.ok(), user.ok() ? "" : describe(user.error()));
+        QVERIFY(admin.setRegisteredModelTag("guarded", "owner", "admin", CancelToken::none()).ok());
+
+        const MlflowClient reader = clientAs({AuthKind::Basic, "reader", "reader-password-1"});
+        const auto readable = reader.getRegisteredModel("guarded", CancelToken::none());
+        QVERIFY2(readable.ok(), readable.ok() ? "" : describe(readable.error()));
+        QCOMPARE(q(readable->tags.at("owner")), QStringLiteral("admin"));
+        const auto denied = reader.setRegisteredModelTag("guarded", "owner", "reader", CancelToken::none());
+        QVERIFY(!denied.ok());
+        QCOMPARE(denied.error().kind, ErrorKind::HttpStatus);
+        QCOMPARE(denied.error().httpStatus, 403);
+        QCOMPARE(q(denied.error().message), QStringLiteral("Permission denied"));
+
+        for (const Credentials &wrong :
+             {Credentials{}, Credentials{AuthKind::Basic, "reader", "not-the-password"},
+              Credentials{AuthKind::Bearer, {}, "not-a-token"}}) {
+            const auto refused = clientAs(wrong).getRegisteredModel("guarded", CancelToken::none());
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().kind, ErrorKind::HttpStatus);
+            QCOMPARE(refused.error().httpStatus, 401);
+            QVERIFY2(q(refused.error().message).startsWith(QStringLiteral("You are not authenticated")),
+                     refused.error().message.c_str());
+            // The error carries the URL but never a credential.
+            QVERIFY(refused.error().describe().find("not-the-password") == std::string::npos);
+        }
+    }
+
 private:
     // A create through the client; the response JSON, or nullopt (with a warning saying why).
     std::optional<Json> create(const char *endpoint, const Json &body)

@@ -179,13 +179,53 @@ def write_local_mlmodels():
     os.chdir(cwd)
 
 
+def capture_auth(uri, admin_user, admin_password):
+    """Error bodies of MLflow's basic-auth app (mlflow server --app-name basic-auth): plain
+    text served as text/html, not MLflow JSON."""
+    import base64
+
+    def auth_rest(method, endpoint, user, password, body=None, content_type="application/json"):
+        url = uri + "/api/2.0/mlflow" + endpoint
+        headers = {"Content-Type": content_type}
+        if user:
+            token = base64.b64encode(f"{user}:{password}".encode()).decode()
+            headers["Authorization"] = "Basic " + token
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(url, data=data, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(req) as resp:
+                return resp.status, resp.read()
+        except urllib.error.HTTPError as err:
+            return err.code, err.read()
+
+    save("error-401-basic-auth.txt",
+         *auth_rest("GET", "/registered-models/search?max_results=5", None, None), expect_status=401)
+    auth_rest("POST", "/registered-models/create", admin_user, admin_password, {"name": "admins-model"})
+    auth_rest("POST", "/users/create", admin_user, admin_password,
+              {"username": "capture-reader", "password": "capture-reader-pw"})
+    save("error-403-basic-auth.txt",
+         *auth_rest("POST", "/registered-models/set-tag", "capture-reader", "capture-reader-pw",
+                    {"name": "admins-model", "key": "k", "value": "v"}), expect_status=403)
+    # The user endpoints want exactly "application/json", and say so in plain text.
+    save("error-400-users-create-charset.txt",
+         *auth_rest("POST", "/users/create", admin_user, admin_password,
+                    {"username": "capture-r2", "password": "capture-reader-pw"},
+                    content_type="application/json; charset=utf-8"), expect_status=400)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tracking-uri", required=True)
+    parser.add_argument("--auth-tracking-uri", help="a server started with --app-name basic-auth "
+                        "(default_permission READ); its error bodies are captured too")
+    parser.add_argument("--auth-admin-user", default="admin")
+    parser.add_argument("--auth-admin-password")
     args = parser.parse_args()
     run_ids = seed(args.tracking_uri)
     capture(args.tracking_uri, run_ids)
     write_local_mlmodels()
+    if args.auth_tracking_uri:
+        capture_auth(args.auth_tracking_uri, args.auth_admin_user, args.auth_admin_password)
 
 
 if __name__ == "__main__":
