@@ -501,6 +501,11 @@ void MainWindow::cancelLoads()
     m_cancelAction->setEnabled(false);
 }
 
+void MainWindow::setModelPageSize(int pageSize)
+{
+    m_modelLoader->setPageSize(pageSize);
+}
+
 bool MainWindow::isLoading() const
 {
     return m_modelLoader->isLoading() || m_versionLoader->isLoading() || m_detailsLoader->isLoading();

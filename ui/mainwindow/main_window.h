@@ -53,6 +53,8 @@ public:
     void setFilterText(const QString &text);
     void refresh();
     void cancelLoads();
+    // Models per page of the registry search (default 100).
+    void setModelPageSize(int pageSize);
     bool isLoading() const;
     void openWorkspacesDialog();
     // Switches to a workspace by id (as WorkspaceManager names it), updating the switcher.
