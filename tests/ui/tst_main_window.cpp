@@ -124,10 +124,14 @@ private Q_SLOTS:
         window.setFilterText(QString());
         QCOMPARE(proxy->rowCount(), models->rowCount());
 
-        // Select the model: its versions arrive with the champion alias.
+        // Select another model and, before its versions arrive, the one we want: the first
+        // load is stale and must never reach the versions table.
         QSignalSpy versionsLoaded(&window, &MainWindow::versionsLoaded);
+        window.selectModel(QStringLiteral("fraud-detector"));
         window.selectModel(QStringLiteral("diabetes-classifier"));
         QTRY_COMPARE_WITH_TIMEOUT(versionsLoaded.count(), 1, loadTimeout);
+        QCOMPARE(versionsLoaded.first().first().toString(), QStringLiteral("diabetes-classifier"));
+        QCOMPARE(window.versionListModel()->modelName(), QStringLiteral("diabetes-classifier"));
         const ModelVersionListModel *versions = window.versionListModel();
         QVERIFY(versions->rowCount() >= 2);
         const int championRow = versions->rowOf(QStringLiteral("@champion"));
@@ -163,6 +167,14 @@ private Q_SLOTS:
         // Ctrl+F focuses the filter.
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(window.filterEdit()->hasFocus());
+
+        // F5 reloads everything and comes back to the same model and version.
+        QTest::keyClick(&window, Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(detailsLoaded.count(), 2, loadTimeout);
+        QCOMPARE(modelsLoaded.count(), 2);
+        QCOMPARE(window.versionListModel()->modelName(), QStringLiteral("diabetes-classifier"));
+        QVERIFY(details->metricsModel()->rowCount() > 0);
+        QCOMPARE(failures.count(), 0);
     }
 
     void modelsArrivePageByPage()

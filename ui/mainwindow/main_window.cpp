@@ -241,12 +241,6 @@ QWidget *MainWindow::createModelsPanel()
     m_modelsView->setModel(m_filter);
     setUpTable(m_modelsView);
     m_modelsView->sortByColumn(RegisteredModelListModel::Name, Qt::AscendingOrder);
-    QHeaderView *header = m_modelsView->horizontalHeader();
-    header->resizeSection(RegisteredModelListModel::Name, 175);
-    header->resizeSection(RegisteredModelListModel::LatestVersion, 100);
-    header->resizeSection(RegisteredModelListModel::Aliases, 185);
-    header->resizeSection(RegisteredModelListModel::Tags, 150);
-    header->resizeSection(RegisteredModelListModel::LastUpdated, 120);
     connect(m_modelsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onModelSelected);
 
@@ -281,13 +275,6 @@ QWidget *MainWindow::createVersionsPanel()
     m_versionsView->setModel(sorted);
     setUpTable(m_versionsView);
     m_versionsView->sortByColumn(ModelVersionListModel::Version, Qt::DescendingOrder);
-    QHeaderView *header = m_versionsView->horizontalHeader();
-    header->resizeSection(ModelVersionListModel::Version, 65);
-    header->resizeSection(ModelVersionListModel::Aliases, 110);
-    header->resizeSection(ModelVersionListModel::Status, 75);
-    header->resizeSection(ModelVersionListModel::Created, 120);
-    header->resizeSection(ModelVersionListModel::SourceRun, 110);
-    header->resizeSection(ModelVersionListModel::Tags, 150);
     connect(m_versionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onVersionSelected);
 
@@ -668,6 +655,23 @@ void MainWindow::updateKeychainStatus()
 
 void MainWindow::resetLayout()
 {
+    // Column widths that fit typical content, never narrower than the (translated) header.
+    const auto fit = [](QTableView *view, int column, int width) {
+        QHeaderView *header = view->horizontalHeader();
+        header->resizeSection(column, qMax(width, header->sectionSizeHint(column)));
+    };
+    fit(m_modelsView, RegisteredModelListModel::Name, 170);
+    fit(m_modelsView, RegisteredModelListModel::LatestVersion, 60);
+    fit(m_modelsView, RegisteredModelListModel::Aliases, 165);
+    fit(m_modelsView, RegisteredModelListModel::Tags, 150);
+    fit(m_modelsView, RegisteredModelListModel::LastUpdated, 115);
+    fit(m_versionsView, ModelVersionListModel::Version, 60);
+    fit(m_versionsView, ModelVersionListModel::Aliases, 100);
+    fit(m_versionsView, ModelVersionListModel::Status, 70);
+    fit(m_versionsView, ModelVersionListModel::Created, 110);
+    fit(m_versionsView, ModelVersionListModel::SourceRun, 110);
+    fit(m_versionsView, ModelVersionListModel::Tags, 150);
+
     const int width = qMax(this->width(), 1000);
     m_mainSplitter->setSizes({width / 2, width / 2});
     m_rightSplitter->setSizes({300, 500});
@@ -703,6 +707,8 @@ void MainWindow::restoreLayout()
 
 void MainWindow::saveLayout() const
 {
+    if (!m_rememberLayout)
+        return;
     MODELGATE_SETTINGS(settings);
     settings.beginGroup(QStringLiteral("MainWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());

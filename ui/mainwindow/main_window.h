@@ -61,6 +61,8 @@ public:
     void activateWorkspace(const QString &id);
     // The default splitter and column sizes, ignoring what the user saved.
     void resetLayout();
+    // Whether closing saves the window layout (the screenshot mode leaves the user's alone).
+    void setRememberLayout(bool remember) { m_rememberLayout = remember; }
     // For the screenshot mode: the dialog as it would open, not yet shown.
     QDialog *createWorkspacesDialog();
 
@@ -139,6 +141,7 @@ private:
     Operation m_bannerOperation = Operation::ListModels;
     std::function<void()> m_retry;
     bool m_populating = false;
+    bool m_rememberLayout = true;
 };
 
 } // namespace modelgate::ui

@@ -109,13 +109,15 @@ QVariant RegisteredModelListModel::rawValue(const Row &row, int column) const
 
 QVariant RegisteredModelListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == LatestVersion)
+        return tr("The newest version of the model");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Name:
         return tr("Name");
     case LatestVersion:
-        return tr("Latest version");
+        return tr("Latest");
     case Aliases:
         return tr("Aliases");
     case Tags:

@@ -12,6 +12,7 @@
 #include <QDialog>
 #include <QHostAddress>
 #include <QPixmap>
+#include <QPushButton>
 #include <QTcpServer>
 
 namespace modelgate::ui {
@@ -67,6 +68,7 @@ void ScreenshotRunner::run(const QString &workspaceName)
         return;
     }
     // A fixed size so that screenshots are comparable from run to run.
+    m_window->setRememberLayout(false);
     m_window->resize(1400, 860);
     m_window->show();
     m_window->resetLayout();
@@ -161,13 +163,33 @@ void ScreenshotRunner::stepWorkspacesDialog()
 {
     QDialog *dialog = m_window->createWorkspacesDialog();
     dialog->show();
-    // The dialog reads the stored secrets asynchronously; give it a moment to fill in.
-    QTimer::singleShot(300, this, [this, dialog]() {
-        grab(dialog, QStringLiteral("07-workspaces-dialog"));
-        dialog->reject();
-        dialog->deleteLater();
-        stepErrorBanner();
-    });
+    // Show a finished connection test: press the button and wait until the result is in.
+    auto *test = dialog->findChild<QPushButton *>(QStringLiteral("testConnection"));
+    if (test && test->isEnabled())
+        test->click();
+    waitFor(
+        QStringLiteral("the connection test"),
+        [test](const std::function<void()> &done) {
+            if (!test || test->isEnabled()) {
+                done();
+                return;
+            }
+            // The button is enabled again once the answer (or an error) is shown.
+            auto *poll = new QTimer(test);
+            connect(poll, &QTimer::timeout, test, [test, poll, done]() {
+                if (test->isEnabled()) {
+                    poll->stop();
+                    done();
+                }
+            });
+            poll->start(50);
+        },
+        [this, dialog]() {
+            grab(dialog, QStringLiteral("07-workspaces-dialog"));
+            dialog->reject();
+            dialog->deleteLater();
+            stepErrorBanner();
+        });
 }
 
 void ScreenshotRunner::stepErrorBanner()

@@ -124,11 +124,17 @@ QWidget *VersionDetailsPane::buildSignatureTab()
     m_signatureSummary->setTextFormat(Qt::PlainText);
     m_inputsPage = makeTablePage(m_inputs, QStringLiteral("signatureInputsView"));
     m_outputsPage = makeTablePage(m_outputs, QStringLiteral("signatureOutputsView"));
+    auto *inputsTitle = new QLabel(tr("Inputs"), page);
+    auto *outputsTitle = new QLabel(tr("Outputs"), page);
+    QFont bold = inputsTitle->font();
+    bold.setBold(true);
+    inputsTitle->setFont(bold);
+    outputsTitle->setFont(bold);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_signatureSummary);
-    layout->addWidget(new QLabel(tr("Inputs"), page));
+    layout->addWidget(inputsTitle);
     layout->addWidget(m_inputsPage.stack, 3);
-    layout->addWidget(new QLabel(tr("Outputs"), page));
+    layout->addWidget(outputsTitle);
     layout->addWidget(m_outputsPage.stack, 1);
     return page;
 }
@@ -240,7 +246,7 @@ void VersionDetailsPane::setRun(const Run &run)
 {
     m_run = run;
     setOverviewValue(QStringLiteral("runName"), fromStd(run.info.runName));
-    setOverviewValue(QStringLiteral("runState"), fromStd(run.info.status));
+    setOverviewValue(QStringLiteral("runState"), runStatusText(run.info.status));
     setOverviewValue(QStringLiteral("started"), formatTimestamp(run.info.startTime));
     setOverviewValue(QStringLiteral("experiment"), fromStd(run.info.experimentId));
 
@@ -271,6 +277,21 @@ void VersionDetailsPane::setRun(const Run &run)
     else
         showTable(m_metricsPage);
     fillTags();
+}
+
+QString VersionDetailsPane::runStatusText(const std::string &status)
+{
+    if (status == "FINISHED")
+        return tr("Finished");
+    if (status == "RUNNING")
+        return tr("Running");
+    if (status == "SCHEDULED")
+        return tr("Scheduled");
+    if (status == "FAILED")
+        return tr("Failed");
+    if (status == "KILLED")
+        return tr("Killed");
+    return fromStd(status);
 }
 
 void VersionDetailsPane::setRunError(const QString &message)

@@ -52,6 +52,8 @@ public:
     TableRowsModel *signatureInputsModel() const { return m_inputs; }
     TableRowsModel *signatureOutputsModel() const { return m_outputs; }
     QString signatureSummary() const;
+    // "FINISHED" -> "Finished" (translated); unknown states as sent.
+    static QString runStatusText(const std::string &status);
 
 private:
     struct TablePage

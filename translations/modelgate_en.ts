@@ -1,0 +1,759 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Could not load the registered models.</source>
+        <translation>Could not load the registered models.</translation>
+    </message>
+    <message>
+        <source>Could not load the versions of this model.</source>
+        <translation>Could not load the versions of this model.</translation>
+    </message>
+    <message>
+        <source>Could not load the run that produced this version.</source>
+        <translation>Could not load the run that produced this version.</translation>
+    </message>
+    <message>
+        <source>Could not load the signature of this version.</source>
+        <translation>Could not load the signature of this version.</translation>
+    </message>
+    <message>
+        <source>The connection test failed.</source>
+        <translation>The connection test failed.</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>the server</translation>
+    </message>
+    <message>
+        <source>The server name %1 could not be found. Check the tracking URI of the workspace and your network connection.</source>
+        <translation>The server name %1 could not be found. Check the tracking URI of the workspace and your network connection.</translation>
+    </message>
+    <message>
+        <source>The proxy server could not be found. Check the http_proxy and https_proxy settings.</source>
+        <translation>The proxy server could not be found. Check the http_proxy and https_proxy settings.</translation>
+    </message>
+    <message>
+        <source>The MLflow server at %1 cannot be reached: the connection was refused. Check that the server is running and that the tracking URI is correct.</source>
+        <translation>The MLflow server at %1 cannot be reached: the connection was refused. Check that the server is running and that the tracking URI is correct.</translation>
+    </message>
+    <message>
+        <source>The MLflow server at %1 did not answer in time. Check your network connection or try again later.</source>
+        <translation>The MLflow server at %1 did not answer in time. Check your network connection or try again later.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 could not be verified. Set the CA bundle of the workspace to the certificate of your organisation.</source>
+        <translation>The TLS certificate of %1 could not be verified. Set the CA bundle of the workspace to the certificate of your organisation.</translation>
+    </message>
+    <message>
+        <source>A secure (TLS) connection to %1 could not be established. Check the tracking URI (http or https) and the CA bundle of the workspace.</source>
+        <translation>A secure (TLS) connection to %1 could not be established. Check the tracking URI (http or https) and the CA bundle of the workspace.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke off before the answer was complete. Try again; if this keeps happening, a proxy or load balancer may be interrupting the connection.</source>
+        <translation>The connection to %1 broke off before the answer was complete. Try again; if this keeps happening, a proxy or load balancer may be interrupting the connection.</translation>
+    </message>
+    <message>
+        <source>The MLflow server at %1 cannot be reached (%2). Check the tracking URI and your network connection.</source>
+        <translation>The MLflow server at %1 cannot be reached (%2). Check the tracking URI and your network connection.</translation>
+    </message>
+    <message>
+        <source>The server has no MLflow model registry at this address (HTTP 404). Check the tracking URI, including any path prefix.</source>
+        <translation>The server has no MLflow model registry at this address (HTTP 404). Check the tracking URI, including any path prefix.</translation>
+    </message>
+    <message>
+        <source>The model no longer exists on the server (HTTP 404). Refresh the list of models.</source>
+        <translation>The model no longer exists on the server (HTTP 404). Refresh the list of models.</translation>
+    </message>
+    <message>
+        <source>The run no longer exists on the server (HTTP 404); it may have been deleted.</source>
+        <translation>The run no longer exists on the server (HTTP 404); it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>The model files of this version were not found on the server (HTTP 404).</source>
+        <translation>The model files of this version were not found on the server (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The server did not accept the sign-in (HTTP 401). Check the user name and password (or token) of this workspace.</source>
+        <translation>The server did not accept the sign-in (HTTP 401). Check the user name and password (or token) of this workspace.</translation>
+    </message>
+    <message>
+        <source>Your account has no permission for this (HTTP 403). Ask an administrator of the MLflow server for read access.</source>
+        <translation>Your account has no permission for this (HTTP 403). Ask an administrator of the MLflow server for read access.</translation>
+    </message>
+    <message>
+        <source>The server is busy and asked ModelGate to slow down (HTTP 429). Try again in a minute.</source>
+        <translation>The server is busy and asked ModelGate to slow down (HTTP 429). Try again in a minute.</translation>
+    </message>
+    <message>
+        <source>The MLflow server is temporarily unavailable (HTTP %1). Try again later.</source>
+        <translation>The MLflow server is temporarily unavailable (HTTP %1). Try again later.</translation>
+    </message>
+    <message>
+        <source>The MLflow server ran into an internal error (HTTP %1). Try again later; if this keeps happening, tell the administrator of the server.</source>
+        <translation>The MLflow server ran into an internal error (HTTP %1). Try again later; if this keeps happening, tell the administrator of the server.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1): %2</source>
+        <translation>The server refused the request (%1): %2</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>The server answered with HTTP status %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer ModelGate cannot read (it is not valid JSON). The address may not be an MLflow server.</source>
+        <translation>The server sent an answer ModelGate cannot read (it is not valid JSON). The address may not be an MLflow server.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer ModelGate cannot read: the field “%1” is malformed. The server may run an MLflow version ModelGate does not support.</source>
+        <translation>The server sent an answer ModelGate cannot read: the field “%1” is malformed. The server may run an MLflow version ModelGate does not support.</translation>
+    </message>
+    <message>
+        <source>The workspace settings cannot be used: %1. Open Manage Workspaces… to correct them.</source>
+        <translation>The workspace settings cannot be used: %1. Open Manage Workspaces… to correct them.</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ErrorBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Edit Workspace…</source>
+        <translation>Edit Workspace…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::LoadingIndicator</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop loading (Esc)</source>
+        <translation>Stop loading (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MainWindow</name>
+    <message>
+        <source>&amp;Manage Workspaces…</source>
+        <translation>&amp;Manage Workspaces…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Reload the registered models (F5)</source>
+        <translation>Reload the registered models (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Loading</source>
+        <translation>&amp;Cancel Loading</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Models</source>
+        <translation>&amp;Filter Models</translation>
+    </message>
+    <message>
+        <source>&amp;About ModelGate</source>
+        <translation>&amp;About ModelGate</translation>
+    </message>
+    <message>
+        <source>About ModelGate</source>
+        <translation>About ModelGate</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ModelGate %1&lt;/h3&gt;&lt;p&gt;A release console for MLflow models: browse the model registry, review versions, their runs and signatures.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ModelGate %1&lt;/h3&gt;&lt;p&gt;A release console for MLflow models: browse the model registry, review versions, their runs and signatures.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>About &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <source>Workspace:</source>
+        <translation>Workspace:</translation>
+    </message>
+    <message>
+        <source>Registered models</source>
+        <translation>Registered models</translation>
+    </message>
+    <message>
+        <source>Filter by name, tag or alias (Ctrl+F)</source>
+        <translation>Filter by name, tag or alias (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Loading registered models…</source>
+        <translation>Loading registered models…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading… %n model(s) so far</source>
+        <translation>
+            <numerusform>Loading… %n model so far</numerusform>
+            <numerusform>Loading… %n models so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered model(s) loaded.</source>
+        <translation>
+            <numerusform>%n registered model loaded.</numerusform>
+            <numerusform>%n registered models loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading cancelled: %n model(s) loaded.</source>
+        <translation>
+            <numerusform>Loading cancelled: %n model loaded.</numerusform>
+            <numerusform>Loading cancelled: %n models loaded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the versions of %1…</source>
+        <translation>Loading the versions of %1…</translation>
+    </message>
+    <message>
+        <source>Versions of %1 (%2)</source>
+        <translation>Versions of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Loading the versions was cancelled.</source>
+        <translation>Loading the versions was cancelled.</translation>
+    </message>
+    <message>
+        <source>Loading the run and the signature…</source>
+        <translation>Loading the run and the signature…</translation>
+    </message>
+    <message>
+        <source>Loading the version details was cancelled.</source>
+        <translation>Loading the version details was cancelled.</translation>
+    </message>
+    <message>
+        <source>The workspace file %1 could not be read (%2). It was left unchanged; fix or remove it to use your stored workspaces.</source>
+        <translation>The workspace file %1 could not be read (%2). It was left unchanged; fix or remove it to use your stored workspaces.</translation>
+    </message>
+    <message>
+        <source>No workspace is set up yet. Add one with Manage Workspaces… (Ctrl+,) or start ModelGate with MLFLOW_TRACKING_URI set.</source>
+        <translation>No workspace is set up yet. Add one with Manage Workspaces… (Ctrl+,) or start ModelGate with MLFLOW_TRACKING_URI set.</translation>
+    </message>
+    <message>
+        <source>There is no workspace called “%1”; opening another one.</source>
+        <translation>There is no workspace called “%1”; opening another one.</translation>
+    </message>
+    <message>
+        <source>%1 – ModelGate</source>
+        <translation>%1 – ModelGate</translation>
+    </message>
+    <message>
+        <source>Versions of %1</source>
+        <translation>Versions of %1</translation>
+    </message>
+    <message>
+        <source>Passwords: this session only</source>
+        <translation>Passwords: this session only</translation>
+    </message>
+    <message>
+        <source>No keychain available: the password is kept until ModelGate quits.</source>
+        <translation>No keychain available: the password is kept until ModelGate quits.</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ModelVersionListModel</name>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Pending registration</source>
+        <translation>Pending registration</translation>
+    </message>
+    <message>
+        <source>Registration failed</source>
+        <translation>Registration failed</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Source run</source>
+        <translation>Source run</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::RegisteredModelListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Last updated</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>The newest version of the model</source>
+        <translation>The newest version of the model</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Latest</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::VersionDetailsPane</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Timestamp</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metrics</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Select a model version to see its details.</source>
+        <translation>Select a model version to see its details.</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Aliases:</source>
+        <translation>Aliases:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Created:</translation>
+    </message>
+    <message>
+        <source>Last updated:</source>
+        <translation>Last updated:</translation>
+    </message>
+    <message>
+        <source>Registered by:</source>
+        <translation>Registered by:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Run ID:</source>
+        <translation>Run ID:</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>Run name:</translation>
+    </message>
+    <message>
+        <source>Run status:</source>
+        <translation>Run status:</translation>
+    </message>
+    <message>
+        <source>Run started:</source>
+        <translation>Run started:</translation>
+    </message>
+    <message>
+        <source>Experiment:</source>
+        <translation>Experiment:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Outputs</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+    <message>
+        <source>%1, version %2 (%3)</source>
+        <translation>%1, version %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>This version was not registered from a run, so it has no parameters or metrics.</source>
+        <translation>This version was not registered from a run, so it has no parameters or metrics.</translation>
+    </message>
+    <message>
+        <source>Loading the run…</source>
+        <translation>Loading the run…</translation>
+    </message>
+    <message>
+        <source>Loading the signature…</source>
+        <translation>Loading the signature…</translation>
+    </message>
+    <message>
+        <source>The run logged no parameters.</source>
+        <translation>The run logged no parameters.</translation>
+    </message>
+    <message>
+        <source>The run logged no metrics.</source>
+        <translation>The run logged no metrics.</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Neither the version nor its run has tags.</source>
+        <translation>Neither the version nor its run has tags.</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Flavors: %1</source>
+        <translation>Flavors: %1</translation>
+    </message>
+    <message>
+        <source>Logged with MLflow %1</source>
+        <translation>Logged with MLflow %1</translation>
+    </message>
+    <message>
+        <source>Input example: yes</source>
+        <translation>Input example: yes</translation>
+    </message>
+    <message>
+        <source>Input example: no</source>
+        <translation>Input example: no</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inference parameters: %n</source>
+        <translation>
+            <numerusform>Inference parameters: %n</numerusform>
+            <numerusform>Inference parameters: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No signature was logged with this model version, so the inputs it expects are not documented.</source>
+        <translation>No signature was logged with this model version, so the inputs it expects are not documented.</translation>
+    </message>
+    <message>
+        <source>No signature logged.</source>
+        <translation>No signature logged.</translation>
+    </message>
+    <message>
+        <source>The signature declares no inputs.</source>
+        <translation>The signature declares no inputs.</translation>
+    </message>
+    <message>
+        <source>The signature declares no outputs.</source>
+        <translation>The signature declares no outputs.</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Killed</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::WorkspaceManager</name>
+    <message>
+        <source>Environment (%1)</source>
+        <translation>Environment (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::WorkspacesDialog</name>
+    <message>
+        <source>Manage Workspaces</source>
+        <translation>Manage Workspaces</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Stored workspaces:</source>
+        <translation>Stored workspaces:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>User name and password</source>
+        <translation>User name and password</translation>
+    </message>
+    <message>
+        <source>Access token (Bearer)</source>
+        <translation>Access token (Bearer)</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Skip TLS certificate verification (insecure, test servers only)</source>
+        <translation>Skip TLS certificate verification (insecure, test servers only)</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>System certificates</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Test Connection</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Tracking URI:</source>
+        <translation>Tracking URI:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authentication:</translation>
+    </message>
+    <message>
+        <source>CA bundle:</source>
+        <translation>CA bundle:</translation>
+    </message>
+    <message>
+        <source>The workspace “Environment” comes from the MLFLOW_TRACKING_URI environment variable and is not edited here.</source>
+        <translation>The workspace “Environment” comes from the MLFLOW_TRACKING_URI environment variable and is not edited here.</translation>
+    </message>
+    <message>
+        <source>Choose CA Bundle</source>
+        <translation>Choose CA Bundle</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Passwords and tokens are stored in the system keychain, never in the workspace file.</source>
+        <translation>Passwords and tokens are stored in the system keychain, never in the workspace file.</translation>
+    </message>
+    <message>
+        <source>No keychain available: the password is kept until ModelGate quits.</source>
+        <translation>No keychain available: the password is kept until ModelGate quits.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the workspace.</source>
+        <translation>Enter a name for the workspace.</translation>
+    </message>
+    <message>
+        <source>Another workspace is already called “%1”.</source>
+        <translation>Another workspace is already called “%1”.</translation>
+    </message>
+    <message>
+        <source>Enter the tracking URI of the MLflow server, e.g. http://localhost:5000.</source>
+        <translation>Enter the tracking URI of the MLflow server, e.g. http://localhost:5000.</translation>
+    </message>
+    <message>
+        <source>The tracking URI is not usable: %1</source>
+        <translation>The tracking URI is not usable: %1</translation>
+    </message>
+    <message>
+        <source>Enter the user name for password sign-in.</source>
+        <translation>Enter the user name for password sign-in.</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>New workspace</translation>
+    </message>
+    <message>
+        <source>New workspace %1</source>
+        <translation>New workspace %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Connected: MLflow %1, model registry readable.</source>
+        <translation>Connected: MLflow %1, model registry readable.</translation>
+    </message>
+    <message>
+        <source>The workspaces could not be saved: %1</source>
+        <translation>The workspaces could not be saved: %1</translation>
+    </message>
+</context>
+</TS>
