@@ -9,7 +9,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QTextStream>
 
 #include <modelgate/ui/app_info.h>
 
@@ -59,24 +58,9 @@ int main(int argc, char *argv[])
     WorkspaceManager workspaces(ProfileStore::defaultPath(), Environment::current(), &secrets);
     MainWindow window(&workspaces);
 
-    if (parser.isSet(screenshotsOption)) {
-        const QString suffix = u'-' + QLocale().name().section(u'_', 0, 0);
-        ScreenshotRunner runner(&window, &workspaces, parser.value(screenshotsOption), suffix);
-        int exitCode = 1;
-        QObject::connect(&runner, &ScreenshotRunner::finished, &app, [&](bool ok) {
-            QTextStream err(stderr);
-            for (const QString &file : runner.writtenFiles())
-                err << "wrote " << file << '\n';
-            for (const QString &problem : runner.problems())
-                err << "modelgate: screenshots: " << problem << '\n';
-            exitCode = ok ? 0 : 1;
-            window.close();
-            QApplication::exit(exitCode);
-        });
-        runner.run(parser.value(profileOption));
-        QApplication::exec();
-        return exitCode;
-    }
+    if (parser.isSet(screenshotsOption))
+        return runScreenshotMode(&window, &workspaces, parser.value(screenshotsOption),
+                                 parser.value(profileOption));
 
     window.show();
     window.start(parser.value(profileOption));

@@ -45,6 +45,11 @@ WorkspacesDialog::WorkspacesDialog(WorkspaceManager *manager, QWidget *parent)
     updateKeychainNote();
 }
 
+WorkspacesDialog::~WorkspacesDialog()
+{
+    m_testCancel.cancel();
+}
+
 void WorkspacesDialog::buildUi()
 {
     m_list = new QListWidget(this);
@@ -345,19 +350,21 @@ void WorkspacesDialog::testConnection()
     credentials.secret = entry.secret.toStdString();
     auto client = std::make_shared<const MlflowClient>(clientConfigFor(entry.profile, credentials));
     const quint64 generation = ++m_testGeneration;
+    m_testCancel.cancel();
+    m_testCancel = CancelToken();
     m_testButton->setEnabled(false);
     m_testResult->setStyleSheet(QString());
     m_testResult->setText(tr("Connecting…"));
     runAsync(
         this,
-        [client]() -> Result<std::string> {
-            Result<std::string> version = client->serverVersion(CancelToken::none());
+        [client, cancel = m_testCancel]() -> Result<std::string> {
+            Result<std::string> version = client->serverVersion(cancel);
             if (!version.ok())
                 return version;
             // /version answers without signing in; listing one model proves the credentials.
             SearchModelsQuery probe;
             probe.maxResults = 1;
-            if (const auto models = client->searchRegisteredModels(probe, CancelToken::none()); !models.ok())
+            if (const auto models = client->searchRegisteredModels(probe, cancel); !models.ok())
                 return models.error();
             return version;
         },

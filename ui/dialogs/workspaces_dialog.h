@@ -26,6 +26,7 @@ class WorkspacesDialog final : public QDialog
 
 public:
     explicit WorkspacesDialog(WorkspaceManager *manager, QWidget *parent = nullptr);
+    ~WorkspacesDialog() override;
 
     // Opens with this stored profile selected (when it exists).
     void selectProfile(const QString &name);
@@ -63,6 +64,7 @@ private:
     int m_currentRow = -1;
     bool m_updating = false;
     quint64 m_testGeneration = 0;
+    CancelToken m_testCancel; // a closed dialog stops its connection test
 
     QListWidget *m_list = nullptr;
     QPushButton *m_addButton = nullptr;

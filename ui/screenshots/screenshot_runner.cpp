@@ -14,6 +14,7 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QTcpServer>
+#include <QTextStream>
 
 namespace modelgate::ui {
 
@@ -211,6 +212,26 @@ void ScreenshotRunner::stepErrorBanner()
             grab(m_window, QStringLiteral("08-error-banner"));
             finish();
         });
+}
+
+int runScreenshotMode(MainWindow *window, WorkspaceManager *workspaces, const QString &directory,
+                      const QString &workspaceName)
+{
+    const QLocale::Language language = QLocale().language();
+    const QString suffix =
+        u'-' + (language == QLocale::C ? QStringLiteral("en") : QLocale::languageToCode(language));
+    ScreenshotRunner runner(window, workspaces, directory, suffix);
+    QObject::connect(&runner, &ScreenshotRunner::finished, window, [&runner, window](bool ok) {
+        QTextStream err(stderr);
+        for (const QString &file : runner.writtenFiles())
+            err << "wrote " << file << '\n';
+        for (const QString &problem : runner.problems())
+            err << "modelgate: screenshots: " << problem << '\n';
+        window->close();
+        QCoreApplication::exit(ok ? 0 : 1);
+    });
+    runner.run(workspaceName);
+    return QCoreApplication::exec();
 }
 
 void ScreenshotRunner::fail(const QString &problem)

@@ -65,4 +65,10 @@ private:
     bool m_done = false;
 };
 
+// The whole screenshot mode for main(): runs the runner in the event loop, reports the
+// files and problems on stderr, closes the window and returns the process exit code.
+// File names carry the UI language, e.g. 01-models-de.png.
+int runScreenshotMode(MainWindow *window, WorkspaceManager *workspaces, const QString &directory,
+                      const QString &workspaceName);
+
 } // namespace modelgate::ui
