@@ -1,11 +1,14 @@
 #include "cli_app.h"
 
 #include "cli_args.h"
+#include "cli_compare.h"
 #include "cli_format.h"
 #include "text_table.h"
 
 #include <exception>
+#include <iostream>
 #include <optional>
+#include <unistd.h>
 
 #include <modelgate/core/json_output.h>
 #include <modelgate/core/mlflow_client.h>
@@ -23,6 +26,11 @@ Commands:
   versions list MODEL               every version of MODEL, newest first
   version show MODEL VERSION        one version: aliases, tags, source run parameters and
                                     final metrics, signature (VERSION: a number or @alias)
+  compare MODEL VERSION [--against VERSION]
+                                    VERSION against the baseline (default @champion):
+                                    final metrics with deltas and better/worse by each
+                                    metric's direction, parameter, tag and signature
+                                    differences (BREAKING marks what breaks callers)
 
 Options:
   --profile NAME        use the workspace profile NAME (see the GUI's workspaces)
@@ -296,7 +304,7 @@ int versionShow(Context &ctx, const MlflowClient &client, const std::string &mod
 int dispatch(Context &ctx, const std::vector<std::string> &argv)
 {
     ArgParser args;
-    for (const char *name : {"profile", "tracking-uri", "timeout", "filter"})
+    for (const char *name : {"profile", "tracking-uri", "timeout", "filter", "against"})
         args.addOption(name, true);
     for (const char *name : {"json", "help", "version"})
         args.addOption(name, false);
@@ -318,7 +326,11 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
     ctx.json = args.has("json");
 
     const auto &pos = args.positional();
-    const std::string command = pos.size() >= 2 ? pos[0] + " " + pos[1] : (pos.empty() ? "" : pos[0]);
+    // "compare" is one word; the other commands are two ("models list").
+    const std::size_t commandWords = !pos.empty() && pos[0] == "compare" ? 1 : 2;
+    const std::string command = commandWords == 1 ? pos[0]
+                                : pos.size() >= 2 ? pos[0] + " " + pos[1]
+                                                  : (pos.empty() ? "" : pos[0]);
     struct Shape
     {
         std::size_t operands;
@@ -328,16 +340,19 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
         {"models list", {0, "models list [--filter TEXT]"}},
         {"versions list", {1, "versions list MODEL"}},
         {"version show", {2, "version show MODEL VERSION"}},
+        {"compare", {2, "compare MODEL VERSION [--against VERSION|@ALIAS]"}},
     };
     const auto shape = commands.find(command);
     if (shape == commands.end())
         return fail(ctx, ExitUsage,
                     pos.empty() ? "no command given (see --help)"
                                 : "unknown command '" + command + "' (see --help)");
-    if (pos.size() - 2 != shape->second.operands)
+    if (pos.size() - commandWords != shape->second.operands)
         return fail(ctx, ExitUsage, std::string("usage: modelgate-cli ") + shape->second.synopsis);
     if (args.has("filter") && command != "models list")
         return fail(ctx, ExitUsage, "--filter applies to 'models list' only");
+    if (args.has("against") && command != "compare")
+        return fail(ctx, ExitUsage, "--against applies to 'compare' only");
 
     Failure failure{ExitUsage, {}};
     const auto client = makeClient(ctx, args, failure);
@@ -346,6 +361,14 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
 
     if (command == "models list")
         return modelsList(ctx, *client, args.value("filter").value_or(""));
+    if (command == "compare") {
+        CompareRequest request{pos[1], pos[2], args.value("against").value_or("@champion"), ctx.json, false};
+        // Colour only for a terminal, and never with NO_COLOR (https://no-color.org).
+        request.colour = &ctx.out == &std::cout && isatty(STDOUT_FILENO) == 1 &&
+                         ctx.env.get("NO_COLOR").empty() && ctx.env.get("TERM") != "dumb";
+        const CommandFailure outcome = runCompare(*client, request, ctx.out, ctx.cancel);
+        return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
+    }
     if (command == "versions list")
         return versionsList(ctx, *client, pos[2]);
     return versionShow(ctx, *client, pos[2], pos[3]);

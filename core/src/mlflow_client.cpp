@@ -596,6 +596,74 @@ Result<std::vector<Metric>> MlflowClient::getMetricHistory(const std::string &ru
         [](const Page<Metric> &) { return true; }, cancel);
 }
 
+Result<std::vector<std::vector<Metric>>>
+MlflowClient::getMetricHistoryBulkInterval(const std::vector<std::string> &runIds, const std::string &metricKey,
+                                           int maxResultsPerRun, std::optional<std::int64_t> startStep,
+                                           std::optional<std::int64_t> endStep, const CancelToken &cancel) const
+{
+    if (runIds.empty())
+        return invalidArgument("no run ids given");
+    if (metricKey.empty())
+        return invalidArgument("the metric key is empty");
+    if (maxResultsPerRun < 1 || maxResultsPerRun > kMaxBulkIntervalResultsPerRun)
+        return invalidArgument("maxResultsPerRun must be between 1 and " +
+                               std::to_string(kMaxBulkIntervalResultsPerRun));
+    if (startStep.has_value() != endStep.has_value())
+        return invalidArgument("give both a start step and an end step, or neither");
+    if (startStep && *startStep > *endStep)
+        return invalidArgument("the start step is after the end step");
+    // Each run once on the wire: the server would answer a repeated id twice, mixing the copies.
+    std::vector<std::string> unique;
+    for (const auto &runId : runIds) {
+        if (runId.empty())
+            return invalidArgument("a run id is empty");
+        if (std::find(unique.begin(), unique.end(), runId) == unique.end())
+            unique.push_back(runId);
+    }
+    if (unique.size() > kMaxBulkIntervalRuns)
+        return invalidArgument("at most " + std::to_string(kMaxBulkIntervalRuns) + " runs per request, got " +
+                               std::to_string(unique.size()));
+
+    Query params;
+    for (const auto &runId : unique)
+        params.emplace_back("run_ids", runId);
+    params.emplace_back("metric_key", metricKey);
+    params.emplace_back("max_results", std::to_string(maxResultsPerRun));
+    if (startStep) {
+        params.emplace_back("start_step", std::to_string(*startStep));
+        params.emplace_back("end_step", std::to_string(*endStep));
+    }
+    auto page = getAndRead<Page<Metric>>(*this, m_baseUrl, "metrics/get-history-bulk-interval", params, cancel,
+                                         json::metricsPageFromBody);
+    if (!page.ok())
+        return page.error();
+
+    std::vector<std::vector<Metric>> perUnique(unique.size());
+    for (std::size_t i = 0; i < page->items.size(); ++i) {
+        Metric &metric = page->items[i];
+        // Every point names its run; a server that leaves run_id out can only be read for one run.
+        if (metric.runId.empty() && unique.size() == 1)
+            metric.runId = unique.front();
+        const auto it = std::find(unique.begin(), unique.end(), metric.runId);
+        if (it == unique.end()) {
+            Error error = makeError(ErrorKind::Parse,
+                                    metric.runId.empty() ? "a metric of the bulk history names no run"
+                                                         : "the bulk history holds a run that was not asked for: " +
+                                                               capped(metric.runId));
+            error.field = "metrics[" + std::to_string(i) + "].run_id";
+            error.url = m_baseUrl + std::string(kApiPrefix) + "metrics/get-history-bulk-interval";
+            return error;
+        }
+        perUnique[static_cast<std::size_t>(it - unique.begin())].push_back(std::move(metric));
+    }
+    std::vector<std::vector<Metric>> result;
+    result.reserve(runIds.size());
+    for (const auto &runId : runIds)
+        result.push_back(
+            perUnique[static_cast<std::size_t>(std::find(unique.begin(), unique.end(), runId) - unique.begin())]);
+    return result;
+}
+
 Result<Experiment> MlflowClient::getExperiment(const std::string &experimentId,
                                                const CancelToken &cancel) const
 {

@@ -101,6 +101,20 @@ public:
     // Full history of one metric, every page.
     Result<std::vector<Metric>> getMetricHistory(const std::string &runId, const std::string &metricKey,
                                                  const CancelToken &cancel) const;
+    // One metric of up to kMaxBulkIntervalRuns runs in one request
+    // (GET metrics/get-history-bulk-interval), one vector per entry of runIds, in that order
+    // (a repeated id gets a copy). The SERVER samples: it keeps at most maxResultsPerRun
+    // (1..kMaxBulkIntervalResultsPerRun) evenly spaced steps of the union of the runs' steps
+    // within [startStep, endStep], plus each run's first and last step, and returns every
+    // value logged at those steps, ordered by step. Without a range it starts at step 0, so
+    // negative steps are left out (MLflow 3.6). startStep and endStep go together. The
+    // endpoint has no paging. Servers older than MLflow 2.11 lack it (an HTTP 404).
+    Result<std::vector<std::vector<Metric>>>
+    getMetricHistoryBulkInterval(const std::vector<std::string> &runIds, const std::string &metricKey,
+                                 int maxResultsPerRun, std::optional<std::int64_t> startStep,
+                                 std::optional<std::int64_t> endStep, const CancelToken &cancel) const;
+    static constexpr std::size_t kMaxBulkIntervalRuns = 100;       // MAX_RUNS_GET_METRIC_HISTORY_BULK
+    static constexpr int kMaxBulkIntervalResultsPerRun = 2500;     // MAX_RESULTS_PER_RUN
     Result<Experiment> getExperiment(const std::string &experimentId, const CancelToken &cancel) const;
     Result<Page<Experiment>> searchExperiments(const std::string &filter, int maxResults,
                                                const std::string &pageToken, const CancelToken &cancel) const;
