@@ -44,11 +44,19 @@ QString fromStd(const std::string &text)
     return QString::fromStdString(text);
 }
 
-// QSettings cannot be returned by value; every user builds one with the same identity.
-#define MODELGATE_SETTINGS(name)                                                                             \
-    QSettings name(QStringLiteral(MODELGATE_ORGANIZATION), QStringLiteral(MODELGATE_APP_NAME))
+// Where the window layout and the last workspace are remembered (never secrets).
+QString settingsOrganization()
+{
+    return QStringLiteral(MODELGATE_ORGANIZATION);
+}
 
-void setUpTable(QTableView *view)
+QString settingsApplication()
+{
+    return QStringLiteral(MODELGATE_APP_NAME);
+}
+QSettings name(QStringLiteral(MODELGATE_ORGANIZATION), QStringLiteral(MODELGATE_APP_NAME))
+
+    void setUpTable(QTableView *view)
 {
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -417,7 +425,7 @@ void MainWindow::start(const QString &preferredWorkspace)
                 true);
     }
     if (id.isEmpty()) {
-        MODELGATE_SETTINGS(settings);
+        QSettings settings(settingsOrganization(), settingsApplication());
         id = settings.value(QStringLiteral("lastWorkspace")).toString();
     }
     int index = m_workspaceCombo->findData(id);
@@ -447,11 +455,14 @@ void MainWindow::onWorkspaceActivated(const QString &id)
     const std::optional<Workspace> workspace = m_workspaces->workspace(id);
     if (!workspace)
         return;
-    MODELGATE_SETTINGS(settings);
+    QSettings settings(settingsOrganization(), settingsApplication());
     settings.setValue(QStringLiteral("lastWorkspace"), id);
     setWindowTitle(tr("%1 – ModelGate").arg(workspace->displayName));
     m_banner->dismiss();
     m_retry = nullptr;
+    m_pendingModel.clear();
+    m_pendingVersion.clear();
+    m_selectedVersion.clear();
     m_versions->clear();
     m_versionsTitle->setText(tr("Versions"));
     m_details->clear();
@@ -692,7 +703,7 @@ void MainWindow::activateWorkspace(const QString &id)
 
 void MainWindow::restoreLayout()
 {
-    MODELGATE_SETTINGS(settings);
+    QSettings settings(settingsOrganization(), settingsApplication());
     settings.beginGroup(QStringLiteral("MainWindow"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
@@ -709,7 +720,7 @@ void MainWindow::saveLayout() const
 {
     if (!m_rememberLayout)
         return;
-    MODELGATE_SETTINGS(settings);
+    QSettings settings(settingsOrganization(), settingsApplication());
     settings.beginGroup(QStringLiteral("MainWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
