@@ -54,9 +54,8 @@ QString settingsApplication()
 {
     return QStringLiteral(MODELGATE_APP_NAME);
 }
-QSettings name(QStringLiteral(MODELGATE_ORGANIZATION), QStringLiteral(MODELGATE_APP_NAME))
 
-    void setUpTable(QTableView *view)
+void setUpTable(QTableView *view)
 {
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
