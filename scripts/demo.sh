@@ -58,8 +58,9 @@ if [[ $stopOnly -eq 1 ]]; then
 fi
 
 say "Building ModelGate (build/release)"
+# RelWithDebInfo at build/release, as the "release" preset has it; no tests for the demo.
 cmake -S "$rootDir" -B "$buildDir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DMODELGATE_BUILD_TESTS=OFF -DMODELGATE_VENV="$venv" >/dev/null
+    -DMODELGATE_BUILD_TESTS=OFF >/dev/null
 cmake --build "$buildDir" -j2 --target modelgate modelgate-cli
 gui="$buildDir/app/gui/modelgate"
 cli="$buildDir/app/cli/modelgate-cli"

@@ -10,7 +10,8 @@ scripts/setup.sh prints; it uses that venv's mlflow.
       Start a server whose whole state (SQLite store, artifacts, log) lives in <dir>, wait
       until GET /health answers, write <dir>/uri and <dir>/pid, print the URI and return,
       leaving the server running in its own process group. A server already running
-      for <dir> is reused unless --fresh, which stops it and wipes its state first.
+      for <dir> is reused unless --fresh, which stops it and wipes its state first; a stopped
+      one restarts on its data, and on its old port if that is free (its URI stays valid).
   run <dir> [--fresh] [--seed] [--auth] [--port N] [--timeout S]
       The same, in the foreground: prints "READY <uri>" once the server answers, then keeps
       it running until this helper gets SIGTERM/SIGINT or its parent dies (so a crashed test
@@ -58,6 +59,25 @@ class StopRequested(Exception):
 
 def log(message: str) -> None:
     print(f"mlflow_server: {message}", file=sys.stderr, flush=True)
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def previous_port(state_dir: Path) -> int:
+    """The port a stopped server of state_dir had, if it is free again: a restarted demo
+    server then keeps its URI, and the profiles pointing at it stay valid."""
+    try:
+        port = int((state_dir / "uri").read_text().strip().rsplit(":", 1)[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+    return port if 0 < port < 65536 and port_is_free(port) else 0
 
 
 def free_port() -> int:
@@ -302,6 +322,8 @@ def prepare(state_dir: Path, fresh: bool) -> str | None:
 
 def start(args: argparse.Namespace) -> int:
     state_dir = args.dir.resolve()
+    if not args.fresh and not args.port and (state_dir / "mlflow.db").exists():
+        args.port = previous_port(state_dir)
     running = prepare(state_dir, args.fresh)
     if running is not None:
         log(f"reusing the server already running for {state_dir}")
