@@ -108,6 +108,13 @@ std::string summarizeBody(const std::string &body)
                 if (it != parsed.end() && it->is_string())
                     return capped(it->get<std::string>());
             }
+            // Azure's shape: {"error": {"code": ..., "message": ...}}.
+            const auto inner = parsed.find("error");
+            if (inner != parsed.end() && inner->is_object()) {
+                const auto message = inner->find("message");
+                if (message != inner->end() && message->is_string())
+                    return capped(message->get<std::string>());
+            }
         }
     }
     return capped(trim(std::string_view(trimmed).substr(0, trimmed.find('\n'))));
@@ -596,10 +603,10 @@ Result<std::vector<Metric>> MlflowClient::getMetricHistory(const std::string &ru
         [](const Page<Metric> &) { return true; }, cancel);
 }
 
-Result<std::vector<std::vector<Metric>>>
-MlflowClient::getMetricHistoryBulkInterval(const std::vector<std::string> &runIds, const std::string &metricKey,
-                                           int maxResultsPerRun, std::optional<std::int64_t> startStep,
-                                           std::optional<std::int64_t> endStep, const CancelToken &cancel) const
+Result<std::vector<std::vector<Metric>>> MlflowClient::getMetricHistoryBulkInterval(
+    const std::vector<std::string> &runIds, const std::string &metricKey, int maxResultsPerRun,
+    std::optional<std::int64_t> startStep, std::optional<std::int64_t> endStep,
+    const CancelToken &cancel) const
 {
     if (runIds.empty())
         return invalidArgument("no run ids given");
@@ -633,8 +640,8 @@ MlflowClient::getMetricHistoryBulkInterval(const std::vector<std::string> &runId
         params.emplace_back("start_step", std::to_string(*startStep));
         params.emplace_back("end_step", std::to_string(*endStep));
     }
-    auto page = getAndRead<Page<Metric>>(*this, m_baseUrl, "metrics/get-history-bulk-interval", params, cancel,
-                                         json::metricsPageFromBody);
+    auto page = getAndRead<Page<Metric>>(*this, m_baseUrl, "metrics/get-history-bulk-interval", params,
+                                         cancel, json::metricsPageFromBody);
     if (!page.ok())
         return page.error();
 
@@ -646,10 +653,11 @@ MlflowClient::getMetricHistoryBulkInterval(const std::vector<std::string> &runId
             metric.runId = unique.front();
         const auto it = std::find(unique.begin(), unique.end(), metric.runId);
         if (it == unique.end()) {
-            Error error = makeError(ErrorKind::Parse,
-                                    metric.runId.empty() ? "a metric of the bulk history names no run"
-                                                         : "the bulk history holds a run that was not asked for: " +
-                                                               capped(metric.runId));
+            Error error =
+                makeError(ErrorKind::Parse, metric.runId.empty()
+                                                ? "a metric of the bulk history names no run"
+                                                : "the bulk history holds a run that was not asked for: " +
+                                                      capped(metric.runId));
             error.field = "metrics[" + std::to_string(i) + "].run_id";
             error.url = m_baseUrl + std::string(kApiPrefix) + "metrics/get-history-bulk-interval";
             return error;
@@ -659,8 +667,8 @@ MlflowClient::getMetricHistoryBulkInterval(const std::vector<std::string> &runId
     std::vector<std::vector<Metric>> result;
     result.reserve(runIds.size());
     for (const auto &runId : runIds)
-        result.push_back(
-            perUnique[static_cast<std::size_t>(std::find(unique.begin(), unique.end(), runId) - unique.begin())]);
+        result.push_back(perUnique[static_cast<std::size_t>(std::find(unique.begin(), unique.end(), runId) -
+                                                            unique.begin())]);
     return result;
 }
 

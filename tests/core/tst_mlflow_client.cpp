@@ -387,6 +387,11 @@ private Q_SLOTS:
         QTest::newRow("FastAPI detail")
             << 422 << QByteArray("{\"detail\": \"Unprocessable\"}") << int(ErrorKind::HttpStatus) << QString()
             << QStringLiteral("Unprocessable");
+        QTest::newRow("Azure error object")
+            << 401
+            << QByteArray("{\"error\": {\"code\": \"InvalidAuthenticationToken\", \"message\": \"The token "
+                          "expired.\"}}")
+            << int(ErrorKind::HttpStatus) << QString() << QStringLiteral("The token expired.");
         QTest::newRow("200 not JSON") << 200 << QByteArray("<html>proxy login</html>")
                                       << int(ErrorKind::Parse) << QString() << QString();
         QTest::newRow("200 JSON of the wrong shape") << 200 << QByteArray("{\"registered_model\": []}")
