@@ -18,6 +18,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
+#include <QLocale>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -674,11 +676,15 @@ void MainWindow::resetLayout()
     fit(m_modelsView, RegisteredModelListModel::LatestVersion, 60);
     fit(m_modelsView, RegisteredModelListModel::Aliases, 165);
     fit(m_modelsView, RegisteredModelListModel::Tags, 150);
-    fit(m_modelsView, RegisteredModelListModel::LastUpdated, 115);
+    // Wide enough for the longest short date of the UI language ("12/28/26 11:59 PM").
+    const QString longestDate =
+        QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)), QLocale::ShortFormat);
+    const int dateWidth = m_modelsView->fontMetrics().horizontalAdvance(longestDate) + 16;
+    fit(m_modelsView, RegisteredModelListModel::LastUpdated, dateWidth);
     fit(m_versionsView, ModelVersionListModel::Version, 60);
     fit(m_versionsView, ModelVersionListModel::Aliases, 100);
     fit(m_versionsView, ModelVersionListModel::Status, 70);
-    fit(m_versionsView, ModelVersionListModel::Created, 110);
+    fit(m_versionsView, ModelVersionListModel::Created, dateWidth);
     fit(m_versionsView, ModelVersionListModel::SourceRun, 110);
     fit(m_versionsView, ModelVersionListModel::Tags, 150);
 
