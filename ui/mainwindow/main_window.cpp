@@ -19,11 +19,11 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
-#include <QLocale>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
