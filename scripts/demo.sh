@@ -12,6 +12,9 @@
 #   --stop             stop the demo server (its data stays for next time)
 set -euo pipefail
 
+# $HOME can be unset in service or CI environments; the user database knows it.
+: "${HOME:=$(getent passwd "$(id -u)" | cut -d: -f6)}"
+
 rootDir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scriptDir="$rootDir/scripts"
 buildDir="$rootDir/build/release"

@@ -11,6 +11,9 @@
 #   --no-apt      skip the Debian packages (for callers that only need the venv)
 set -euo pipefail
 
+# $HOME can be unset in service or CI environments; the user database knows it.
+: "${HOME:=$(getent passwd "$(id -u)" | cut -d: -f6)}"
+
 scriptDir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 printVenv=0
 useApt=1
@@ -44,8 +47,8 @@ aptPackages=(
     # Qt 6.4 (Debian 12): widgets, charts, translations, test HTTP server, websockets
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qt6-httpserver-dev qt6-websockets-dev qt6-qpa-plugins libgl-dev
-    # core's HTTP, JSON and credential store
-    libcurl4-openssl-dev libssl-dev nlohmann-json3-dev qtkeychain-qt6-dev
+    # core's HTTP, JSON and credential store; zlib and OpenSSL also for the tests' HTTP server
+    libcurl4-openssl-dev libssl-dev zlib1g-dev nlohmann-json3-dev qtkeychain-qt6-dev
     # text on the offscreen platform (tests, screenshots) needs a real font and fontconfig
     fontconfig fonts-dejavu-core
     # the CA bundle that libcurl and pip verify TLS with
