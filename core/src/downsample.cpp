@@ -107,26 +107,34 @@ std::vector<SeriesPoint> downsampleLttb(std::vector<SeriesPoint> points, std::si
     return out;
 }
 
-std::vector<Metric> downsampleMetricHistory(std::vector<Metric> history, std::size_t threshold)
+std::vector<Metric> downsampleMetricHistory(const std::vector<Metric> &history, std::size_t threshold)
 {
-    history.erase(std::remove_if(history.begin(), history.end(),
-                                 [](const Metric &metric) { return !std::isfinite(metric.value); }),
-                  history.end());
-    const auto byStep = [](const Metric &a, const Metric &b) { return a.step < b.step; };
-    if (!std::is_sorted(history.begin(), history.end(), byStep))
-        std::stable_sort(history.begin(), history.end(), byStep);
-    if (threshold >= history.size())
-        return history;
+    // Works on indices so that the full history (kept by the caller for export) is not copied.
+    std::vector<std::size_t> order;
+    order.reserve(history.size());
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        if (std::isfinite(history[i].value))
+            order.push_back(i);
+    }
+    const auto byStep = [&](std::size_t a, std::size_t b) { return history[a].step < history[b].step; };
+    if (!std::is_sorted(order.begin(), order.end(), byStep))
+        std::stable_sort(order.begin(), order.end(), byStep);
 
-    std::vector<SeriesPoint> points;
-    points.reserve(history.size());
-    for (const Metric &metric : history)
-        points.push_back({static_cast<double>(metric.step), metric.value});
-    const std::vector<std::size_t> kept = lttbIndices(points, threshold);
     std::vector<Metric> out;
+    if (threshold >= order.size()) {
+        out.reserve(order.size());
+        for (const std::size_t index : order)
+            out.push_back(history[index]);
+        return out;
+    }
+    std::vector<SeriesPoint> points;
+    points.reserve(order.size());
+    for (const std::size_t index : order)
+        points.push_back({static_cast<double>(history[index].step), history[index].value});
+    const std::vector<std::size_t> kept = lttbIndices(points, threshold);
     out.reserve(kept.size());
     for (const std::size_t index : kept)
-        out.push_back(std::move(history[index]));
+        out.push_back(history[order[index]]);
     return out;
 }
 

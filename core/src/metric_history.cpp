@@ -69,8 +69,7 @@ fetchMetricOverview(const MlflowClient &client, const std::vector<std::string> &
                                    [&](const Metric &m) { return m.step < *startStep || m.step > *endStep; }),
                     points.end());
             }
-            result.push_back(
-                downsampleMetricHistory(std::move(points), static_cast<std::size_t>(pointsPerRun)));
+            result.push_back(downsampleMetricHistory(points, static_cast<std::size_t>(pointsPerRun)));
         }
         return result;
     }

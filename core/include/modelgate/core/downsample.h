@@ -34,7 +34,7 @@ std::vector<SeriesPoint> downsampleLttb(std::vector<SeriesPoint> points, std::si
 
 // The same for a metric history with x = step; every field of the kept points (timestamp,
 // run id) is preserved. Points are ordered by step, then as given.
-std::vector<Metric> downsampleMetricHistory(std::vector<Metric> history, std::size_t threshold);
+std::vector<Metric> downsampleMetricHistory(const std::vector<Metric> &history, std::size_t threshold);
 
 // Indices of the points LTTB keeps, for series already sorted by x with finite values
 // (the building block of the functions above, for callers with their own point type).
