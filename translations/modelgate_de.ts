@@ -286,10 +286,6 @@
         <translation>Versionen von %1</translation>
     </message>
     <message>
-        <source>Passwords: this session only</source>
-        <translation>Passwörter: nur für diese Sitzung</translation>
-    </message>
-    <message>
         <source>No keychain available: the password is kept until ModelGate quits.</source>
         <translation>Kein Schlüsselbund verfügbar: Das Passwort wird nur bis zum Beenden von ModelGate aufbewahrt.</translation>
     </message>

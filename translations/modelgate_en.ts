@@ -286,10 +286,6 @@
         <translation>Versions of %1</translation>
     </message>
     <message>
-        <source>Passwords: this session only</source>
-        <translation>Passwords: this session only</translation>
-    </message>
-    <message>
         <source>No keychain available: the password is kept until ModelGate quits.</source>
         <translation>No keychain available: the password is kept until ModelGate quits.</translation>
     </message>

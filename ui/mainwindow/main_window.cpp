@@ -659,10 +659,12 @@ void MainWindow::openWorkspacesDialog()
 
 void MainWindow::updateKeychainStatus()
 {
-    const bool sessionOnly = !m_workspaces->secretStore()->isPersistent();
-    m_keychainStatus->setVisible(sessionOnly);
-    m_keychainStatus->setText(tr("Passwords: this session only"));
-    m_keychainStatus->setToolTip(tr("No keychain available: the password is kept until ModelGate quits."));
+    // Only worth saying where the current workspace has a password or token to keep.
+    const std::optional<Workspace> current = m_workspaces->currentWorkspace();
+    const bool usesSecret =
+        current && !current->fromEnvironment && current->profile.authKind != AuthKind::None;
+    m_keychainStatus->setVisible(usesSecret && !m_workspaces->secretStore()->isPersistent());
+    m_keychainStatus->setText(tr("No keychain available: the password is kept until ModelGate quits."));
 }
 
 void MainWindow::resetLayout()
