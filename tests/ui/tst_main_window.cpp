@@ -13,9 +13,11 @@
 
 #include <memory>
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -278,6 +280,28 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, loadTimeout);
         const QString message = window.errorBanner()->text();
         QVERIFY2(message.contains(u"registered_models[1].name"), qPrintable(message));
+    }
+
+    void layoutAndLastWorkspaceAreRemembered()
+    {
+        const std::vector<Profile> profiles = {profile("first", QStringLiteral("http://127.0.0.1:9")),
+                                               profile("second", QStringLiteral("http://127.0.0.1:9"))};
+        QList<int> sizes;
+        {
+            Harness harness(QString(), profiles);
+            MainWindow &window = *harness.window;
+            window.start(QStringLiteral("second"));
+            QTRY_COMPARE(window.workspaceSwitcher()->currentText(), QStringLiteral("second"));
+            auto *splitter = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+            splitter->setSizes({400, 1000});
+            sizes = splitter->sizes();
+            window.close();
+        }
+        Harness harness(QString(), profiles);
+        MainWindow &window = *harness.window;
+        QCOMPARE(window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), sizes);
+        window.start();
+        QCOMPARE(window.workspaceSwitcher()->currentText(), QStringLiteral("second"));
     }
 
     void cancelStopsAStalledLoad()

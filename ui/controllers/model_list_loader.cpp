@@ -53,7 +53,7 @@ void ModelListLoader::fetchNextPage()
     if (!m_client)
         return;
     if (!m_loading) {
-        // A view scrolled to the end after a cancel: resume from where it stopped.
+        // A fetchMore while idle (the model still had a page to offer) starts loading again.
         m_loading = true;
         Q_EMIT started();
     }
