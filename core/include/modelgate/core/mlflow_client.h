@@ -113,8 +113,8 @@ public:
     getMetricHistoryBulkInterval(const std::vector<std::string> &runIds, const std::string &metricKey,
                                  int maxResultsPerRun, std::optional<std::int64_t> startStep,
                                  std::optional<std::int64_t> endStep, const CancelToken &cancel) const;
-    static constexpr std::size_t kMaxBulkIntervalRuns = 100;       // MAX_RUNS_GET_METRIC_HISTORY_BULK
-    static constexpr int kMaxBulkIntervalResultsPerRun = 2500;     // MAX_RESULTS_PER_RUN
+    static constexpr std::size_t kMaxBulkIntervalRuns = 100;   // MAX_RUNS_GET_METRIC_HISTORY_BULK
+    static constexpr int kMaxBulkIntervalResultsPerRun = 2500; // MAX_RESULTS_PER_RUN
     Result<Experiment> getExperiment(const std::string &experimentId, const CancelToken &cancel) const;
     Result<Page<Experiment>> searchExperiments(const std::string &filter, int maxResults,
                                                const std::string &pageToken, const CancelToken &cancel) const;
