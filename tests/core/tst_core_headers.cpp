@@ -37,15 +37,8 @@
 #define CALLBACK __attribute__((unused))
 #define small char
 
-#include <modelgate/core/cancel_token.h>
-#include <modelgate/core/http.h>
-#include <modelgate/core/json_output.h>
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/mlflow_types.h>
-#include <modelgate/core/mlmodel.h>
-#include <modelgate/core/model_filter.h>
-#include <modelgate/core/profiles.h>
-#include <modelgate/core/result.h>
+// Every public core header, listed at configure time so a new header cannot be forgotten.
+#include "all_core_headers.h"
 
 #ifdef CURLINC_CURL_H
 #error "a public core header includes <curl/curl.h>"

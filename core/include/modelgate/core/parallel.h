@@ -48,24 +48,24 @@ auto parallelMap(const std::vector<Item> &items, std::size_t maxConcurrency, Fn 
     -> std::vector<std::invoke_result_t<Fn &, const Item &>>
 {
     using R = std::invoke_result_t<Fn &, const Item &>;
-    std::vector<std::optional<R>> slots(items.size());
+    std::vector<std::optional<R>> resultSlots(items.size());
     const std::vector<bool> ran = runBounded(
         items.size(), maxConcurrency,
         [&](std::size_t index) {
             try {
-                slots[index].emplace(fn(items[index]));
+                resultSlots[index].emplace(fn(items[index]));
             } catch (const std::exception &e) {
-                slots[index].emplace(detail::parallelTaskError(e.what()));
+                resultSlots[index].emplace(detail::parallelTaskError(e.what()));
             } catch (...) {
-                slots[index].emplace(detail::parallelTaskError("unknown exception"));
+                resultSlots[index].emplace(detail::parallelTaskError("unknown exception"));
             }
         },
         cancel);
     std::vector<R> results;
     results.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (slots[i])
-            results.push_back(std::move(*slots[i]));
+        if (resultSlots[i])
+            results.push_back(std::move(*resultSlots[i]));
         else
             results.push_back(ran[i] ? detail::parallelTaskError("task produced no result")
                                      : detail::parallelCancelledError());
