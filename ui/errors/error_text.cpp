@@ -26,6 +26,14 @@ QString operationSentence(Operation operation)
         return ErrorText::tr("Could not load the signature of this version.");
     case Operation::TestConnection:
         return ErrorText::tr("The connection test failed.");
+    case Operation::LoadMetricHistory:
+        return ErrorText::tr("Could not load the metric history for the chart.");
+    case Operation::CompareVersions:
+        return ErrorText::tr("Could not compare the two versions.");
+    case Operation::UpdateMetricDirection:
+        return ErrorText::tr("Could not save the metric direction on the server.");
+    case Operation::LoadMetricTrend:
+        return ErrorText::tr("Could not load the metric across the versions of this model.");
     }
     return {};
 }
@@ -103,6 +111,16 @@ QString notFoundReason(Operation operation)
         return ErrorText::tr("The run no longer exists on the server (HTTP 404); it may have been deleted.");
     case Operation::LoadSignature:
         return ErrorText::tr("The model files of this version were not found on the server (HTTP 404).");
+    case Operation::LoadMetricHistory:
+        return ErrorText::tr("The run or its metric no longer exists on the server (HTTP 404).");
+    case Operation::CompareVersions:
+        return ErrorText::tr(
+            "The baseline version or alias does not exist for this model (HTTP 404). Choose another "
+            "baseline.");
+    case Operation::UpdateMetricDirection:
+    case Operation::LoadMetricTrend:
+        return ErrorText::tr(
+            "The model no longer exists on the server (HTTP 404). Refresh the list of models.");
     }
     return {};
 }
@@ -114,6 +132,10 @@ QString statusReason(const Error &error, Operation operation)
         return ErrorText::tr(
             "The server did not accept the sign-in (HTTP 401). Check the user name and password (or "
             "token) of this workspace.");
+    if ((status == 403 || error.code == "PERMISSION_DENIED") && operation == Operation::UpdateMetricDirection)
+        return ErrorText::tr(
+            "Your account may read this model but not change it (HTTP 403). Ask an administrator of the "
+            "MLflow server for EDIT permission on the model, or leave the directions to someone who has it.");
     if (status == 403 || error.code == "PERMISSION_DENIED")
         return ErrorText::tr(
             "Your account has no permission for this (HTTP 403). Ask an administrator of the MLflow "
@@ -168,6 +190,12 @@ QString userMessage(const Error &error, Operation operation)
                                            .arg(QString::fromStdString(error.field));
         break;
     case ErrorKind::Config:
+        if (operation == Operation::UpdateMetricDirection) {
+            // Not a workspace problem: the stored directions would exceed MLflow's tag limit.
+            reason = ErrorText::tr("The directions cannot be stored: %1.")
+                         .arg(QString::fromStdString(error.message));
+            break;
+        }
         reason = ErrorText::tr(
                      "The workspace settings cannot be used: %1. Open Manage Workspaces… to correct them.")
                      .arg(QString::fromStdString(error.message));

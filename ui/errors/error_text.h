@@ -15,6 +15,10 @@ enum class Operation
     LoadRun,
     LoadSignature,
     TestConnection,
+    LoadMetricHistory,     // the charts of a version's metric
+    CompareVersions,       // candidate against baseline
+    UpdateMetricDirection, // writing the model's metric-direction tag
+    LoadMetricTrend,       // one metric across every version of a model
 };
 
 // The one place where core errors become sentences for people. Every message says

@@ -1,5 +1,7 @@
 #include "mainwindow/main_window.h"
 
+#include "charts/metric_history_view.h"
+#include "charts/metric_trend_view.h"
 #include "controllers/model_list_loader.h"
 #include "controllers/version_details_loader.h"
 #include "controllers/version_list_loader.h"
@@ -8,6 +10,7 @@
 #include "models/model_filter_proxy_model.h"
 #include "models/model_version_list_model.h"
 #include "models/registered_model_list_model.h"
+#include "review/comparison_view.h"
 #include "secrets/secret_store.h"
 #include "widgets/error_banner.h"
 #include "widgets/icons.h"
@@ -190,7 +193,7 @@ void MainWindow::createActions()
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 
-    // Ctrl+1 … Ctrl+5 switch the details tabs.
+    // Ctrl+1 … Ctrl+8 switch the details tabs (Ctrl+6 Charts, Ctrl+7 Compare, Ctrl+8 Model Trend).
     for (int tab = 0; tab < VersionDetailsPane::TabCount; ++tab) {
         auto *action = new QAction(this);
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + tab)));
@@ -343,6 +346,7 @@ void MainWindow::connectLoaders()
             [this, updateCancelAction](const QString &name, const std::vector<ModelVersion> &versions) {
                 m_versionsLoading->stop();
                 m_versions->setVersions(name, versions);
+                m_details->setModelVersions(versions);
                 m_versionsTitle->setText(tr("Versions of %1 (%2)").arg(name).arg(versions.size()));
                 clearErrorFor(Operation::ListVersions);
                 updateCancelAction();
@@ -390,6 +394,29 @@ void MainWindow::connectLoaders()
                 updateCancelAction();
                 Q_EMIT detailsLoaded(ok);
             });
+    // The review tabs load by themselves; their failures use the same banner and Retry.
+    connect(m_details->chartsView(), &MetricHistoryView::failed, this,
+            [this](const Error &error, Operation operation) {
+                showError(error, operation, [this]() { m_details->chartsView()->reload(); });
+            });
+    connect(m_details->comparisonView(), &ComparisonView::failed, this,
+            [this](const Error &error, Operation operation) {
+                showError(error, operation, [this, operation]() {
+                    if (operation == Operation::CompareVersions)
+                        m_details->comparisonView()->reload();
+                });
+            });
+    connect(m_details->trendView(), &MetricTrendView::failed, this,
+            [this](const Error &error, Operation operation) {
+                showError(error, operation, [this]() { m_details->trendView()->reload(); });
+            });
+    connect(m_details->chartsView(), &MetricHistoryView::loaded, this,
+            [this]() { clearErrorFor(Operation::LoadMetricHistory); });
+    connect(m_details->comparisonView(), &ComparisonView::loaded, this,
+            [this]() { clearErrorFor(Operation::CompareVersions); });
+    connect(m_details->trendView(), &MetricTrendView::loaded, this,
+            [this]() { clearErrorFor(Operation::LoadMetricTrend); });
+
     connect(m_detailsLoader, &VersionDetailsLoader::cancelled, this,
             [this, detailsLoading, updateCancelAction]() {
                 detailsLoading->stop();
@@ -471,6 +498,7 @@ void MainWindow::onWorkspaceActivated(const QString &id)
     m_modelLoader->setClient(client);
     m_versionLoader->setClient(client);
     m_detailsLoader->setClient(client);
+    m_details->setReviewClient(client);
     updateKeychainStatus();
     m_modelLoader->start();
 }
@@ -497,6 +525,7 @@ void MainWindow::cancelLoads()
     m_modelLoader->cancel();
     m_versionLoader->cancel();
     m_detailsLoader->cancel();
+    m_details->cancelReviewLoads();
     m_cancelAction->setEnabled(false);
 }
 

@@ -1,7 +1,10 @@
 #include "widgets/version_details_pane.h"
 
+#include "charts/metric_history_view.h"
+#include "charts/metric_trend_view.h"
 #include "models/model_version_list_model.h"
 #include "models/table_rows_model.h"
+#include "review/comparison_view.h"
 #include "widgets/loading_indicator.h"
 
 #include <QDateTime>
@@ -55,6 +58,9 @@ VersionDetailsPane::VersionDetailsPane(QWidget *parent)
     , m_tags(new TableRowsModel({tr("Scope"), tr("Key"), tr("Value")}, this))
     , m_inputs(new TableRowsModel({tr("Name"), tr("Type"), tr("Required")}, this))
     , m_outputs(new TableRowsModel({tr("Name"), tr("Type"), tr("Required")}, this))
+    , m_charts(new MetricHistoryView(this))
+    , m_comparison(new ComparisonView(this))
+    , m_trend(new MetricTrendView(this))
 {
     setObjectName(QStringLiteral("versionDetailsPane"));
     m_title->setObjectName(QStringLiteral("versionDetailsTitle"));
@@ -72,6 +78,9 @@ VersionDetailsPane::VersionDetailsPane(QWidget *parent)
     m_tabs->addTab(m_metricsPage.stack, tr("Metrics"));
     m_tabs->addTab(m_tagsPage.stack, tr("Tags"));
     m_tabs->addTab(buildSignatureTab(), tr("Signature"));
+    m_tabs->addTab(m_charts, tr("Charts"));
+    m_tabs->addTab(m_comparison, tr("Compare"));
+    m_tabs->addTab(m_trend, tr("Model Trend"));
     for (int tab = 0; tab < TabCount; ++tab)
         m_tabs->setTabToolTip(tab, tr("Ctrl+%1").arg(tab + 1));
 
@@ -197,6 +206,29 @@ void VersionDetailsPane::clear()
     m_loading->stop();
     for (TableRowsModel *model : {m_parameters, m_metrics, m_tags, m_inputs, m_outputs})
         model->clear();
+    m_charts->clear();
+    m_comparison->clear();
+    m_trend->clear();
+}
+
+void VersionDetailsPane::setReviewClient(std::shared_ptr<const MlflowClient> client)
+{
+    m_charts->setClient(client);
+    m_comparison->setClient(client);
+    m_trend->setClient(std::move(client));
+}
+
+void VersionDetailsPane::setModelVersions(const std::vector<ModelVersion> &versions)
+{
+    m_charts->setModelVersions(versions);
+    m_comparison->setModelVersions(versions);
+}
+
+void VersionDetailsPane::cancelReviewLoads()
+{
+    m_charts->cancel();
+    m_comparison->cancel();
+    m_trend->cancel();
 }
 
 void VersionDetailsPane::showVersion(const ModelVersion &version)
@@ -240,6 +272,11 @@ void VersionDetailsPane::showVersion(const ModelVersion &version)
     showPlaceholder(m_inputsPage, tr("Loading the signature…"));
     showPlaceholder(m_outputsPage, QString());
     m_signatureSummary->clear();
+    m_charts->setVersion(version);
+    m_comparison->setVersion(version);
+    m_trend->setModel(fromStd(version.name));
+    if (version.runId.empty())
+        m_trend->setMetricKeys({});
 }
 
 void VersionDetailsPane::setRun(const Run &run)
@@ -277,6 +314,11 @@ void VersionDetailsPane::setRun(const Run &run)
     else
         showTable(m_metricsPage);
     fillTags();
+    QStringList metricKeys;
+    for (const Metric &metric : run.metrics)
+        metricKeys << fromStd(metric.key);
+    m_charts->setMetricKeys(metricKeys);
+    m_trend->setMetricKeys(metricKeys);
 }
 
 QString VersionDetailsPane::runStatusText(const std::string &status)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <memory>
+#include <vector>
+
 #include <QWidget>
 
 #include <modelgate/core/mlflow_types.h>
@@ -10,9 +13,16 @@ class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
+namespace modelgate {
+class MlflowClient;
+}
+
 namespace modelgate::ui {
 
+class ComparisonView;
 class LoadingIndicator;
+class MetricHistoryView;
+class MetricTrendView;
 class TableRowsModel;
 
 // The details of one model version in tabs: Overview, Parameters, Metrics, Tags and
@@ -31,6 +41,9 @@ public:
         MetricsTab,
         TagsTab,
         SignatureTab,
+        ChartsTab,  // metric history of the version's run, other versions overlaid
+        CompareTab, // candidate against the champion or a chosen baseline
+        TrendTab,   // one metric across every version of the model
         TabCount
     };
 
@@ -43,6 +56,14 @@ public:
     void setRunError(const QString &message);
     void setSignature(const ModelSignature &signature);
     void setSignatureError(const QString &message);
+
+    // The review tabs (Charts, Compare, Model Trend) load on their own, when shown.
+    void setReviewClient(std::shared_ptr<const MlflowClient> client);
+    void setModelVersions(const std::vector<ModelVersion> &versions);
+    void cancelReviewLoads();
+    MetricHistoryView *chartsView() const { return m_charts; }
+    ComparisonView *comparisonView() const { return m_comparison; }
+    MetricTrendView *trendView() const { return m_trend; }
 
     LoadingIndicator *loadingIndicator() const { return m_loading; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -88,6 +109,9 @@ private:
     TablePage m_inputsPage;
     TablePage m_outputsPage;
     QLabel *m_signatureSummary = nullptr;
+    MetricHistoryView *m_charts;
+    ComparisonView *m_comparison;
+    MetricTrendView *m_trend;
     ModelVersion m_version;
     std::optional<Run> m_run;
 };
