@@ -3,6 +3,7 @@
 #include "cli_args.h"
 #include "cli_compare.h"
 #include "cli_format.h"
+#include "cli_history.h"
 #include "text_table.h"
 
 #include <exception>
@@ -31,6 +32,9 @@ Commands:
                                     final metrics with deltas and better/worse by each
                                     metric's direction, parameter, tag and signature
                                     differences (BREAKING marks what breaks callers)
+  metrics history RUN_ID METRIC [--max-points N]
+                                    every point of a metric's history, or a
+                                    shape-preserving (LTTB) view of at most N points
 
 Options:
   --profile NAME        use the workspace profile NAME (see the GUI's workspaces)
@@ -304,7 +308,7 @@ int versionShow(Context &ctx, const MlflowClient &client, const std::string &mod
 int dispatch(Context &ctx, const std::vector<std::string> &argv)
 {
     ArgParser args;
-    for (const char *name : {"profile", "tracking-uri", "timeout", "filter", "against"})
+    for (const char *name : {"profile", "tracking-uri", "timeout", "filter", "against", "max-points"})
         args.addOption(name, true);
     for (const char *name : {"json", "help", "version"})
         args.addOption(name, false);
@@ -341,6 +345,7 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
         {"versions list", {1, "versions list MODEL"}},
         {"version show", {2, "version show MODEL VERSION"}},
         {"compare", {2, "compare MODEL VERSION [--against VERSION|@ALIAS]"}},
+        {"metrics history", {2, "metrics history RUN_ID METRIC [--max-points N]"}},
     };
     const auto shape = commands.find(command);
     if (shape == commands.end())
@@ -353,6 +358,15 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
         return fail(ctx, ExitUsage, "--filter applies to 'models list' only");
     if (args.has("against") && command != "compare")
         return fail(ctx, ExitUsage, "--against applies to 'compare' only");
+    HistoryRequest history{command == "metrics history" ? pos[2] : "",
+                           command == "metrics history" ? pos[3] : "", 0, ctx.json};
+    if (const auto maxPoints = args.value("max-points")) {
+        if (command != "metrics history")
+            return fail(ctx, ExitUsage, "--max-points applies to 'metrics history' only");
+        if (!parseMaxPoints(*maxPoints, history.maxPoints))
+            return fail(ctx, ExitUsage,
+                        "--max-points needs a whole number of at least 2, got '" + *maxPoints + "'");
+    }
 
     Failure failure{ExitUsage, {}};
     const auto client = makeClient(ctx, args, failure);
@@ -367,6 +381,10 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
         request.colour = &ctx.out == &std::cout && isatty(STDOUT_FILENO) == 1 &&
                          ctx.env.get("NO_COLOR").empty() && ctx.env.get("TERM") != "dumb";
         const CommandFailure outcome = runCompare(*client, request, ctx.out, ctx.cancel);
+        return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
+    }
+    if (command == "metrics history") {
+        const CommandFailure outcome = runMetricHistory(*client, history, ctx.out, ctx.cancel);
         return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
     }
     if (command == "versions list")
