@@ -119,6 +119,181 @@
         <source>The workspace settings cannot be used: %1. Open Manage Workspaces… to correct them.</source>
         <translation>Die Einstellungen des Arbeitsbereichs sind nicht verwendbar: %1. Korrigieren Sie sie unter „Arbeitsbereiche verwalten…“.</translation>
     </message>
+    <message>
+        <source>Could not load the metric history for the chart.</source>
+        <translation>Der Metrikverlauf für das Diagramm konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Could not compare the two versions.</source>
+        <translation>Die beiden Versionen konnten nicht verglichen werden.</translation>
+    </message>
+    <message>
+        <source>Could not save the metric direction on the server.</source>
+        <translation>Die Richtung der Metrik konnte nicht auf dem Server gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Could not load the metric across the versions of this model.</source>
+        <translation>Die Metrik konnte nicht für alle Versionen dieses Modells geladen werden.</translation>
+    </message>
+    <message>
+        <source>The run or its metric no longer exists on the server (HTTP 404).</source>
+        <translation>Der Run oder seine Metrik existiert nicht mehr auf dem Server (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The baseline version or alias does not exist for this model (HTTP 404). Choose another baseline.</source>
+        <translation>Die Vergleichsversion oder der Alias existiert für dieses Modell nicht (HTTP 404). Wählen Sie eine andere Vergleichsbasis.</translation>
+    </message>
+    <message>
+        <source>Your account may read this model but not change it (HTTP 403). Ask an administrator of the MLflow server for EDIT permission on the model, or leave the directions to someone who has it.</source>
+        <translation>Ihr Konto darf dieses Modell lesen, aber nicht ändern (HTTP 403). Bitten Sie einen Administrator des MLflow-Servers um die Berechtigung EDIT für das Modell oder überlassen Sie die Richtungen jemandem, der sie hat.</translation>
+    </message>
+    <message>
+        <source>The directions cannot be stored: %1.</source>
+        <translation>Die Richtungen können nicht gespeichert werden: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSupport</name>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ComparisonView</name>
+    <message>
+        <source>Compare with &amp;baseline:</source>
+        <translation>Vergleichen mit &amp;Basis:</translation>
+    </message>
+    <message>
+        <source>Right-click a metric to set whether higher or lower values are better.</source>
+        <translation>Rechtsklick auf eine Metrik legt fest, ob höhere oder niedrigere Werte besser sind.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>Show &amp;unchanged</source>
+        <translation>&amp;Unveränderte zeigen</translation>
+    </message>
+    <message>
+        <source>Unchanged parameters and tags are dimmed; untick to hide them.</source>
+        <translation>Unveränderte Parameter und Tags sind abgeblendet; abwählen, um sie auszublenden.</translation>
+    </message>
+    <message>
+        <source>Select a model version to compare it with the champion or another version.</source>
+        <translation>Wählen Sie eine Modellversion, um sie mit dem Champion oder einer anderen Version zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Loading the comparison…</source>
+        <translation>Vergleich wird geladen …</translation>
+    </message>
+    <message>
+        <source>@%1 (v%2)</source>
+        <translation>@%1 (v%2)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Loading the comparison was cancelled.</source>
+        <translation>Das Laden des Vergleichs wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Comparing v%1 with %2…</source>
+        <translation>v%1 wird mit %2 verglichen …</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Parameters (%1 changed)</source>
+        <translation>Parameter (%1 geändert)</translation>
+    </message>
+    <message>
+        <source>Tags (%1 changed)</source>
+        <translation>Tags (%1 geändert)</translation>
+    </message>
+    <message>
+        <source>Signature ⚠ breaking</source>
+        <translation>Signatur ⚠ inkompatibel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n metric(s) better</source>
+        <translation>
+            <numerusform>%n Metrik besser</numerusform>
+            <numerusform>%n Metriken besser</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worse</source>
+        <translation>
+            <numerusform>%n schlechter</numerusform>
+            <numerusform>%n schlechter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n equal</source>
+        <translation>
+            <numerusform>%n gleich</numerusform>
+            <numerusform>%n gleich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (candidate) against %2 (baseline): %3</source>
+        <translation>%1 (Kandidat) gegen %2 (Basis): %3</translation>
+    </message>
+    <message>
+        <source>the signature has breaking changes</source>
+        <translation>die Signatur hat inkompatible Änderungen</translation>
+    </message>
+    <message>
+        <source>Candidate: %1</source>
+        <translation>Kandidat: %1</translation>
+    </message>
+    <message>
+        <source>Baseline: %1</source>
+        <translation>Basis: %1</translation>
+    </message>
+    <message>
+        <source>Direction of %1</source>
+        <translation>Richtung von %1</translation>
+    </message>
+    <message>
+        <source>Higher Is Better</source>
+        <translation>Höher ist besser</translation>
+    </message>
+    <message>
+        <source>Lower Is Better</source>
+        <translation>Niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>Neither (No Verdict)</source>
+        <translation>Keine (ohne Bewertung)</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+    <message>
+        <source>Saving the direction of %1…</source>
+        <translation>Richtung von %1 wird gespeichert …</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::ErrorBanner</name>
@@ -291,6 +466,296 @@
     </message>
 </context>
 <context>
+    <name>modelgate::ui::MetricChartWidget</name>
+    <message>
+        <source>A log scale needs values above zero; %1 has the value %2 at step %3.</source>
+        <translation>Eine logarithmische Skala braucht Werte über null; %1 hat bei Schritt %3 den Wert %2.</translation>
+    </message>
+    <message>
+        <source>There is nothing to draw.</source>
+        <translation>Es gibt nichts zu zeichnen.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>%1 (log scale)</source>
+        <translation>%1 (logarithmisch)</translation>
+    </message>
+    <message>
+        <source>%1 · step %2 · %3 = %4</source>
+        <translation>%1 · Schritt %2 · %3 = %4</translation>
+    </message>
+    <message>
+        <source>The image could not be written to %1.</source>
+        <translation>Das Bild konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MetricComparisonModel</name>
+    <message>
+        <source>▲ better</source>
+        <translation>▲ besser</translation>
+    </message>
+    <message>
+        <source>▼ worse</source>
+        <translation>▼ schlechter</translation>
+    </message>
+    <message>
+        <source>= equal</source>
+        <translation>= gleich</translation>
+    </message>
+    <message>
+        <source>– not rated</source>
+        <translation>– ohne Bewertung</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>höher ist besser</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutral</translation>
+    </message>
+    <message>
+        <source>%1 (set for this model)</source>
+        <translation>%1 (für dieses Modell festgelegt)</translation>
+    </message>
+    <message>
+        <source>Right-click to choose whether higher or lower values of this metric are better.</source>
+        <translation>Rechtsklick wählt, ob höhere oder niedrigere Werte dieser Metrik besser sind.</translation>
+    </message>
+    <message>
+        <source>This metric has no direction, so neither value is better.</source>
+        <translation>Diese Metrik hat keine Richtung, daher ist keiner der Werte besser.</translation>
+    </message>
+    <message>
+        <source>One side has no value for this metric.</source>
+        <translation>Eine Seite hat keinen Wert für diese Metrik.</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>Δ %</source>
+        <translation>Δ %</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MetricHistoryView</name>
+    <message>
+        <source>&amp;Log scale</source>
+        <translation>&amp;Logarithmisch</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>Als &amp;PNG exportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Tick versions to draw their runs&apos; history of the same metric.</source>
+        <translation>Versionen ankreuzen, um den Verlauf derselben Metrik in ihren Runs einzuzeichnen.</translation>
+    </message>
+    <message>
+        <source>Show every point again (Home, or right-click the chart)</source>
+        <translation>Wieder alle Punkte zeigen (Pos1 oder Rechtsklick ins Diagramm)</translation>
+    </message>
+    <message>
+        <source>Drag to zoom into a rectangle; Ctrl+drag or the middle button pans; arrow keys pan; the wheel or +/− zoom; right-click or Home resets.</source>
+        <translation>Ziehen zoomt in ein Rechteck; Strg+Ziehen oder die mittlere Maustaste verschiebt; Pfeiltasten verschieben; Mausrad oder +/− zoomen; Rechtsklick oder Pos1 setzt zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <source>Overlay versions</source>
+        <translation>Versionen einblenden</translation>
+    </message>
+    <message>
+        <source>Point at a line to read its values.</source>
+        <translation>Zeigen Sie auf eine Linie, um ihre Werte abzulesen.</translation>
+    </message>
+    <message>
+        <source>Select a model version to chart its metrics.</source>
+        <translation>Wählen Sie eine Modellversion, um ihre Metriken darzustellen.</translation>
+    </message>
+    <message>
+        <source>This version was not registered from a run, so it has no metric history.</source>
+        <translation>Diese Version wurde nicht aus einem Run registriert und hat daher keinen Metrikverlauf.</translation>
+    </message>
+    <message>
+        <source>Loading the run…</source>
+        <translation>Run wird geladen …</translation>
+    </message>
+    <message>
+        <source>The run logged no metrics.</source>
+        <translation>Der Run hat keine Metriken protokolliert.</translation>
+    </message>
+    <message>
+        <source>Loading the history was cancelled.</source>
+        <translation>Das Laden des Verlaufs wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>v%1 (this version)</source>
+        <translation>v%1 (diese Version)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the history of %1 for %n run(s)…</source>
+        <translation>
+            <numerusform>Verlauf von %1 für %n Run wird geladen …</numerusform>
+            <numerusform>Verlauf von %1 für %n Runs wird geladen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no values of %2.</source>
+        <translation>%1 hat keine Werte von %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n value(s) that are not numbers (NaN or infinite) are not drawn.</source>
+        <translation>
+            <numerusform>%1: %n Wert, der keine Zahl ist (NaN oder unendlich), wird nicht gezeichnet.</numerusform>
+            <numerusform>%1: %n Werte, die keine Zahlen sind (NaN oder unendlich), werden nicht gezeichnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded: %2</source>
+        <translation>%1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 points drawn (shape-preserving downsampling); the CSV export has every point.</source>
+        <translation>%1 von %2 Punkten gezeichnet (formerhaltend ausgedünnt); der CSV-Export enthält jeden Punkt.</translation>
+    </message>
+    <message>
+        <source>No run has values of %1.</source>
+        <translation>Kein Run hat Werte von %1.</translation>
+    </message>
+    <message>
+        <source>Show the values on a logarithmic axis</source>
+        <translation>Werte auf einer logarithmischen Achse zeigen</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved the chart to %1.</source>
+        <translation>Diagramm in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved: %1</source>
+        <translation>Das Diagramm konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Export Chart Data as CSV</source>
+        <translation>Diagrammdaten als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved every point to %1.</source>
+        <translation>Alle Punkte in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The data could not be saved: %1</source>
+        <translation>Die Daten konnten nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MetricTrendView</name>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <source>Select a model version to chart a metric across every version of its model.</source>
+        <translation>Wählen Sie eine Modellversion, um eine Metrik über alle Versionen ihres Modells darzustellen.</translation>
+    </message>
+    <message>
+        <source>Loading the run…</source>
+        <translation>Run wird geladen …</translation>
+    </message>
+    <message>
+        <source>The run of the selected version logged no metrics.</source>
+        <translation>Der Run der gewählten Version hat keine Metriken protokolliert.</translation>
+    </message>
+    <message>
+        <source>Loading the trend was cancelled.</source>
+        <translation>Das Laden des Verlaufs wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Loading %1 of every version of %2…</source>
+        <translation>%1 aller Versionen von %2 wird geladen …</translation>
+    </message>
+    <message>
+        <source>%1 across the versions of %2</source>
+        <translation>%1 über die Versionen von %2</translation>
+    </message>
+    <message>
+        <source>v%1 (%2)</source>
+        <translation>v%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>Not drawn: %1</source>
+        <translation>Nicht gezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>No version of %1 has a value of %2.</source>
+        <translation>Keine Version von %1 hat einen Wert von %2.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::ModelVersionListModel</name>
     <message>
         <source>Ready</source>
@@ -362,6 +827,154 @@
     <message>
         <source>Latest</source>
         <translation>Neueste</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::SignatureDiffModel</name>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>type changed</source>
+        <translation>Typ geändert</translation>
+    </message>
+    <message>
+        <source>now required</source>
+        <translation>jetzt erforderlich</translation>
+    </message>
+    <message>
+        <source>now optional</source>
+        <translation>jetzt optional</translation>
+    </message>
+    <message>
+        <source>default changed</source>
+        <translation>Standardwert geändert</translation>
+    </message>
+    <message>
+        <source>signature added</source>
+        <translation>Signatur hinzugefügt</translation>
+    </message>
+    <message>
+        <source>signature removed</source>
+        <translation>Signatur entfernt</translation>
+    </message>
+    <message>
+        <source>⚠ BREAKING</source>
+        <translation>⚠ INKOMPATIBEL</translation>
+    </message>
+    <message>
+        <source>compatible</source>
+        <translation>kompatibel</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Baseline type</source>
+        <translation>Typ (Basis)</translation>
+    </message>
+    <message>
+        <source>Candidate type</source>
+        <translation>Typ (Kandidat)</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Auswirkung</translation>
+    </message>
+    <message>
+        <source>The signatures were not compared.</source>
+        <translation>Die Signaturen wurden nicht verglichen.</translation>
+    </message>
+    <message>
+        <source>The signatures were not compared: %1</source>
+        <translation>Die Signaturen wurden nicht verglichen: %1</translation>
+    </message>
+    <message>
+        <source>No signature changes.</source>
+        <translation>Keine Änderungen an der Signatur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), </source>
+        <translation>
+            <numerusform>%n Änderung, </numerusform>
+            <numerusform>%n Änderungen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breaking</source>
+        <translation>
+            <numerusform>%n davon inkompatibel</numerusform>
+            <numerusform>%n davon inkompatibel</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ValueDiffModel</name>
+    <message>
+        <source>+ added</source>
+        <translation>+ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>− removed</source>
+        <translation>− entfernt</translation>
+    </message>
+    <message>
+        <source>≠ changed</source>
+        <translation>≠ geändert</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
     </message>
 </context>
 <context>
@@ -608,6 +1221,18 @@
     <message>
         <source>Killed</source>
         <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Model Trend</source>
+        <translation>Modellverlauf</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,181 @@
         <source>The workspace settings cannot be used: %1. Open Manage Workspaces… to correct them.</source>
         <translation>The workspace settings cannot be used: %1. Open Manage Workspaces… to correct them.</translation>
     </message>
+    <message>
+        <source>Could not load the metric history for the chart.</source>
+        <translation>Could not load the metric history for the chart.</translation>
+    </message>
+    <message>
+        <source>Could not compare the two versions.</source>
+        <translation>Could not compare the two versions.</translation>
+    </message>
+    <message>
+        <source>Could not save the metric direction on the server.</source>
+        <translation>Could not save the metric direction on the server.</translation>
+    </message>
+    <message>
+        <source>Could not load the metric across the versions of this model.</source>
+        <translation>Could not load the metric across the versions of this model.</translation>
+    </message>
+    <message>
+        <source>The run or its metric no longer exists on the server (HTTP 404).</source>
+        <translation>The run or its metric no longer exists on the server (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The baseline version or alias does not exist for this model (HTTP 404). Choose another baseline.</source>
+        <translation>The baseline version or alias does not exist for this model (HTTP 404). Choose another baseline.</translation>
+    </message>
+    <message>
+        <source>Your account may read this model but not change it (HTTP 403). Ask an administrator of the MLflow server for EDIT permission on the model, or leave the directions to someone who has it.</source>
+        <translation>Your account may read this model but not change it (HTTP 403). Ask an administrator of the MLflow server for EDIT permission on the model, or leave the directions to someone who has it.</translation>
+    </message>
+    <message>
+        <source>The directions cannot be stored: %1.</source>
+        <translation>The directions cannot be stored: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSupport</name>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ComparisonView</name>
+    <message>
+        <source>Compare with &amp;baseline:</source>
+        <translation>Compare with &amp;baseline:</translation>
+    </message>
+    <message>
+        <source>Right-click a metric to set whether higher or lower values are better.</source>
+        <translation>Right-click a metric to set whether higher or lower values are better.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Show &amp;unchanged</source>
+        <translation>Show &amp;unchanged</translation>
+    </message>
+    <message>
+        <source>Unchanged parameters and tags are dimmed; untick to hide them.</source>
+        <translation>Unchanged parameters and tags are dimmed; untick to hide them.</translation>
+    </message>
+    <message>
+        <source>Select a model version to compare it with the champion or another version.</source>
+        <translation>Select a model version to compare it with the champion or another version.</translation>
+    </message>
+    <message>
+        <source>Loading the comparison…</source>
+        <translation>Loading the comparison…</translation>
+    </message>
+    <message>
+        <source>@%1 (v%2)</source>
+        <translation>@%1 (v%2)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Loading the comparison was cancelled.</source>
+        <translation>Loading the comparison was cancelled.</translation>
+    </message>
+    <message>
+        <source>Comparing v%1 with %2…</source>
+        <translation>Comparing v%1 with %2…</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Parameters (%1 changed)</source>
+        <translation>Parameters (%1 changed)</translation>
+    </message>
+    <message>
+        <source>Tags (%1 changed)</source>
+        <translation>Tags (%1 changed)</translation>
+    </message>
+    <message>
+        <source>Signature ⚠ breaking</source>
+        <translation>Signature ⚠ breaking</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n metric(s) better</source>
+        <translation>
+            <numerusform>%n metric better</numerusform>
+            <numerusform>%n metrics better</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worse</source>
+        <translation>
+            <numerusform>%n worse</numerusform>
+            <numerusform>%n worse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n equal</source>
+        <translation>
+            <numerusform>%n equal</numerusform>
+            <numerusform>%n equal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (candidate) against %2 (baseline): %3</source>
+        <translation>%1 (candidate) against %2 (baseline): %3</translation>
+    </message>
+    <message>
+        <source>the signature has breaking changes</source>
+        <translation>the signature has breaking changes</translation>
+    </message>
+    <message>
+        <source>Candidate: %1</source>
+        <translation>Candidate: %1</translation>
+    </message>
+    <message>
+        <source>Baseline: %1</source>
+        <translation>Baseline: %1</translation>
+    </message>
+    <message>
+        <source>Direction of %1</source>
+        <translation>Direction of %1</translation>
+    </message>
+    <message>
+        <source>Higher Is Better</source>
+        <translation>Higher Is Better</translation>
+    </message>
+    <message>
+        <source>Lower Is Better</source>
+        <translation>Lower Is Better</translation>
+    </message>
+    <message>
+        <source>Neither (No Verdict)</source>
+        <translation>Neither (No Verdict)</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>Default (%1)</translation>
+    </message>
+    <message>
+        <source>Saving the direction of %1…</source>
+        <translation>Saving the direction of %1…</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::ErrorBanner</name>
@@ -291,6 +466,296 @@
     </message>
 </context>
 <context>
+    <name>modelgate::ui::MetricChartWidget</name>
+    <message>
+        <source>A log scale needs values above zero; %1 has the value %2 at step %3.</source>
+        <translation>A log scale needs values above zero; %1 has the value %2 at step %3.</translation>
+    </message>
+    <message>
+        <source>There is nothing to draw.</source>
+        <translation>There is nothing to draw.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>%1 (log scale)</source>
+        <translation>%1 (log scale)</translation>
+    </message>
+    <message>
+        <source>%1 · step %2 · %3 = %4</source>
+        <translation>%1 · step %2 · %3 = %4</translation>
+    </message>
+    <message>
+        <source>The image could not be written to %1.</source>
+        <translation>The image could not be written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MetricComparisonModel</name>
+    <message>
+        <source>▲ better</source>
+        <translation>▲ better</translation>
+    </message>
+    <message>
+        <source>▼ worse</source>
+        <translation>▼ worse</translation>
+    </message>
+    <message>
+        <source>= equal</source>
+        <translation>= equal</translation>
+    </message>
+    <message>
+        <source>– not rated</source>
+        <translation>– not rated</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>higher is better</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>lower is better</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutral</translation>
+    </message>
+    <message>
+        <source>%1 (set for this model)</source>
+        <translation>%1 (set for this model)</translation>
+    </message>
+    <message>
+        <source>Right-click to choose whether higher or lower values of this metric are better.</source>
+        <translation>Right-click to choose whether higher or lower values of this metric are better.</translation>
+    </message>
+    <message>
+        <source>This metric has no direction, so neither value is better.</source>
+        <translation>This metric has no direction, so neither value is better.</translation>
+    </message>
+    <message>
+        <source>One side has no value for this metric.</source>
+        <translation>One side has no value for this metric.</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>Δ %</source>
+        <translation>Δ %</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MetricHistoryView</name>
+    <message>
+        <source>&amp;Log scale</source>
+        <translation>&amp;Log scale</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Reset Zoom</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>Export &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Tick versions to draw their runs&apos; history of the same metric.</source>
+        <translation>Tick versions to draw their runs&apos; history of the same metric.</translation>
+    </message>
+    <message>
+        <source>Show every point again (Home, or right-click the chart)</source>
+        <translation>Show every point again (Home, or right-click the chart)</translation>
+    </message>
+    <message>
+        <source>Drag to zoom into a rectangle; Ctrl+drag or the middle button pans; arrow keys pan; the wheel or +/− zoom; right-click or Home resets.</source>
+        <translation>Drag to zoom into a rectangle; Ctrl+drag or the middle button pans; arrow keys pan; the wheel or +/− zoom; right-click or Home resets.</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metric:</translation>
+    </message>
+    <message>
+        <source>Overlay versions</source>
+        <translation>Overlay versions</translation>
+    </message>
+    <message>
+        <source>Point at a line to read its values.</source>
+        <translation>Point at a line to read its values.</translation>
+    </message>
+    <message>
+        <source>Select a model version to chart its metrics.</source>
+        <translation>Select a model version to chart its metrics.</translation>
+    </message>
+    <message>
+        <source>This version was not registered from a run, so it has no metric history.</source>
+        <translation>This version was not registered from a run, so it has no metric history.</translation>
+    </message>
+    <message>
+        <source>Loading the run…</source>
+        <translation>Loading the run…</translation>
+    </message>
+    <message>
+        <source>The run logged no metrics.</source>
+        <translation>The run logged no metrics.</translation>
+    </message>
+    <message>
+        <source>Loading the history was cancelled.</source>
+        <translation>Loading the history was cancelled.</translation>
+    </message>
+    <message>
+        <source>v%1 (this version)</source>
+        <translation>v%1 (this version)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the history of %1 for %n run(s)…</source>
+        <translation>
+            <numerusform>Loading the history of %1 for %n run…</numerusform>
+            <numerusform>Loading the history of %1 for %n runs…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no values of %2.</source>
+        <translation>%1 has no values of %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n value(s) that are not numbers (NaN or infinite) are not drawn.</source>
+        <translation>
+            <numerusform>%1: %n value that is not a number (NaN or infinite) is not drawn.</numerusform>
+            <numerusform>%1: %n values that are not numbers (NaN or infinite) are not drawn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded: %2</source>
+        <translation>%1 could not be loaded: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 points drawn (shape-preserving downsampling); the CSV export has every point.</source>
+        <translation>%1 of %2 points drawn (shape-preserving downsampling); the CSV export has every point.</translation>
+    </message>
+    <message>
+        <source>No run has values of %1.</source>
+        <translation>No run has values of %1.</translation>
+    </message>
+    <message>
+        <source>Show the values on a logarithmic axis</source>
+        <translation>Show the values on a logarithmic axis</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>Export Chart as PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved the chart to %1.</source>
+        <translation>Saved the chart to %1.</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved: %1</source>
+        <translation>The chart could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Export Chart Data as CSV</source>
+        <translation>Export Chart Data as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved every point to %1.</source>
+        <translation>Saved every point to %1.</translation>
+    </message>
+    <message>
+        <source>The data could not be saved: %1</source>
+        <translation>The data could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MetricTrendView</name>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metric:</translation>
+    </message>
+    <message>
+        <source>Select a model version to chart a metric across every version of its model.</source>
+        <translation>Select a model version to chart a metric across every version of its model.</translation>
+    </message>
+    <message>
+        <source>Loading the run…</source>
+        <translation>Loading the run…</translation>
+    </message>
+    <message>
+        <source>The run of the selected version logged no metrics.</source>
+        <translation>The run of the selected version logged no metrics.</translation>
+    </message>
+    <message>
+        <source>Loading the trend was cancelled.</source>
+        <translation>Loading the trend was cancelled.</translation>
+    </message>
+    <message>
+        <source>Loading %1 of every version of %2…</source>
+        <translation>Loading %1 of every version of %2…</translation>
+    </message>
+    <message>
+        <source>%1 across the versions of %2</source>
+        <translation>%1 across the versions of %2</translation>
+    </message>
+    <message>
+        <source>v%1 (%2)</source>
+        <translation>v%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>no value</translation>
+    </message>
+    <message>
+        <source>Not drawn: %1</source>
+        <translation>Not drawn: %1</translation>
+    </message>
+    <message>
+        <source>No version of %1 has a value of %2.</source>
+        <translation>No version of %1 has a value of %2.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::ModelVersionListModel</name>
     <message>
         <source>Ready</source>
@@ -362,6 +827,154 @@
     <message>
         <source>Latest</source>
         <translation>Latest</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::SignatureDiffModel</name>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Input</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>type changed</source>
+        <translation>type changed</translation>
+    </message>
+    <message>
+        <source>now required</source>
+        <translation>now required</translation>
+    </message>
+    <message>
+        <source>now optional</source>
+        <translation>now optional</translation>
+    </message>
+    <message>
+        <source>default changed</source>
+        <translation>default changed</translation>
+    </message>
+    <message>
+        <source>signature added</source>
+        <translation>signature added</translation>
+    </message>
+    <message>
+        <source>signature removed</source>
+        <translation>signature removed</translation>
+    </message>
+    <message>
+        <source>⚠ BREAKING</source>
+        <translation>⚠ BREAKING</translation>
+    </message>
+    <message>
+        <source>compatible</source>
+        <translation>compatible</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Baseline type</source>
+        <translation>Baseline type</translation>
+    </message>
+    <message>
+        <source>Candidate type</source>
+        <translation>Candidate type</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>The signatures were not compared.</source>
+        <translation>The signatures were not compared.</translation>
+    </message>
+    <message>
+        <source>The signatures were not compared: %1</source>
+        <translation>The signatures were not compared: %1</translation>
+    </message>
+    <message>
+        <source>No signature changes.</source>
+        <translation>No signature changes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), </source>
+        <translation>
+            <numerusform>%n change, </numerusform>
+            <numerusform>%n changes, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breaking</source>
+        <translation>
+            <numerusform>%n breaking</numerusform>
+            <numerusform>%n breaking</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ValueDiffModel</name>
+    <message>
+        <source>+ added</source>
+        <translation>+ added</translation>
+    </message>
+    <message>
+        <source>− removed</source>
+        <translation>− removed</translation>
+    </message>
+    <message>
+        <source>≠ changed</source>
+        <translation>≠ changed</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
     </message>
 </context>
 <context>
@@ -608,6 +1221,18 @@
     <message>
         <source>Killed</source>
         <translation>Killed</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Model Trend</source>
+        <translation>Model Trend</translation>
     </message>
 </context>
 <context>

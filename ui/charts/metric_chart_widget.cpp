@@ -46,6 +46,15 @@ QString csvNumber(double value)
 
 } // namespace
 
+QColor seriesColor(std::size_t index)
+{
+    // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+    static const QColor palette[] = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
+                                     QColor(0xd5, 0x5e, 0x00), QColor(0xcc, 0x79, 0xa7), QColor(0x56, 0xb4, 0xe9),
+                                     QColor(0x00, 0x00, 0x00), QColor(0xf0, 0xe4, 0x42)};
+    return palette[index % std::size(palette)];
+}
+
 void prepareForDisplay(ChartSeriesData &series, std::size_t maxPoints)
 {
     series.nonFinite = countNonFinite(series.points);
@@ -87,8 +96,9 @@ void MetricChartWidget::setSeries(const QString &metric, std::vector<ChartSeries
         for (const Metric &point : data.displayPoints)
             points.append(QPointF(static_cast<double>(point.step), point.value));
         line->replace(points);
-        // The candidate (first series) stands out; overlays are thinner.
-        QPen pen = line->pen();
+        // The candidate (first series) stands out; overlays are thinner. Explicit pens: a
+        // pen set before addSeries() would otherwise keep its default black.
+        QPen pen(seriesColor(index));
         pen.setWidthF(index == 0 ? 2.5 : 1.6);
         line->setPen(pen);
         chart()->addSeries(line);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <QChartView>
+#include <QColor>
 #include <QString>
 
 #include <modelgate/core/mlflow_types.h>
@@ -25,6 +26,9 @@ struct ChartSeriesData
     std::vector<Metric> displayPoints; // at most MetricChartWidget::kDisplayPoints, finite only
     std::size_t nonFinite = 0;         // points not drawn: NaN or infinite
 };
+
+// The colour of the index-th line of a chart.
+QColor seriesColor(std::size_t index);
 
 // Fills displayPoints and nonFinite from points (off the GUI thread for long histories).
 void prepareForDisplay(ChartSeriesData &series, std::size_t maxPoints);

@@ -311,7 +311,8 @@ void MetricTrendView::showValues()
         label->setName(versionLabel(value->version));
         label->append(static_cast<double>(value->version.versionNumber()), value->metric->value);
         const bool aliased = !value->version.aliases.empty();
-        label->setMarkerSize(aliased ? 13 : 1);
+        // Unaliased: an invisible marker as large as the drawn point, so that the label sits above it.
+        label->setMarkerSize(aliased ? 13 : 11);
         label->setColor(aliased ? QColor(0xe6, 0x9f, 0x00) : Qt::transparent);
         label->setBorderColor(aliased ? QColor(0x80, 0x50, 0x00) : Qt::transparent);
         label->setPointLabelsFormat(versionLabel(value->version) + QStringLiteral(": @yPoint"));
@@ -344,6 +345,7 @@ void MetricTrendView::showValues()
         series->attachAxis(xAxis);
         series->attachAxis(yAxis);
     }
+    labelled.append(points); // the line's own legend entry says what is drawn
     for (QXYSeries *series : labelled)
         for (QLegendMarker *marker : chart->legend()->markers(series))
             marker->setVisible(false);

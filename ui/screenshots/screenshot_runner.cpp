@@ -1,8 +1,12 @@
 #include "screenshots/screenshot_runner.h"
 
+#include "charts/metric_history_view.h"
+#include "charts/metric_trend_view.h"
 #include "controllers/workspace_manager.h"
 #include "mainwindow/main_window.h"
+#include "models/model_version_list_model.h"
 #include "models/registered_model_list_model.h"
+#include "review/comparison_view.h"
 #include "widgets/error_banner.h"
 #include "widgets/version_details_pane.h"
 
@@ -13,6 +17,7 @@
 #include <QHostAddress>
 #include <QPixmap>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTcpServer>
 #include <QTextStream>
 
@@ -157,7 +162,90 @@ void ScreenshotRunner::stepDetails()
         grab(m_window, QLatin1String(name));
     }
     m_window->showDetailsTab(VersionDetailsPane::OverviewTab);
-    stepWorkspacesDialog();
+    stepReviewVersion();
+}
+
+void ScreenshotRunner::stepReviewVersion()
+{
+    // The review screens show the newest version (the candidate) against @champion.
+    const ModelVersionListModel *versions = m_window->versionListModel();
+    int newest = -1;
+    for (int row = 0; row < versions->rowCount(); ++row)
+        if (newest < 0 ||
+            versions->versionAt(row).versionNumber() > versions->versionAt(newest).versionNumber())
+            newest = row;
+    if (newest < 0) {
+        fail(QStringLiteral("the model has no versions to review"));
+        stepWorkspacesDialog();
+        return;
+    }
+    const QString version = QString::fromStdString(versions->versionAt(newest).version);
+    // More room for tables and charts: the details pane takes most of the window.
+    if (auto *right = m_window->findChild<QSplitter *>(QStringLiteral("rightSplitter")))
+        right->setSizes({170, 640});
+    if (auto *main = m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        main->setSizes({380, 1000});
+    waitFor(
+        QStringLiteral("the details of version ") + version,
+        [this, version](const std::function<void()> &done) {
+            connect(
+                m_window, &MainWindow::detailsLoaded, this, [done](bool) { done(); },
+                Qt::SingleShotConnection);
+            m_window->selectVersion(version);
+        },
+        [this]() { stepComparison(); });
+}
+
+void ScreenshotRunner::stepComparison()
+{
+    ComparisonView *comparison = m_window->detailsPane()->comparisonView();
+    waitFor(
+        QStringLiteral("the comparison with @champion"),
+        [this, comparison](const std::function<void()> &done) {
+            connect(comparison, &ComparisonView::loaded, this, done, Qt::SingleShotConnection);
+            comparison->setBaseline(QStringLiteral("@champion"));
+            m_window->showDetailsTab(VersionDetailsPane::CompareTab);
+        },
+        [this]() {
+            grab(m_window, QStringLiteral("09-compare"));
+            stepCharts();
+        });
+}
+
+void ScreenshotRunner::stepCharts()
+{
+    MetricHistoryView *charts = m_window->detailsPane()->chartsView();
+    if (!charts->setMetric(QStringLiteral("loss")))
+        fail(QStringLiteral("the version's run has no loss metric to chart"));
+    charts->setOverlayChecked(QStringLiteral("@champion"), true);
+    waitFor(
+        QStringLiteral("the loss history"),
+        [this, charts](const std::function<void()> &done) {
+            connect(charts, &MetricHistoryView::loaded, this, done, Qt::SingleShotConnection);
+            m_window->showDetailsTab(VersionDetailsPane::ChartsTab);
+        },
+        [this]() {
+            grab(m_window, QStringLiteral("10-charts"));
+            stepTrend();
+        });
+}
+
+void ScreenshotRunner::stepTrend()
+{
+    MetricTrendView *trend = m_window->detailsPane()->trendView();
+    trend->setMetric(QStringLiteral("accuracy"));
+    waitFor(
+        QStringLiteral("the accuracy across versions"),
+        [this, trend](const std::function<void()> &done) {
+            connect(trend, &MetricTrendView::loaded, this, done, Qt::SingleShotConnection);
+            m_window->showDetailsTab(VersionDetailsPane::TrendTab);
+        },
+        [this]() {
+            grab(m_window, QStringLiteral("11-model-trend"));
+            m_window->showDetailsTab(VersionDetailsPane::OverviewTab);
+            m_window->resetLayout();
+            stepWorkspacesDialog();
+        });
 }
 
 void ScreenshotRunner::stepWorkspacesDialog()

@@ -15,8 +15,9 @@ class MainWindow;
 class WorkspaceManager;
 
 // `modelgate --screenshots DIR`: drives the main window through its screens against a
-// real server (models, versions, each details tab, the workspaces dialog, the error
-// banner), waits for every load, saves PNGs and reports whether all of it worked.
+// real server (models, versions, each details tab, the review of the newest version
+// against @champion: comparison, loss chart, model trend; the workspaces dialog, the
+// error banner), waits for every load, saves PNGs and reports whether all of it worked.
 class ScreenshotRunner final : public QObject
 {
     Q_OBJECT
@@ -48,6 +49,10 @@ private:
     void stepModels();
     void stepVersions();
     void stepDetails();
+    void stepReviewVersion();
+    void stepComparison();
+    void stepCharts();
+    void stepTrend();
     void stepWorkspacesDialog();
     void stepErrorBanner();
 
