@@ -1,0 +1,141 @@
+#include "charts/metric_chart_widget.h"
+#include "charts/metric_history_view.h"
+#include "charts/metric_trend_view.h"
+#include "controllers/workspace_manager.h"
+#include "mainwindow/main_window.h"
+#include "mlflow_test_server.h"
+#include "models/metric_comparison_model.h"
+#include "models/model_version_list_model.h"
+#include "models/value_diff_model.h"
+#include "review/comparison_view.h"
+#include "secrets/secret_store.h"
+#include "widgets/error_banner.h"
+#include "widgets/version_details_pane.h"
+
+#include <cmath>
+#include <memory>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+using namespace modelgate;
+using namespace modelgate::ui;
+
+namespace {
+
+constexpr int loadTimeout = 90'000; // a loaded CI machine; real loads take well under a second
+
+} // namespace
+
+// The review tabs against the shared seeded server: diabetes-classifier has four versions,
+// @champion -> v3 and the newest (v4) is the candidate; every run logged a `loss` history.
+class TestReviewTabs : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void compareChartAndTrendTheNewestVersion()
+    {
+        MODELGATE_REQUIRE_MLFLOW(uri);
+        QTemporaryDir configDir;
+        MemorySecretStore secrets;
+        Environment environment;
+        environment.vars["MLFLOW_TRACKING_URI"] = uri.toStdString();
+        WorkspaceManager workspaces(configDir.filePath(QStringLiteral("profiles.json")).toStdString(),
+                                    environment, &secrets);
+        MainWindow window(&workspaces);
+        window.resize(1400, 860);
+        window.show();
+        QSignalSpy failures(&window, &MainWindow::loadFailed);
+        QSignalSpy versionsLoaded(&window, &MainWindow::versionsLoaded);
+        window.start();
+        window.selectModel(QStringLiteral("diabetes-classifier"));
+        QTRY_COMPARE_WITH_TIMEOUT(versionsLoaded.count(), 1, loadTimeout);
+
+        const ModelVersionListModel *versions = window.versionListModel();
+        int newest = 0;
+        for (int row = 1; row < versions->rowCount(); ++row)
+            if (versions->versionAt(row).versionNumber() > versions->versionAt(newest).versionNumber())
+                newest = row;
+        const ModelVersion candidate = versions->versionAt(newest);
+        const int championRow = versions->rowOf(QStringLiteral("@champion"));
+        QVERIFY(championRow >= 0);
+        const QString championVersion = QString::fromStdString(versions->versionAt(championRow).version);
+        QVERIFY(candidate.version != versions->versionAt(championRow).version);
+
+        // Compare: the champion is the default baseline; both sides have metrics.
+        ComparisonView *comparison = window.detailsPane()->comparisonView();
+        QSignalSpy compared(comparison, &ComparisonView::loaded);
+        QSignalSpy detailsLoaded(&window, &MainWindow::detailsLoaded);
+        window.selectVersion(QString::fromStdString(candidate.version));
+        QTRY_COMPARE_WITH_TIMEOUT(detailsLoaded.count(), 1, loadTimeout);
+        QCOMPARE(compared.count(), 0); // nothing is compared until the tab is shown
+        window.showDetailsTab(VersionDetailsPane::CompareTab);
+        QCOMPARE(window.detailsPane()->tabs()->currentWidget(), comparison);
+        QTRY_COMPARE_WITH_TIMEOUT(compared.count(), 1, loadTimeout);
+        QCOMPARE(comparison->baseline(), QStringLiteral("@champion"));
+        QVERIFY(comparison->comparison().has_value());
+        QCOMPARE(QString::fromStdString(comparison->comparison()->baseline.version.version), championVersion);
+        const MetricComparisonModel *metrics = comparison->metricsModel();
+        const int accuracy = metrics->rowOfKey(QStringLiteral("accuracy"));
+        QVERIFY(accuracy >= 0);
+        QVERIFY(metrics->metricAt(accuracy).candidate.has_value());
+        QVERIFY(metrics->metricAt(accuracy).baseline.has_value());
+        QCOMPARE(metrics->metricAt(accuracy).direction, MetricDirection::HigherIsBetter);
+        QVERIFY(metrics->metricAt(accuracy).verdict != Verdict::Unknown);
+        QVERIFY(comparison->parametersModel()->changedCount() > 0); // different model classes
+        QVERIFY(comparison->headline().contains(QStringLiteral("@champion")));
+        QVERIFY(!comparison->signatureSummary().isEmpty());
+
+        // A baseline that does not exist is a message, not a crash.
+        comparison->setBaseline(QStringLiteral("@no-such-alias"));
+        QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, loadTimeout);
+        QVERIFY(window.errorBanner()->isVisible());
+        QVERIFY(
+            window.errorBanner()->text().startsWith(QStringLiteral("Could not compare the two versions.")));
+        comparison->setBaseline(QStringLiteral("@champion"));
+        QTRY_COMPARE_WITH_TIMEOUT(compared.count(), 2, loadTimeout);
+        QTRY_VERIFY(!window.errorBanner()->isVisible()); // cleared by the successful comparison
+
+        // Charts: the loss history of the candidate with the champion overlaid.
+        MetricHistoryView *charts = window.detailsPane()->chartsView();
+        QSignalSpy charted(charts, &MetricHistoryView::loaded);
+        QVERIFY(charts->setMetric(QStringLiteral("loss")));
+        window.showDetailsTab(VersionDetailsPane::ChartsTab);
+        QTRY_VERIFY_WITH_TIMEOUT(charted.count() >= 1 && !charts->isLoading(), loadTimeout);
+        const QList<QLineSeries *> lines = charts->chart()->lineSeries();
+        QCOMPARE(lines.size(), 2); // candidate + @champion, ticked by default
+        QVERIFY(lines.at(0)->count() > 0);
+        QVERIFY(lines.at(1)->name().contains(QStringLiteral("@champion")));
+        QVERIFY(lines.at(1)->count() > 0);
+        QVERIFY(charts->logScaleCheck()->isEnabled()); // losses are positive
+
+        // Unticking the champion leaves the candidate alone.
+        const int before = static_cast<int>(charted.count());
+        charts->setOverlayChecked(QStringLiteral("@champion"), false);
+        QTRY_VERIFY_WITH_TIMEOUT(charted.count() > before && !charts->isLoading(), loadTimeout);
+        QCOMPARE(charts->chart()->lineSeries().size(), 1);
+
+        // Model trend: accuracy of every version.
+        MetricTrendView *trend = window.detailsPane()->trendView();
+        QSignalSpy trended(trend, &MetricTrendView::loaded);
+        QVERIFY(trend->setMetric(QStringLiteral("accuracy")));
+        window.showDetailsTab(VersionDetailsPane::TrendTab);
+        QTRY_VERIFY_WITH_TIMEOUT(trended.count() >= 1 && !trend->isLoading(), loadTimeout);
+        QCOMPARE(trend->metric(), QStringLiteral("accuracy"));
+        QCOMPARE(trend->pointCount(), versions->rowCount());
+        QCOMPARE(failures.count(), 1); // only the deliberate one
+    }
+};
+
+QTEST_MAIN(TestReviewTabs)
+#include "tst_review_tabs.moc"
