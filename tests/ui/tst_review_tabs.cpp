@@ -17,8 +17,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -31,6 +34,16 @@ using namespace modelgate::ui;
 namespace {
 
 constexpr int loadTimeout = 90'000; // a loaded CI machine; real loads take well under a second
+
+std::string json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
+}
+
+QByteArray describe(const Error &error)
+{
+    return QByteArray::fromStdString(error.describe());
+}
 
 } // namespace
 
@@ -135,6 +148,93 @@ private Q_SLOTS:
         QCOMPARE(trend->pointCount(), versions->rowCount());
         QCOMPARE(failures.count(), 1); // only the deliberate one
     }
+
+    // A direction set from the table is written to the model's tag on the server and
+    // re-rates the comparison on screen. On a throwaway model (random name, deleted at the
+    // end) whose two versions point at the runs of diabetes-classifier v3 and v4, so the
+    // shared seeded model is left as it was.
+    void metricDirectionFromTheTable()
+    {
+        MODELGATE_REQUIRE_MLFLOW(uri);
+        ClientConfig config;
+        config.trackingUri = uri.toStdString();
+        auto client = std::make_shared<const MlflowClient>(config);
+        const auto seeded = client->listModelVersions("diabetes-classifier", CancelToken::none());
+        QVERIFY2(seeded.ok(), seeded.ok() ? "" : describe(seeded.error()).constData());
+        std::map<std::string, std::string> runOf;
+        for (const ModelVersion &version : seeded.value())
+            runOf[version.version] = version.runId;
+        QVERIFY(!runOf["3"].empty() && !runOf["4"].empty());
+
+        const QString name = QStringLiteral("mg-review-ui-%1").arg(QRandomGenerator::global()->generate());
+        m_createdModel = name.toStdString();
+        m_client = client;
+        const auto created = client->call(HttpMethod::Post, "registered-models/create",
+                                          json({{QStringLiteral("name"), name}}), CancelToken::none());
+        QVERIFY2(created.ok(), created.ok() ? "" : describe(created.error()).constData());
+        for (const char *source : {"3", "4"}) {
+            const auto version =
+                client->call(HttpMethod::Post, "model-versions/create",
+                             json({{QStringLiteral("name"), name},
+                                   {QStringLiteral("source"), QStringLiteral("s3://modelgate-test/model")},
+                                   {QStringLiteral("run_id"), QString::fromStdString(runOf[source])}}),
+                             CancelToken::none());
+            QVERIFY2(version.ok(), version.ok() ? "" : describe(version.error()).constData());
+        }
+        const auto versions = client->listModelVersions(m_createdModel, CancelToken::none());
+        QVERIFY(versions.ok() && versions->size() == 2);
+        const ModelVersion candidate = versions->at(0).version == "2" ? versions->at(0) : versions->at(1);
+
+        ComparisonView view;
+        view.resize(1000, 700);
+        view.setClient(client);
+        view.setModelVersions(versions.value());
+        QSignalSpy loaded(&view, &ComparisonView::loaded);
+        QSignalSpy saved(&view, &ComparisonView::directionSaved);
+        QSignalSpy failed(&view, &ComparisonView::failed);
+        view.setVersion(candidate);
+        view.show(); // no champion: the older version is the baseline
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, loadTimeout);
+        QCOMPARE(view.baseline(), QStringLiteral("1"));
+        const MetricComparisonModel *metrics = view.metricsModel();
+        const int accuracyRow = metrics->rowOfKey(QStringLiteral("accuracy"));
+        QVERIFY(accuracyRow >= 0);
+        const MetricComparison before = metrics->metricAt(accuracyRow);
+        QCOMPARE(before.direction, MetricDirection::HigherIsBetter);
+        QVERIFY(before.verdict == Verdict::Better || before.verdict == Verdict::Worse);
+        QVERIFY(!before.directionOverridden);
+
+        view.setMetricDirection(QStringLiteral("accuracy"), MetricDirection::LowerIsBetter);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, loadTimeout);
+        QCOMPARE(failed.count(), 0);
+        const MetricComparison after = metrics->metricAt(metrics->rowOfKey(QStringLiteral("accuracy")));
+        QCOMPARE(after.direction, MetricDirection::LowerIsBetter);
+        QVERIFY(after.directionOverridden);
+        QCOMPARE(after.verdict, before.verdict == Verdict::Better ? Verdict::Worse : Verdict::Better);
+        auto model = client->getRegisteredModel(m_createdModel, CancelToken::none());
+        QVERIFY(model.ok());
+        QCOMPARE(model->tags.at(kMetricDirectionsTag), std::string(R"({"accuracy":"lower"})"));
+
+        // Back to the built-in rule.
+        view.setMetricDirection(QStringLiteral("accuracy"), std::nullopt);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, loadTimeout);
+        QCOMPARE(metrics->metricAt(metrics->rowOfKey(QStringLiteral("accuracy"))).verdict, before.verdict);
+        model = client->getRegisteredModel(m_createdModel, CancelToken::none());
+        QVERIFY(model.ok());
+        QCOMPARE(model->tags.at(kMetricDirectionsTag), std::string("{}"));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_client && !m_createdModel.empty())
+            (void)m_client->call(HttpMethod::Delete, "registered-models/delete",
+                                 json({{QStringLiteral("name"), QString::fromStdString(m_createdModel)}}),
+                                 CancelToken::none());
+    }
+
+private:
+    std::shared_ptr<const MlflowClient> m_client;
+    std::string m_createdModel;
 };
 
 QTEST_MAIN(TestReviewTabs)

@@ -210,7 +210,9 @@ void ComparisonView::setVersion(const ModelVersion &candidate)
 {
     clear();
     m_candidate = candidate;
+    m_keepBaseline = false; // a new candidate starts from the default baseline
     fillBaselines();
+    m_keepBaseline = true;
     showPlaceholder(tr("Loading the comparison…"));
     scheduleLoad();
 }
@@ -238,7 +240,11 @@ void ComparisonView::fillBaselines()
 
     // Default: @champion; if the candidate is the champion (or there is none), the newest
     // version older than the candidate, so that the comparison says something.
-    int index = previous.isEmpty() ? -1 : m_baselineCombo->findData(previous);
+    // Keep a choice the user made for this candidate (the list is refilled when the versions
+    // reload), but never compare a version with itself by default.
+    const bool keep = !previous.isEmpty() && previous != fromStd(m_candidate.version) &&
+                      !m_candidate.version.empty() && m_keepBaseline;
+    int index = keep ? m_baselineCombo->findData(previous) : -1;
     if (index < 0 && !m_candidate.version.empty()) {
         const auto champion = std::find_if(m_versions.begin(), m_versions.end(),
                                            [](const ModelVersion &v) { return holdsAlias(v, "champion"); });

@@ -92,6 +92,7 @@ private:
     bool m_dirty = false;
     bool m_loadingComparison = false;
     bool m_filling = false;
+    bool m_keepBaseline = true;
 
     QComboBox *m_baselineCombo;
     QLabel *m_headline;
