@@ -1,3 +1,4 @@
+#include "errors/error_text.h"
 #include "models/metric_comparison_model.h"
 #include "models/value_diff_model.h"
 
@@ -230,6 +231,33 @@ private Q_SLOTS:
         notCompared.note = "the baseline's MLmodel could not be read";
         model.setDiff(notCompared);
         QVERIFY(model.summary().contains(QStringLiteral("not compared")));
+    }
+
+    // The review operations' own sentences (error_text.cpp): a 403 while saving a direction
+    // asks for EDIT permission, not for read access; an oversized tag is not a workspace problem.
+    void reviewErrorMessages()
+    {
+        Error forbidden{ErrorKind::Api,      403, "PERMISSION_DENIED",
+                        "Permission denied", {},  "http://mlflow:5000/x"};
+        const QString save = userMessage(forbidden, Operation::UpdateMetricDirection);
+        QVERIFY2(save.startsWith(QStringLiteral("Could not save the metric direction on the server.")),
+                 qPrintable(save));
+        QVERIFY2(save.contains(QStringLiteral("EDIT permission")), qPrintable(save));
+        const QString read = userMessage(forbidden, Operation::CompareVersions);
+        QVERIFY2(read.contains(QStringLiteral("read access")), qPrintable(read));
+
+        Error tooLong{
+            ErrorKind::Config, 0, {}, "the directions are 6012 characters long; the limit is 5000", {}, {}};
+        const QString stored = userMessage(tooLong, Operation::UpdateMetricDirection);
+        QVERIFY2(stored.contains(QStringLiteral("6012 characters")), qPrintable(stored));
+        QVERIFY2(!stored.contains(QStringLiteral("Manage Workspaces")), qPrintable(stored));
+
+        Error missing{ErrorKind::Api, 404, "RESOURCE_DOES_NOT_EXIST", "no alias", {}, {}};
+        QVERIFY(userMessage(missing, Operation::CompareVersions)
+                    .contains(QStringLiteral("Choose another baseline")));
+        QVERIFY(userMessage(missing, Operation::LoadMetricHistory)
+                    .startsWith(QStringLiteral("Could not load the metric history")));
+        QVERIFY(userMessage(missing, Operation::LoadMetricTrend).contains(QStringLiteral("HTTP 404")));
     }
 };
 
