@@ -147,7 +147,7 @@ int modelsList(Context &ctx, const MlflowClient &client, const std::string &filt
             shown.push_back(std::move(model));
 
     if (ctx.json) {
-        ctx.out << "{\"registered_models\": " << toJson(shown) << "}\n";
+        ctx.out << jsonObject({{"registered_models", toJson(shown)}}) << '\n';
         return ExitSuccess;
     }
     TextTable table({"NAME", "LATEST", "ALIASES", "TAGS", "UPDATED", "DESCRIPTION"});
@@ -170,7 +170,7 @@ int versionsList(Context &ctx, const MlflowClient &client, const std::string &mo
     if (!versions)
         return failWith(ctx, versions.error(), "cannot list versions of '" + model + "'");
     if (ctx.json) {
-        ctx.out << "{\"model_versions\": " << toJson(*versions) << "}\n";
+        ctx.out << jsonObject({{"model_versions", toJson(*versions)}}) << '\n';
         return ExitSuccess;
     }
     TextTable table({"VERSION", "ALIASES", "STATUS", "CREATED", "RUN", "TAGS", "DESCRIPTION"});
@@ -248,9 +248,10 @@ int versionShow(Context &ctx, const MlflowClient &client, const std::string &mod
     }
 
     if (ctx.json) {
-        ctx.out << "{\"model_version\": " << toJson(*version)
-                << ", \"run\": " << (run ? toJson(*run) : std::string("null"))
-                << ", \"signature\": " << (signature ? toJson(*signature) : std::string("null")) << "}\n";
+        ctx.out << jsonObject({{"model_version", toJson(*version)},
+                               {"run", run ? toJson(*run) : std::string()},
+                               {"signature", signature ? toJson(*signature) : std::string()}})
+                << '\n';
         return ExitSuccess;
     }
 

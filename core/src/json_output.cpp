@@ -63,4 +63,34 @@ std::string toJson(const ModelSignature &signature, int indent)
     return dump(json::toJsonValue(signature), indent);
 }
 
+std::string jsonObject(const std::vector<JsonMember> &members, int indent)
+{
+    const bool pretty = indent >= 0;
+    const std::string pad(pretty ? static_cast<std::size_t>(indent) : 0, ' ');
+    std::string out = "{";
+    bool first = true;
+    for (const auto &[key, text] : members) {
+        out += first ? "" : ",";
+        first = false;
+        if (pretty)
+            out += "\n" + pad;
+        out += dump(nlohmann::json(key), -1);
+        out += pretty ? ": " : ":";
+        if (text.empty()) {
+            out += "null";
+            continue;
+        }
+        // JSON strings cannot hold a raw newline, so every newline in the text is layout.
+        for (const char c : text) {
+            out += c;
+            if (c == '\n')
+                out += pad;
+        }
+    }
+    if (pretty && !members.empty())
+        out += "\n";
+    out += "}";
+    return out;
+}
+
 } // namespace modelgate

@@ -3,6 +3,7 @@
 #include "modelgate/core/mlflow_types.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace modelgate {
@@ -24,5 +25,12 @@ std::string toJson(const Experiment &experiment, int indent = 2);
 // {"present", "inputs", "outputs", "params" (each [{name, type, required, detail}]),
 //  "has_input_example", "flavors", "mlflow_version"}
 std::string toJson(const ModelSignature &signature, int indent = 2);
+
+// A JSON object whose members are JSON text produced by the functions above with the same
+// `indent`, as one document indented as a whole: {"model_version": ..., "run": ...}. The
+// members are nested by re-indenting their lines, not by parsing them again (a list of
+// thousands of models is not serialised twice). Keys are escaped; an empty text becomes null.
+using JsonMember = std::pair<std::string, std::string>;
+std::string jsonObject(const std::vector<JsonMember> &members, int indent = 2);
 
 } // namespace modelgate
