@@ -49,8 +49,9 @@ QString csvNumber(double value)
 QColor seriesColor(std::size_t index)
 {
     // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-    static const QColor palette[] = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
-                                     QColor(0xd5, 0x5e, 0x00), QColor(0xcc, 0x79, 0xa7), QColor(0x56, 0xb4, 0xe9),
+    static const QColor palette[] = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00),
+                                     QColor(0x00, 0x9e, 0x73), QColor(0xd5, 0x5e, 0x00),
+                                     QColor(0xcc, 0x79, 0xa7), QColor(0x56, 0xb4, 0xe9),
                                      QColor(0x00, 0x00, 0x00), QColor(0xf0, 0xe4, 0x42)};
     return palette[index % std::size(palette)];
 }
@@ -74,6 +75,7 @@ MetricChartWidget::MetricChartWidget(QWidget *parent)
     chart()->setMargins(QMargins(4, 4, 4, 4));
     chart()->layout()->setContentsMargins(0, 0, 0, 0);
     chart()->setBackgroundRoundness(0);
+    chart()->setLocalizeNumbers(true); // axis labels in the UI language
 }
 
 void MetricChartWidget::clear()
@@ -176,16 +178,22 @@ void MetricChartWidget::rebuildAxes()
     if (m_logScale) {
         auto *log = new QLogValueAxis(chart());
         log->setBase(10.0);
-        log->setLabelFormat(QStringLiteral("%g"));
+        log->setLabelFormat(QStringLiteral("%.4g"));
         log->setMinorTickCount(-1);
-        log->setRange(minY / 1.25, maxY * 1.25);
+        // Whole decades: QLogValueAxis labels only powers of the base, so a range inside one
+        // decade would show no value at all.
+        const double low = std::pow(10.0, std::floor(std::log10(minY)));
+        double high = std::pow(10.0, std::ceil(std::log10(maxY)));
+        if (high <= low)
+            high = low * 10.0;
+        log->setRange(low * 0.999, high * 1.001); // keep the end ticks despite rounding
         yAxis = log;
     } else {
         auto *linear = new QValueAxis(chart());
         const double pad = maxY > minY ? (maxY - minY) * 0.05 : std::max(std::fabs(maxY) * 0.05, 0.5);
         linear->setRange(minY - pad, maxY + pad);
         linear->applyNiceNumbers();
-        linear->setLabelFormat(QStringLiteral("%g"));
+        linear->setLabelFormat(QStringLiteral("%.4g"));
         yAxis = linear;
     }
     yAxis->setTitleText(m_logScale ? tr("%1 (log scale)").arg(m_metric) : m_metric);

@@ -54,6 +54,7 @@ MetricTrendView::MetricTrendView(QWidget *parent)
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumSize(320, 220);
     m_chartView->chart()->setBackgroundRoundness(0);
+    m_chartView->chart()->setLocalizeNumbers(true); // axis labels in the UI language
     m_chartView->chart()->layout()->setContentsMargins(0, 0, 0, 0);
     m_chartView->chart()->legend()->setAlignment(Qt::AlignBottom);
     m_title->setObjectName(QStringLiteral("trendTitle"));
@@ -315,7 +316,10 @@ void MetricTrendView::showValues()
         label->setMarkerSize(aliased ? 13 : 11);
         label->setColor(aliased ? QColor(0xe6, 0x9f, 0x00) : Qt::transparent);
         label->setBorderColor(aliased ? QColor(0x80, 0x50, 0x00) : Qt::transparent);
-        label->setPointLabelsFormat(versionLabel(value->version) + QStringLiteral(": @yPoint"));
+        // The value formatted here rather than with @yPoint, which ignores the UI language.
+        const QString text = versionLabel(value->version) + QStringLiteral(": ") +
+                             QLocale().toString(value->metric->value, 'g', 4);
+        label->setPointLabelsFormat(text);
         label->setPointLabelsVisible(true);
         label->setPointLabelsClipping(false);
         QFont font = label->pointLabelsFont();
@@ -338,7 +342,7 @@ void MetricTrendView::showValues()
     const double pad = maxY > minY ? (maxY - minY) * 0.15 : std::max(std::fabs(maxY) * 0.05, 0.5);
     yAxis->setRange(minY - pad, maxY + pad);
     yAxis->applyNiceNumbers();
-    yAxis->setLabelFormat(QStringLiteral("%g"));
+    yAxis->setLabelFormat(QStringLiteral("%.4g"));
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
     for (QAbstractSeries *series : chart->series()) {
