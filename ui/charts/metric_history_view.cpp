@@ -171,6 +171,15 @@ void MetricHistoryView::clear()
     showPlaceholder(tr("Select a model version to chart its metrics."));
 }
 
+void MetricHistoryView::setUnavailable(const QString &message)
+{
+    cancel();
+    m_dirty = false;
+    m_chart->clear();
+    m_note->clear();
+    showPlaceholder(message);
+}
+
 void MetricHistoryView::setVersion(const ModelVersion &version)
 {
     clear();

@@ -41,6 +41,8 @@ public:
     // The metrics the version's run logged.
     void setMetricKeys(const QStringList &keys);
     void clear();
+    // The run could not be loaded: say why instead of charting.
+    void setUnavailable(const QString &message);
 
     // Chooses a metric (and loads, if visible); false if the run has no such metric.
     bool setMetric(const QString &key);

@@ -119,6 +119,15 @@ void MetricTrendView::clear()
     showPlaceholder(tr("Select a model version to chart a metric across every version of its model."));
 }
 
+void MetricTrendView::setUnavailable(const QString &message)
+{
+    cancel();
+    m_dirty = false;
+    m_values.clear();
+    m_chartView->chart()->removeAllSeries();
+    showPlaceholder(message);
+}
+
 void MetricTrendView::setModel(const QString &modelName)
 {
     if (modelName == m_modelName)

@@ -36,6 +36,8 @@ public:
     // The metrics to offer (those of the selected version's run).
     void setMetricKeys(const QStringList &keys);
     void clear();
+    // The run could not be loaded: say why instead of charting.
+    void setUnavailable(const QString &message);
     bool setMetric(const QString &key);
     QString metric() const;
     void reload();

@@ -342,6 +342,9 @@ void VersionDetailsPane::setRunError(const QString &message)
         setOverviewValue(QLatin1String(key), tr("not available"));
     showPlaceholder(m_parametersPage, message);
     showPlaceholder(m_metricsPage, message);
+    // Without the run there are no metric names to offer.
+    m_charts->setUnavailable(message);
+    m_trend->setUnavailable(message);
 }
 
 void VersionDetailsPane::fillTags()
