@@ -107,8 +107,11 @@ PYTHON
 if [[ -n $screenshotDir ]]; then
     say "Rendering the screens offscreen into $screenshotDir"
     mkdir -p "$screenshotDir"
-    QT_QPA_PLATFORM=offscreen "$gui" --profile "$profileName" --screenshots "$screenshotDir"
-    exit $?
+    # Both languages: each run names its files with the language (01-models-en.png, -de.png).
+    for lang in en de; do
+        QT_QPA_PLATFORM=offscreen "$gui" --profile "$profileName" --lang "$lang" --screenshots "$screenshotDir"
+    done
+    exit 0
 fi
 
 cat <<EOF
