@@ -5,6 +5,8 @@
 //   modelgate-bench list URI [--repeat R]            core searchAllRegisteredModels, 1,000 per page
 //   modelgate-bench raw-list URI [--repeat R]        the floor: the same pages over one kept-alive
 //                                                    libcurl connection, bodies not parsed
+//   modelgate-bench raw-history URI RUN METRIC [--repeat R]
+//                                                    the floor of the history: its pages, unparsed
 //   modelgate-bench history URI RUN METRIC [--repeat R] [--points P]
 //                                                    core getMetricHistory (every point) + LTTB to P
 //   modelgate-bench overview URI RUN METRIC [--repeat R] [--points P]
@@ -20,6 +22,7 @@
 #include "bench_filter.h"
 #include "bench_util.h"
 
+#include <cctype>
 #include <cstdio>
 #include <curl/curl.h>
 #include <iostream>
@@ -39,7 +42,7 @@ constexpr int kPageSize = 1000; // MLflow's maximum for registered-models/search
 
 constexpr const char *kUsage =
     "usage: modelgate-bench list|raw-list URI [--repeat R]\n"
-    "       modelgate-bench history|overview URI RUN_ID METRIC [--repeat R] [--points P]\n"
+    "       modelgate-bench history|overview|raw-history URI RUN_ID METRIC [--repeat R] [--points P]\n"
     "       modelgate-bench filter URI [--repeat R] [--keys d,di,dia,diab]\n";
 
 MlflowClient makeClient(const std::string &uri)
@@ -103,9 +106,11 @@ std::string nextPageToken(const std::string &body)
     return close == std::string::npos ? std::string() : body.substr(open + 1, close - open - 1);
 }
 
-int runRawList(const Options &options)
+// Fetches every page of `firstUrl` (a GET answered with a next_page_token) over one kept-alive
+// connection, appending "&page_token=" for the next page; reads nothing else of the bodies.
+int runRawPages(const Options &options, const char *mode, const std::string &firstUrl)
 {
-    Report report("raw-list", options);
+    Report report(mode, options);
     curl_global_init(CURL_GLOBAL_DEFAULT);
     CURL *curl = curl_easy_init();
     if (!curl)
@@ -115,9 +120,6 @@ int runRawList(const Options &options)
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &appendBody);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    const std::string base =
-        options.uri + "/api/2.0/mlflow/registered-models/search?max_results=" + std::to_string(kPageSize) +
-        "&order_by=name%20ASC";
     std::size_t bytes = 0;
     std::size_t pages = 0;
     for (int i = 0; i < options.repeat; ++i) {
@@ -126,7 +128,7 @@ int runRawList(const Options &options)
         std::string token;
         const Stopwatch watch;
         do {
-            std::string url = base;
+            std::string url = firstUrl;
             if (!token.empty()) {
                 char *escaped = curl_easy_escape(curl, token.c_str(), int(token.size()));
                 url += "&page_token=";
@@ -153,6 +155,36 @@ int runRawList(const Options &options)
     report.set("pages", pages);
     report.set("bytes", bytes);
     return report.print();
+}
+
+std::string escaped(const std::string &text)
+{
+    std::string out;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += char(c);
+        } else {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", c);
+            out += hex;
+        }
+    }
+    return out;
+}
+
+int runRawList(const Options &options)
+{
+    return runRawPages(options, "raw-list",
+                       options.uri + "/api/2.0/mlflow/registered-models/search?max_results=" +
+                           std::to_string(kPageSize) + "&order_by=name%20ASC");
+}
+
+// The same requests as getMetricHistory (and MLflow's Python client): 25,000 points a page.
+int runRawHistory(const Options &options)
+{
+    return runRawPages(options, "raw-history",
+                       options.uri + "/api/2.0/mlflow/metrics/get-history?run_id=" + escaped(options.runId) +
+                           "&metric_key=" + escaped(options.metric) + "&max_results=25000");
 }
 
 int runHistory(const Options &options)
@@ -216,6 +248,8 @@ int main(int argc, char **argv)
         return runRawList(options);
     if (options.mode == "history")
         return runHistory(options);
+    if (options.mode == "raw-history")
+        return runRawHistory(options);
     if (options.mode == "overview")
         return runOverview(options);
     if (options.mode == "filter") {

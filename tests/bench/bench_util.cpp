@@ -69,9 +69,10 @@ bool parseOptions(int argc, char **argv, Options &options, std::string &error)
     }
     options.mode = positional[0];
     options.uri = positional[1];
-    const bool wantsRun = options.mode == "history" || options.mode == "overview";
+    const bool wantsRun =
+        options.mode == "history" || options.mode == "overview" || options.mode == "raw-history";
     if (positional.size() != (wantsRun ? 4u : 2u)) {
-        error = wantsRun ? "history and overview need URI RUN_ID METRIC" : "too many arguments";
+        error = wantsRun ? "history, overview and raw-history need URI RUN_ID METRIC" : "too many arguments";
         return false;
     }
     if (wantsRun) {
