@@ -340,7 +340,7 @@ void MetricTrendView::showValues()
 
     auto *xAxis = new QValueAxis(chart);
     xAxis->setTitleText(tr("Version"));
-    xAxis->setLabelFormat(QStringLiteral("%d"));
+    xAxis->setLabelFormat(QStringLiteral("%.0f")); // "%d" prints nothing once numbers are localized
     xAxis->setRange(minX - 0.5, maxX + 0.5);
     const double span = maxX - minX;
     xAxis->setTickType(QValueAxis::TicksDynamic);
