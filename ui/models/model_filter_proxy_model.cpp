@@ -34,6 +34,17 @@ bool ModelFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 
 bool ModelFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    // Fast path for the default order: when a filter is cleared, thousands of rows come back
+    // and are sorted again; comparing the stored names directly keeps that within a frame.
+    const auto *models = qobject_cast<const RegisteredModelListModel *>(sourceModel());
+    if (models && left.column() == RegisteredModelListModel::Name &&
+        sortRole() == RegisteredModelListModel::RawValueRole) {
+        const int byName =
+            models->nameAt(left.row()).compare(models->nameAt(right.row()), Qt::CaseInsensitive);
+        if (byName != 0)
+            return byName < 0;
+        return models->nameAt(left.row()) < models->nameAt(right.row());
+    }
     const QVariant leftValue = left.data(sortRole());
     const QVariant rightValue = right.data(sortRole());
     if (leftValue.typeId() == QMetaType::LongLong && rightValue.typeId() == QMetaType::LongLong)

@@ -183,6 +183,11 @@ const QString &RegisteredModelListModel::searchTextAt(int row) const
     return m_rows.at(static_cast<std::size_t>(row)).searchText;
 }
 
+const QString &RegisteredModelListModel::nameAt(int row) const
+{
+    return m_rows.at(static_cast<std::size_t>(row)).name;
+}
+
 int RegisteredModelListModel::rowOfName(const QString &name) const
 {
     for (std::size_t i = 0; i < m_rows.size(); ++i)

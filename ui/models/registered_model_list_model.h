@@ -61,6 +61,8 @@ public:
     const RegisteredModel &registeredModelAt(int row) const;
     // Lower-cased search text of a row; the filter proxy reads it without a QVariant.
     const QString &searchTextAt(int row) const;
+    // Display name of a row; the proxy sorts by name without a QVariant per comparison.
+    const QString &nameAt(int row) const;
     // Row of the model with this name, or -1.
     int rowOfName(const QString &name) const;
 
