@@ -699,6 +699,14 @@
         <source>The data could not be saved: %1</source>
         <translation>Die Daten konnten nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Up to %1 points per run are drawn, as sampled by the server; the CSV export fetches every point.</source>
+        <translation>Pro Lauf werden bis zu %1 vom Server ausgewählte Punkte gezeichnet; der CSV-Export lädt jeden Punkt.</translation>
+    </message>
+    <message>
+        <source>Fetching every point for the CSV export…</source>
+        <translation>Alle Punkte für den CSV-Export werden geladen …</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::MetricTrendView</name>

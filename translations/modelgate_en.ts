@@ -699,6 +699,14 @@
         <source>The data could not be saved: %1</source>
         <translation>The data could not be saved: %1</translation>
     </message>
+    <message>
+        <source>Up to %1 points per run are drawn, as sampled by the server; the CSV export fetches every point.</source>
+        <translation>Up to %1 points per run are drawn, as sampled by the server; the CSV export fetches every point.</translation>
+    </message>
+    <message>
+        <source>Fetching every point for the CSV export…</source>
+        <translation>Fetching every point for the CSV export…</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::MetricTrendView</name>

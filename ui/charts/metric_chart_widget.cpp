@@ -263,6 +263,11 @@ void MetricChartWidget::setReadout(const QString &text)
 
 bool MetricChartWidget::exportCsv(const QString &path, QString *errorMessage) const
 {
+    return writeSeriesCsv(path, m_data, errorMessage);
+}
+
+bool writeSeriesCsv(const QString &path, const std::vector<ChartSeriesData> &series, QString *errorMessage)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
         if (errorMessage)
@@ -270,7 +275,7 @@ bool MetricChartWidget::exportCsv(const QString &path, QString *errorMessage) co
         return false;
     }
     QByteArray out = "run_id,version,metric,step,timestamp,value\n";
-    for (const ChartSeriesData &data : m_data) {
+    for (const ChartSeriesData &data : series) {
         const QByteArray prefix =
             (csvField(data.runId) + u',' + csvField(data.version) + u',' + csvField(data.metric) + u',')
                 .toUtf8();

@@ -25,7 +25,14 @@ struct ChartSeriesData
     std::vector<Metric> points;        // every point, as the server sent them
     std::vector<Metric> displayPoints; // at most MetricChartWidget::kDisplayPoints, finite only
     std::size_t nonFinite = 0;         // points not drawn: NaN or infinite
+    // False when `points` is a sample the server chose for display (bulk-interval endpoint);
+    // whoever exports every point must then fetch the full history first.
+    bool complete = true;
 };
+
+// Writes every point of `series` as CSV (run_id,version,metric,step,timestamp,value).
+bool writeSeriesCsv(const QString &path, const std::vector<ChartSeriesData> &series,
+                    QString *errorMessage = nullptr);
 
 // The colour of the index-th line of a chart.
 QColor seriesColor(std::size_t index);

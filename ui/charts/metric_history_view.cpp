@@ -5,6 +5,8 @@
 #include "review/review_support.h"
 #include "widgets/loading_indicator.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -18,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include <modelgate/core/metric_history.h>
+#include <modelgate/core/parallel.h>
 
 namespace modelgate::ui {
 
@@ -334,10 +337,23 @@ void MetricHistoryView::load()
     runAsync(
         this,
         [client = m_client, requests, key, cancel = m_cancel]() -> Result<HistoryLoad> {
-            std::vector<std::string> runIds;
-            for (const HistoryRequest &request : requests)
-                runIds.push_back(request.runId);
-            auto histories = fetchMetricHistories(*client, runIds, key.toStdString(), cancel);
+            // The chart needs a few thousand points per run, not every step of a 100,000-step
+            // history: ask the server's bulk-interval endpoint for a sample, one run per request
+            // so that a short run overlaid on a long one keeps its own resolution (the endpoint
+            // samples the steps of all requested runs together). Servers without the endpoint
+            // get full histories downsampled locally (fetchMetricOverview falls back).
+            const std::string metricKey = key.toStdString();
+            const auto histories = parallelMap(
+                requests, kDefaultRequestConcurrency,
+                [&](const HistoryRequest &request) -> Result<std::vector<Metric>> {
+                    auto overview = fetchMetricOverview(*client, {request.runId}, metricKey,
+                                                        static_cast<int>(MetricChartWidget::kDisplayPoints),
+                                                        {}, {}, cancel);
+                    if (!overview.ok())
+                        return overview.error();
+                    return overview->empty() ? std::vector<Metric>{} : std::move(overview->front());
+                },
+                cancel);
             HistoryLoad load;
             for (std::size_t i = 0; i < requests.size() && i < histories.size(); ++i) {
                 if (!histories[i].ok()) {
@@ -351,7 +367,8 @@ void MetricHistoryView::load()
                 series.version = requests[i].version;
                 series.runId = fromStd(requests[i].runId);
                 series.metric = key;
-                series.points = std::move(histories[i]).value();
+                series.points = histories[i].value();
+                series.complete = false; // a sample: the CSV export fetches every point
                 prepareForDisplay(series, MetricChartWidget::kDisplayPoints);
                 load.series.push_back(std::move(series));
             }
@@ -393,6 +410,11 @@ void MetricHistoryView::load()
                             "point.")
                              .arg(QLocale().toString(static_cast<qulonglong>(drawn)),
                                   QLocale().toString(static_cast<qulonglong>(total)));
+            else if (total > 0)
+                notes << tr("Up to %1 points per run are drawn, as sampled by the server; the CSV export "
+                            "fetches every point.")
+                             .arg(QLocale().toString(
+                                 static_cast<qulonglong>(MetricChartWidget::kDisplayPoints)));
             m_note->setText(notes.join(u' '));
             m_chart->setSeries(key, std::move(load.series));
             updateLogScaleControl();
@@ -442,9 +464,55 @@ void MetricHistoryView::exportCsv()
         tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QString error;
-    m_note->setText(m_chart->exportCsv(path, &error) ? tr("Saved every point to %1.").arg(path)
-                                                     : tr("The data could not be saved: %1").arg(error));
+    std::vector<ChartSeriesData> series = m_chart->seriesData();
+    const auto save = [this, path](const std::vector<ChartSeriesData> &data) {
+        QString error;
+        m_note->setText(writeSeriesCsv(path, data, &error)
+                            ? tr("Saved every point to %1.").arg(path)
+                            : tr("The data could not be saved: %1").arg(error));
+    };
+    const bool complete =
+        std::all_of(series.begin(), series.end(), [](const ChartSeriesData &s) { return s.complete; });
+    if (complete || !m_client) {
+        save(series);
+        return;
+    }
+    // The chart holds the server's sample; the file gets every point, fetched now.
+    std::vector<std::string> runIds;
+    for (const ChartSeriesData &data : series)
+        runIds.push_back(data.runId.toStdString());
+    m_cancel.cancel();
+    m_cancel = CancelToken();
+    const quint64 generation = ++m_generation;
+    m_loadingRuns = true;
+    m_loading->start(tr("Fetching every point for the CSV export…"));
+    runAsync(
+        this,
+        [client = m_client, runIds, key = series.front().metric.toStdString(), series = std::move(series),
+         cancel = m_cancel]() mutable -> Result<std::vector<ChartSeriesData>> {
+            auto histories = fetchMetricHistories(*client, runIds, key, cancel);
+            for (std::size_t i = 0; i < series.size() && i < histories.size(); ++i) {
+                if (!histories[i].ok())
+                    return histories[i].error();
+                series[i].points = std::move(histories[i]).value();
+                series[i].complete = true;
+            }
+            return series;
+        },
+        [this, generation, save](Result<std::vector<ChartSeriesData>> result) {
+            if (generation != m_generation)
+                return;
+            m_loadingRuns = false;
+            m_loading->stop();
+            if (!result.ok()) {
+                if (result.error().kind != ErrorKind::Cancelled) {
+                    m_note->setText(userMessage(result.error(), Operation::LoadMetricHistory));
+                    Q_EMIT failed(result.error(), Operation::LoadMetricHistory);
+                }
+                return;
+            }
+            save(result.value());
+        });
 }
 
 } // namespace modelgate::ui
