@@ -15,9 +15,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QShowEvent>
 #include <QStackedWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <modelgate/core/metric_history.h>
@@ -48,7 +46,7 @@ QString fromStd(const std::string &text)
 } // namespace
 
 MetricHistoryView::MetricHistoryView(QWidget *parent)
-    : QWidget(parent)
+    : LazyLoadView(parent)
     , m_metricCombo(new QComboBox(this))
     , m_logScale(new QCheckBox(tr("&Log scale"), this))
     , m_resetZoom(new QPushButton(tr("&Reset Zoom"), this))
@@ -273,29 +271,6 @@ void MetricHistoryView::showPlaceholder(const QString &text)
     m_exportPng->setEnabled(false);
     m_exportCsv->setEnabled(false);
     m_resetZoom->setEnabled(false);
-}
-
-void MetricHistoryView::scheduleLoad()
-{
-    m_dirty = true;
-    if (isVisible())
-        QTimer::singleShot(0, this, [this]() {
-            if (m_dirty && isVisible())
-                load();
-        });
-}
-
-void MetricHistoryView::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_dirty)
-        scheduleLoad();
-}
-
-void MetricHistoryView::reload()
-{
-    m_dirty = true;
-    load();
 }
 
 void MetricHistoryView::cancel()

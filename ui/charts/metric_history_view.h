@@ -1,6 +1,7 @@
 #pragma once
 
 #include "errors/error_text.h"
+#include "widgets/lazy_load_view.h"
 
 #include <memory>
 #include <vector>
@@ -25,7 +26,7 @@ class MetricChartWidget;
 // The "Charts" tab: the full history of one metric of the selected version's run, with
 // other versions of the model overlaid (the champion by default). Histories are fetched
 // and downsampled off the GUI thread when the tab is shown, not on every selection.
-class MetricHistoryView final : public QWidget
+class MetricHistoryView final : public LazyLoadView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MetricHistoryView)
@@ -49,7 +50,6 @@ public:
     QString metric() const;
     // Ticks the overlay of a version ("3") or alias ("@champion").
     void setOverlayChecked(const QString &versionOrAlias, bool checked);
-    void reload();
     void cancel();
     bool isLoading() const { return m_loadingRuns; }
 
@@ -63,12 +63,8 @@ Q_SIGNALS:
     void loaded();
     void failed(const modelgate::Error &error, modelgate::ui::Operation operation);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
-    void load();
-    void scheduleLoad();
+    void load() override;
     void showPlaceholder(const QString &text);
     void updateLogScaleControl();
     void exportPng();
@@ -80,7 +76,6 @@ private:
     ModelVersion m_version;
     CancelToken m_cancel;
     quint64 m_generation = 0;
-    bool m_dirty = false;
     bool m_loadingRuns = false;
     bool m_filling = false;
 

@@ -16,9 +16,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
-#include <QShowEvent>
 #include <QStackedWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -37,7 +35,7 @@ QString fromStd(const std::string &text)
 } // namespace
 
 MetricTrendView::MetricTrendView(QWidget *parent)
-    : QWidget(parent)
+    : LazyLoadView(parent)
     , m_metricCombo(new QComboBox(this))
     , m_title(new QLabel(this))
     , m_stack(new QStackedWidget(this))
@@ -188,29 +186,6 @@ void MetricTrendView::showPlaceholder(const QString &text)
 {
     m_placeholder->setText(text);
     m_stack->setCurrentWidget(m_placeholder);
-}
-
-void MetricTrendView::scheduleLoad()
-{
-    m_dirty = true;
-    if (isVisible())
-        QTimer::singleShot(0, this, [this]() {
-            if (m_dirty && isVisible())
-                load();
-        });
-}
-
-void MetricTrendView::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_dirty)
-        scheduleLoad();
-}
-
-void MetricTrendView::reload()
-{
-    m_dirty = true;
-    load();
 }
 
 void MetricTrendView::cancel()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "errors/error_text.h"
+#include "widgets/lazy_load_view.h"
 
 #include <memory>
 
@@ -22,7 +23,7 @@ class LoadingIndicator;
 // The "Model Trend" tab: one metric's final value in every version of the model (x =
 // version number, points labelled with their aliases), so a regression over time shows at
 // a glance. Loaded with core's metricAcrossVersions when the tab is shown.
-class MetricTrendView final : public QWidget
+class MetricTrendView final : public LazyLoadView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MetricTrendView)
@@ -40,7 +41,6 @@ public:
     void setUnavailable(const QString &message);
     bool setMetric(const QString &key);
     QString metric() const;
-    void reload();
     void cancel();
     bool isLoading() const { return m_loadingTrend; }
 
@@ -54,12 +54,8 @@ Q_SIGNALS:
     void loaded();
     void failed(const modelgate::Error &error, modelgate::ui::Operation operation);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
-    void load();
-    void scheduleLoad();
+    void load() override;
     void showValues();
     void showPlaceholder(const QString &text);
 
@@ -68,7 +64,6 @@ private:
     std::vector<VersionMetricValue> m_values;
     CancelToken m_cancel;
     quint64 m_generation = 0;
-    bool m_dirty = false;
     bool m_loadingTrend = false;
     bool m_filling = false;
 

@@ -12,13 +12,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
-#include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <modelgate/core/metric_direction.h>
@@ -40,7 +38,7 @@ bool holdsAlias(const ModelVersion &version, const std::string &alias)
 } // namespace
 
 ComparisonView::ComparisonView(QWidget *parent)
-    : QWidget(parent)
+    : LazyLoadView(parent)
     , m_baselineCombo(new QComboBox(this))
     , m_headline(new QLabel(this))
     , m_warnings(new QLabel(this))
@@ -301,29 +299,6 @@ void ComparisonView::showPlaceholder(const QString &text)
 {
     m_placeholder->setText(text);
     m_stack->setCurrentWidget(m_placeholder);
-}
-
-void ComparisonView::scheduleLoad()
-{
-    m_dirty = true;
-    if (isVisible())
-        QTimer::singleShot(0, this, [this]() {
-            if (m_dirty && isVisible())
-                load();
-        });
-}
-
-void ComparisonView::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_dirty)
-        scheduleLoad();
-}
-
-void ComparisonView::reload()
-{
-    m_dirty = true;
-    load();
 }
 
 void ComparisonView::cancel()

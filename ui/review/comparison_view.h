@@ -1,6 +1,7 @@
 #pragma once
 
 #include "errors/error_text.h"
+#include "widgets/lazy_load_view.h"
 
 #include <memory>
 #include <optional>
@@ -31,7 +32,7 @@ class ValueDiffModel;
 // version holding @champion. Final metrics with deltas coloured by the metric's direction,
 // parameter, tag and signature diffs. A metric's direction can be changed from the table's
 // context menu; it is stored on the server with the model (core's updateMetricDirection).
-class ComparisonView final : public QWidget
+class ComparisonView final : public LazyLoadView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ComparisonView)
@@ -50,7 +51,6 @@ public:
     QString baseline() const;
     // Writes a metric's direction for the model (nullopt: back to the built-in rule).
     void setMetricDirection(const QString &metric, std::optional<MetricDirection> direction);
-    void reload();
     void cancel();
     bool isLoading() const { return m_loadingComparison; }
     const std::optional<Comparison> &comparison() const { return m_comparison; }
@@ -70,12 +70,8 @@ Q_SIGNALS:
     void directionSaved(const QString &metric);
     void failed(const modelgate::Error &error, modelgate::ui::Operation operation);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
-    void load();
-    void scheduleLoad();
+    void load() override;
     void fillBaselines();
     void showComparison(const Comparison &comparison);
     void showPlaceholder(const QString &text);
@@ -89,7 +85,6 @@ private:
     CancelToken m_cancel;
     CancelToken m_directionCancel;
     quint64 m_generation = 0;
-    bool m_dirty = false;
     bool m_loadingComparison = false;
     bool m_filling = false;
     bool m_keepBaseline = true;
