@@ -79,6 +79,8 @@ int failWith(Context &ctx, const Error &error, const std::string &what)
         return fail(ctx, ExitInterrupted, "interrupted");
     if (error.kind == ErrorKind::Config)
         return fail(ctx, ExitUsage, error.describe());
+    if (error.kind == ErrorKind::Refused)
+        return fail(ctx, ExitCheckSaysNo, what + ": " + error.message);
     return fail(ctx, ExitServer, what + ": " + error.describe());
 }
 

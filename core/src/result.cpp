@@ -37,6 +37,8 @@ const char *toString(ErrorKind kind)
         return "Cancelled";
     case ErrorKind::Config:
         return "Config";
+    case ErrorKind::Refused:
+        return "Refused";
     }
     return "Unknown";
 }

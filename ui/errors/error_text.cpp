@@ -200,6 +200,10 @@ QString userMessage(const Error &error, Operation operation)
                      "The workspace settings cannot be used: %1. Open Manage Workspaces… to correct them.")
                      .arg(QString::fromStdString(error.message));
         break;
+    case ErrorKind::Refused:
+        // A release rule said no; core's message names the rule and what stood in the way.
+        reason = ErrorText::tr("The release rules do not allow it: %1").arg(QString::fromStdString(error.message));
+        break;
     }
     return operationSentence(operation) + u' ' + reason;
 }

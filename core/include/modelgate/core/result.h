@@ -18,6 +18,7 @@ enum class ErrorKind
     Parse,      // a 2xx response whose payload is malformed (field = the offending JSON path)
     Cancelled,  // the caller's cancel token fired
     Config,     // bad local input: unusable URI, missing profile, unreadable file
+    Refused,    // a release rule forbids the action (four-eyes, a failing check, a conflict); code says which
 };
 
 struct Error

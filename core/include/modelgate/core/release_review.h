@@ -1,0 +1,110 @@
+#pragma once
+
+#include "modelgate/core/cancel_token.h"
+#include "modelgate/core/release_checks.h"
+#include "modelgate/core/release_digest.h"
+#include "modelgate/core/release_ledger.h"
+#include "modelgate/core/release_records.h"
+#include "modelgate/core/result.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace modelgate {
+
+class MlflowClient;
+
+// Everything known about one version's release review.
+struct ReleaseStatus
+{
+    std::string model;
+    std::string version;
+    std::string reviewer;                    // who is asking (reviewerIdentity of the client)
+    std::vector<std::string> authors;        // authorIdentities now
+    LoadedChecks checks;                     // pre-checks now
+    ContentManifest manifest;                // the content now
+    std::string digest;                      // contentDigest(manifest)
+    TrailVerification trail;                 // the model's whole trail, signatures checked
+    VersionDecisions decisions;              // replayed with the current digest
+    std::vector<std::string> tagMismatches;  // tag view vs records
+    std::vector<std::string> policyProblems; // the policy tag vs the trail's last policy record
+    // The version is approved as docs/design/release-records.md defines it: trail ok, state
+    // Approved with the current digest, no tag mismatch, no policy problem.
+    bool approved = false;
+    std::string reason; // English, one line: why not approved (or "approved by a, b")
+};
+
+// Loads the status (the checks, the manifest and the ledger are read concurrently).
+Result<ReleaseStatus> loadReleaseStatus(const MlflowClient &client, const std::string &model,
+                                        const std::string &versionOrAlias, const CancelToken &cancel);
+
+struct DecisionRequest
+{
+    std::string model;
+    std::string version;                           // a number or "@alias"
+    ReleaseAction action = ReleaseAction::Approve; // Approve, Reject or Revoke
+    std::string comment;
+    std::string breakGlassReason; // only for an author approving under a break-glass policy
+};
+
+struct DecisionOutcome
+{
+    ReleaseRecord record;
+    std::string recordHash;
+    int attempts = 1; // > 1 when a concurrent compatible decision took record n first
+    bool tagsWritten = true;
+    std::string tagError; // English, when the record was written but the tag view was not
+                          // (the decision stands; `review verify` fails until the tags are repaired
+                          // with syncReviewTags)
+    ReleaseStatus after;  // the status after the decision (without a second manifest read)
+};
+
+// Error codes of refusals (ErrorKind::Refused); the message says what stood in the way.
+inline constexpr const char *kRefusedFourEyes = "four_eyes";         // the reviewer is an author
+inline constexpr const char *kRefusedChecksFailed = "checks_failed"; // a required pre-check fails
+inline constexpr const char *kRefusedConflict = "conflict";          // e.g. approve while a rejection stands
+inline constexpr const char *kRefusedNothingToRevoke = "nothing_to_revoke";
+inline constexpr const char *kRefusedAlreadyDecided = "already_decided"; // same decision already standing
+inline constexpr const char *kRefusedBreakGlass = "break_glass";   // reason given but not allowed/needed
+inline constexpr const char *kRefusedNotEnrolled = "not_enrolled"; // no signature run: ask an admin
+inline constexpr const char *kRefusedTrailBroken = "trail_broken"; // never append to a broken trail
+inline constexpr const char *kRefusedNoIdentity = "no_identity";   // the client has no identity
+
+// Approve, reject or revoke. Order of writes (docs/design/release-records.md): a probe
+// that the reviewer may tag the version (rewriting kReviewStatusTag with its current value,
+// so a READ-only user learns it before anything is written), the signature, the record
+// (the commit point), then the tag view. A lost race re-reads and decides again (up to 5
+// attempts): a compatible decision (two approvals) is appended after the other; a
+// conflicting one is refused with kRefusedConflict and a message naming what stood.
+// Errors: Refused (codes above), Config (bad comment/reason), HttpStatus/Api/Transport
+// (nothing was recorded unless the message says the record was written).
+Result<DecisionOutcome> decideRelease(const MlflowClient &client, const DecisionRequest &request,
+                                      const CancelToken &cancel);
+
+// Rewrites a version's tag view from its records (needs EDIT on the model).
+Status syncReviewTags(const MlflowClient &client, const std::string &model, const std::string &version,
+                      const CancelToken &cancel);
+
+// Writes a new release policy: validates, writes a Policy record (the commit point), then
+// the registered-model tag. Needs EDIT on the model and on the ledger.
+Result<DecisionOutcome> setReleasePolicy(const MlflowClient &client, const std::string &model,
+                                         const ReleasePolicy &policy, const std::string &comment,
+                                         const CancelToken &cancel);
+
+// A model's whole trail, verified (signatures included).
+struct AuditTrail
+{
+    std::string model;
+    LedgerSnapshot snapshot;
+    TrailVerification verification;
+    std::vector<std::string> policyProblems;
+};
+Result<AuditTrail> loadAuditTrail(const MlflowClient &client, const std::string &model,
+                                  const CancelToken &cancel);
+
+// JSON for the CLI (snake_case; see docs/design/release-records.md for the fields).
+std::string releaseStatusToJson(const ReleaseStatus &status, int indent = 2);
+std::string auditTrailToJson(const AuditTrail &trail, int indent = 2);
+
+} // namespace modelgate

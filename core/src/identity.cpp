@@ -1,0 +1,3 @@
+#include "modelgate/core/identity.h"
+
+namespace modelgate {} // namespace modelgate

@@ -1,0 +1,3 @@
+#include "modelgate/core/release_checks.h"
+
+namespace modelgate {} // namespace modelgate

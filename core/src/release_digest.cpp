@@ -1,0 +1,3 @@
+#include "modelgate/core/release_digest.h"
+
+namespace modelgate {} // namespace modelgate

@@ -1,0 +1,3 @@
+#include "modelgate/core/release_ledger.h"
+
+namespace modelgate {} // namespace modelgate

@@ -1,0 +1,3 @@
+#include "modelgate/core/release_policy.h"
+
+namespace modelgate {} // namespace modelgate

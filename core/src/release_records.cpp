@@ -1,0 +1,3 @@
+#include "modelgate/core/release_records.h"
+
+namespace modelgate {} // namespace modelgate

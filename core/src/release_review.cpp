@@ -1,0 +1,3 @@
+#include "modelgate/core/release_review.h"
+
+namespace modelgate {} // namespace modelgate

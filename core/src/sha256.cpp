@@ -1,0 +1,3 @@
+#include "modelgate/core/sha256.h"
+
+namespace modelgate {} // namespace modelgate
