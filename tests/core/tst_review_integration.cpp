@@ -4,6 +4,7 @@
 // model for the metric-direction tag) carries a random name and is deleted afterwards.
 #include <algorithm>
 #include <mlflow_test_server.h>
+#include <result_assertions.h>
 #include <nlohmann/json.hpp>
 
 #include <QFile>
@@ -21,15 +22,6 @@ using Json = nlohmann::json;
 namespace {
 
 constexpr const char *kDiabetes = "diabetes-classifier";
-
-const char *describe(const Error &error)
-{
-    static thread_local std::string text;
-    text = error.describe();
-    return text.c_str();
-}
-
-#define REQUIRE_OK(result) QVERIFY2((result).ok(), (result).ok() ? "" : describe((result).error()))
 
 } // namespace
 

@@ -18,6 +18,8 @@ struct MetricThreshold
     std::string metric;
     std::optional<double> atLeast; // the value must be >= atLeast
     std::optional<double> atMost;  // the value must be <= atMost
+
+    bool operator==(const MetricThreshold &) const = default;
 };
 
 // The release rules of one registered model. Kept on the server with the model, in the

@@ -118,7 +118,7 @@ struct TrailVerification
 {
     bool ok = true;
     int recordCount = 0;
-    std::string headHash = kGenesisHash; // hash of the last record when ok
+    std::string headHash = kGenesisHash; // hash of the last record when ok; empty when not ok
     std::optional<int> firstBroken;      // the first broken record's sequence
     TrailProblem problem = TrailProblem::None;
     std::string reason;              // English, e.g. "record 3: prev does not match the hash of record 2"
@@ -155,6 +155,10 @@ struct StandingDecision
     std::string hash;
     bool author = false; // the reviewer is one of the record's authors (break-glass)
     bool digestMatches = true;
+    // Counts towards the required approvals, digest aside: not an author, or a break-glass
+    // approval allowed by the policy when given and at the end of the trail. Always true for
+    // a rejection.
+    bool counts = true;
 };
 
 struct VersionDecisions
