@@ -119,6 +119,18 @@ public:
         }
     }
 
+    void boolean(const char *key, bool &out)
+    {
+        const json *value = member(key);
+        if (!value)
+            return;
+        if (!value->is_boolean()) {
+            fail(typeError(joinPath(m_path, key), "boolean", *value));
+            return;
+        }
+        out = value->get<bool>();
+    }
+
     void keyValues(const char *key, const char *keyName, const char *valueName,
                    std::map<std::string, std::string> &out)
     {
@@ -475,6 +487,48 @@ Result<Experiment> experimentFromBody(const std::string &body)
 Result<Page<Experiment>> experimentsPageFromBody(const std::string &body)
 {
     return pageOfBody<Experiment>(body, "experiments", experimentFromJson);
+}
+
+Result<Page<Run>> runsPageFromBody(const std::string &body)
+{
+    return pageOfBody<Run>(body, "runs", runFromJson);
+}
+
+Result<std::string> experimentIdFromBody(const std::string &body)
+{
+    auto root = parseObject(body, "experiments/create");
+    if (!root.ok())
+        return root.error();
+    ObjectReader reader(*root, std::string());
+    std::string id;
+    reader.string("experiment_id", id);
+    if (!reader.failed() && id.empty())
+        return parseError("experiment_id", "response has no 'experiment_id'");
+    return finish(reader, std::move(id));
+}
+
+Result<ArtifactListing> artifactListingFromBody(const std::string &body)
+{
+    auto root = parseObject(body, "artifact listing");
+    if (!root.ok())
+        return root.error();
+    ObjectReader reader(*root, std::string());
+    ArtifactListing listing;
+    reader.string("root_uri", listing.rootUri);
+    reader.objects("files", listing.files,
+                   [](const json &item, const std::string &path) -> Result<ArtifactFile> {
+                       ObjectReader entry(item, path);
+                       ArtifactFile file;
+                       entry.string("path", file.path);
+                       entry.boolean("is_dir", file.isDir);
+                       entry.int64("file_size", file.fileSize);
+                       if (!entry.failed() && file.path.empty())
+                           return parseError(joinPath(path, "path"),
+                                             "field '" + joinPath(path, "path") + "': empty path");
+                       return finish(entry, std::move(file));
+                   });
+    reader.string("next_page_token", listing.nextPageToken);
+    return finish(reader, std::move(listing));
 }
 
 json toJsonValue(const ModelVersion &version)

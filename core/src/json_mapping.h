@@ -12,6 +12,7 @@
 //  - tags are [{key, value}], registered-model aliases [{alias, version}],
 //    model-version aliases a string array.
 
+#include "modelgate/core/mlflow_client.h"
 #include "modelgate/core/mlflow_types.h"
 #include "modelgate/core/result.h"
 
@@ -40,6 +41,10 @@ Result<Run> runFromBody(const std::string &body);                          // ru
 Result<Page<Metric>> metricsPageFromBody(const std::string &body);         // metrics/get-history
 Result<Experiment> experimentFromBody(const std::string &body);            // experiments/get
 Result<Page<Experiment>> experimentsPageFromBody(const std::string &body); // experiments/search
+Result<Page<Run>> runsPageFromBody(const std::string &body);               // runs/search
+Result<std::string> experimentIdFromBody(const std::string &body);         // experiments/create
+// artifacts/list and logged-models/<id>/artifacts/directories
+Result<ArtifactListing> artifactListingFromBody(const std::string &body);
 
 // Writers, with MLflow's field names and shapes (tags and aliases as MLflow sends them).
 nlohmann::json toJsonValue(const RegisteredModel &model);

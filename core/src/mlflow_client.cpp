@@ -179,6 +179,10 @@ bool isIdempotentEndpoint(HttpMethod method, std::string_view endpoint)
         "experiments/search",
         "runs/search",
         "registered-models/get-latest-versions",
+        // Parameters are write-once and the same value again succeeds, so a resent
+        // log-parameter either repeats our own write or meets the winner's: never harmful.
+        "runs/log-parameter",
+        "runs/set-tag",
     };
     if (method == HttpMethod::Delete)
         return false;

@@ -54,6 +54,23 @@ struct SearchVersionsQuery
     std::string pageToken;
 };
 
+// One entry of an artifact listing (artifacts/list of a run, or a logged model's
+// artifacts/directories). `path` is relative to the listed root, '/'-separated, and includes
+// the listed directory (listing "sub" gives "sub/b.txt").
+struct ArtifactFile
+{
+    std::string path;
+    bool isDir = false;
+    std::int64_t fileSize = -1; // -1 when the server does not say (directories)
+};
+
+struct ArtifactListing
+{
+    std::string rootUri;
+    std::vector<ArtifactFile> files;
+    std::string nextPageToken; // artifacts/list pages on some stores; empty on the last page
+};
+
 // Reports progress of multi-page operations: items so far; return false to stop early.
 using PageCallback = std::function<bool(std::size_t itemsSoFar)>;
 
@@ -119,7 +136,39 @@ public:
     Result<Page<Experiment>> searchExperiments(const std::string &filter, int maxResults,
                                                const std::string &pageToken, const CancelToken &cancel) const;
 
+    // Experiment by exact name (GET experiments/get-by-name); a missing one is an Api error
+    // with code RESOURCE_DOES_NOT_EXIST. Deleted experiments are returned too (lifecycleStage).
+    Result<Experiment> getExperimentByName(const std::string &name, const CancelToken &cancel) const;
+    // Creates an experiment and returns its id (RESOURCE_ALREADY_EXISTS when the name is taken).
+    Result<std::string> createExperiment(const std::string &name, const CancelToken &cancel) const;
+
+    // --- run writes (authorised by the run's experiment: EDIT under the basic-auth app)
+    // Creates a run (start time now) with the given tags; the returned run has its id.
+    Result<Run> createRun(const std::string &experimentId, const std::string &runName, const TagMap &tags,
+                          const CancelToken &cancel) const;
+    // Logs a parameter. Parameters are write-once: another value under the same key fails
+    // with INVALID_PARAMETER_VALUE ("Changing param values is not allowed"), the same value
+    // succeeds; so a retried call is harmless.
+    Status logParam(const std::string &runId, const std::string &key, const std::string &value,
+                    const CancelToken &cancel) const;
+    Status setRunTag(const std::string &runId, const std::string &key, const std::string &value,
+                     const CancelToken &cancel) const;
+    // One page of POST runs/search over active runs, every run with its params, tags and
+    // latest metrics. maxResults 1..kMaxRunsPerPage.
+    Result<Page<Run>> searchRuns(const std::vector<std::string> &experimentIds, const std::string &filter,
+                                 int maxResults, const std::string &pageToken,
+                                 const CancelToken &cancel) const;
+    static constexpr int kMaxRunsPerPage = 50000; // SEARCH_MAX_RESULTS_THRESHOLD
+
     // --- artifacts
+    // One directory of a run's artifacts (GET artifacts/list); `path` empty for the root.
+    Result<ArtifactListing> listRunArtifacts(const std::string &runId, const std::string &path,
+                                             const std::string &pageToken, const CancelToken &cancel) const;
+    // One directory of a logged model's artifacts ("m-..."; GET logged-models/<id>/artifacts/
+    // directories, MLflow 3); `directoryPath` empty for the model's root.
+    Result<ArtifactListing> listLoggedModelArtifacts(const std::string &modelId,
+                                                     const std::string &directoryPath,
+                                                     const CancelToken &cancel) const;
     // Raw bytes of one file of a model version (e.g. "MLmodel"), via /model-versions/get-artifact.
     Result<std::string> getModelVersionArtifact(const std::string &name, const std::string &version,
                                                 const std::string &path, const CancelToken &cancel) const;

@@ -45,7 +45,8 @@ std::string contentManifestToJson(const ContentManifest &manifest, int indent = 
 // "models:/m-..." source, else through artifacts/list of the run), hashed as they stream.
 // Files are fetched concurrently (bounded). An error anywhere is an error: a digest must
 // never silently cover less than it says. Only a server that cannot list artifacts at all
-// (404/501 on the listing endpoint) gives files empty with filesNote set.
+// (404/501 on the listing endpoint), or a source that is neither a logged model nor inside
+// its run's artifacts (nothing to list it through), gives files empty with filesNote set.
 Result<ContentManifest> loadContentManifest(const MlflowClient &client, const std::string &modelName,
                                             const std::string &version, const CancelToken &cancel);
 
