@@ -73,16 +73,25 @@ inline constexpr const char *kRefusedNoIdentity = "no_identity";   // the client
 
 // Approve, reject or revoke. Order of writes (docs/design/release-records.md): a probe
 // that the reviewer may tag the version (rewriting kReviewStatusTag with its current value,
-// so a READ-only user learns it before anything is written), the signature, the record
+// so a READ-only user learns it before anything is written; a version without that tag has
+// its description rewritten as it is instead, since a review tag on a version without
+// records is a mismatch and only MANAGE could remove it), the signature, the record
 // (the commit point), then the tag view. A lost race re-reads and decides again (up to 5
 // attempts): a compatible decision (two approvals) is appended after the other; a
 // conflicting one is refused with kRefusedConflict and a message naming what stood.
 // Errors: Refused (codes above), Config (bad comment/reason), HttpStatus/Api/Transport
-// (nothing was recorded unless the message says the record was written).
+// (nothing was recorded unless the message says the record was written). A server,
+// transport or permission failure before or at the commit point carries a message starting
+// "not recorded: "; a 403 on the probe says "EDIT permission on model '<model>' is needed
+// to decide on its versions (server: <text>)". Once the record is written the call
+// succeeds: a failed tag write sets tagsWritten=false and tagError.
 Result<DecisionOutcome> decideRelease(const MlflowClient &client, const DecisionRequest &request,
                                       const CancelToken &cancel);
 
-// Rewrites a version's tag view from its records (needs EDIT on the model).
+// Rewrites a version's tag view from its records (needs EDIT on the model), and the model's
+// policy tag from its last policy record when they differ. Review tags on a version without
+// records are deleted (MLflow wants MANAGE for that). Refused (kRefusedTrailBroken) when the
+// trail does not verify: a view is never derived from a broken trail.
 Status syncReviewTags(const MlflowClient &client, const std::string &model, const std::string &version,
                       const CancelToken &cancel);
 
@@ -104,6 +113,24 @@ Result<AuditTrail> loadAuditTrail(const MlflowClient &client, const std::string 
                                   const CancelToken &cancel);
 
 // JSON for the CLI (snake_case; see docs/design/release-records.md for the fields).
+// releaseStatusToJson:
+//  {"model", "version", "reviewer", "authors": [...], "approved", "reason",
+//   "state" (toString(ReviewState)), "state_reason", "required_approvals", "break_glass",
+//   "approvals": [{"reviewer", "time", "comment", "break_glass" (the reason or null),
+//                  "record" (n), "hash", "digest_matches"}], "rejections": [same],
+//   "digest", "head_hash" (null unless the trail verifies),
+//   "trail": {"ok", "record_count", "first_broken" (n or null), "problem" (toString(TrailProblem)),
+//             "reason"},
+//   "tag_mismatches": [...], "policy_problems": [...], "policy": {"from_tag", "hash"},
+//   "checks": checkReportToJson(...)}
+// auditTrailToJson:
+//  {"model", "ledger_run_id" (null when none), "head_hash" (null unless ok), "trail": {as above},
+//   "policy_problems": [...],
+//   "records": [{"n", "hash", "action" (null for a malformed record, which has "text" instead),
+//                "version" (null for policy), "reviewer", "authors", "time", "comment",
+//                "break_glass" (reason or null), "digest" (or null), "policy_hash",
+//                "checks": {"passed", "failed", "warnings"}, "revokes" (n or null),
+//                "policy" (the policy object of releasePolicyToJson, or null)}]}
 std::string releaseStatusToJson(const ReleaseStatus &status, int indent = 2);
 std::string auditTrailToJson(const AuditTrail &trail, int indent = 2);
 
