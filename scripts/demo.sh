@@ -2,10 +2,16 @@
 # ModelGate on a seeded local MLflow server, in one command:
 #   1. installs what is missing (scripts/setup.sh),
 #   2. builds the GUI and the CLI (build/release),
-#   3. starts a real MLflow server with demo content, or reuses the one already running
-#      (state in ${XDG_STATE_HOME:-~/.local/state}/modelgate/demo-server, kept between runs),
-#   4. adds or updates the workspace profile "Local demo" for it,
-#   5. opens the console on it when there is a display; otherwise says how to connect.
+#   3. starts a real MLflow server with demo content and MLflow's basic-auth app, or reuses
+#      the one already running (state in ${XDG_STATE_HOME:-~/.local/state}/modelgate/demo-server,
+#      kept between runs; the users' random passwords in demo-users.json there, mode 0600),
+#   4. once per server: creates the users dana.scientist (data scientist, trained the models)
+#      and riley.release (release manager, EDIT on every model), enrols both as reviewers
+#      with `modelgate-cli audit grant`, and records riley's release policy for
+#      diabetes-classifier (scripts/demo_release_policy.json),
+#   5. adds or updates the workspace profile "Local demo" (user riley.release) for it,
+#   6. prints the users' passwords and CLI examples, and opens the console on it as riley
+#      when there is a display; otherwise says how to connect.
 #
 # Usage: scripts/demo.sh [--screenshots DIR] [--stop]
 #   --screenshots DIR  no window: render every main screen offscreen into DIR and exit
@@ -38,7 +44,7 @@ while [[ $# -gt 0 ]]; do
             shift
             ;;
         -h | --help)
-            sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         *)
@@ -68,17 +74,68 @@ cmake --build "$buildDir" -j2 --target modelgate modelgate-cli
 gui="$buildDir/app/gui/modelgate"
 cli="$buildDir/app/cli/modelgate-cli"
 
-say "Starting the demo MLflow server (state: $stateDir)"
-# Reuses a running server; restarts a stopped one on its data; seeds only an empty one.
-uri="$("$python" "$scriptDir/mlflow_server.py" start "$stateDir" --seed)"
+passwordFile="$stateDir/demo-users.json"
+setupMarker="$stateDir/release-setup.done"
+dataScientist="dana.scientist"
+releaseManager="riley.release"
+mkdir -p "$stateDir"
+# MLflow keeps the admin password of its first start in basic_auth.db: without the file that
+# holds it, start that database afresh (the setup below makes the users again).
+if [[ ! -f $passwordFile && -f $stateDir/basic_auth.db ]]; then
+    "$python" "$scriptDir/mlflow_server.py" stop "$stateDir"
+    rm -f "$stateDir/basic_auth.db" "$setupMarker"
+fi
+"$python" "$scriptDir/seed_users.py" passwords "$passwordFile"
+password() { "$python" "$scriptDir/seed_users.py" password "$passwordFile" "$1"; }
+adminPassword="$(password admin)"
+dataScientistPassword="$(password "$dataScientist")"
+releaseManagerPassword="$(password "$releaseManager")"
+
+say "Starting the demo MLflow server with basic auth (state: $stateDir)"
+# Reuses a running server; restarts a stopped one (or one without auth) on its data; seeds
+# only an empty one.
+uri="$(MODELGATE_MLFLOW_ADMIN_PASSWORD="$adminPassword" \
+    "$python" "$scriptDir/mlflow_server.py" start "$stateDir" --seed --auth)"
+
+# The CLI as one of the demo's users (never with the caller's own MLflow credentials).
+cliAs() {
+    local user="$1" secret="$2"
+    shift 2
+    env -u MLFLOW_TRACKING_TOKEN MLFLOW_TRACKING_URI="$uri" MLFLOW_TRACKING_USERNAME="$user" \
+        MLFLOW_TRACKING_PASSWORD="$secret" "$cli" "$@"
+}
+
+if [[ ! -f $setupMarker ]]; then
+    say "Creating the demo users and enrolling them as reviewers"
+    "$python" "$scriptDir/seed_users.py" setup --tracking-uri "$uri" --passwords "$passwordFile" \
+        --seed-summary "$stateDir/seed.json"
+    modelArgs=()
+    while IFS= read -r model; do
+        modelArgs+=(--model "$model")
+    done < <("$python" "$scriptDir/seed_users.py" models "$stateDir/seed.json")
+    cliAs admin "$adminPassword" audit grant "$releaseManager" "${modelArgs[@]}"
+    cliAs admin "$adminPassword" audit grant "$dataScientist"
+    say "Recording the release policy of diabetes-classifier (as $releaseManager)"
+    if ! policyOutput="$(cliAs "$releaseManager" "$releaseManagerPassword" review policy set \
+        diabetes-classifier --file "$scriptDir/demo_release_policy.json" \
+        --comment "Clinical release policy: AUC and recall floors; precision may trade for recall" 2>&1)"; then
+        # Already in force (a setup interrupted after this step) is fine; anything else is not.
+        if [[ $policyOutput != *already_decided* ]]; then
+            echo "$policyOutput" >&2
+            exit 1
+        fi
+    fi
+    touch "$setupMarker"
+fi
 
 say "Writing the workspace profile \"$profileName\""
 configHome="${XDG_CONFIG_HOME:-$HOME/.config}"
 PROFILE_FILE="$configHome/modelgate/profiles.json" PROFILE_NAME="$profileName" PROFILE_URI="$uri" \
-    "$python" - <<'PYTHON'
+    PROFILE_USER="$releaseManager" "$python" - <<'PYTHON'
 import json, os, sys, tempfile
 
 path, name, uri = os.environ["PROFILE_FILE"], os.environ["PROFILE_NAME"], os.environ["PROFILE_URI"]
+user = os.environ["PROFILE_USER"]
 document = {"version": 1, "last_used": name, "profiles": []}
 if os.path.exists(path):
     try:
@@ -90,7 +147,8 @@ if os.path.exists(path):
         # Never overwrite what we cannot read: the user's other workspaces are in there.
         sys.exit(f"demo.sh: {path} is unreadable ({error}); not touching it. "
                  f"Use --tracking-uri {uri} instead, or fix the file.")
-profile = {"name": name, "tracking_uri": uri, "auth": "none", "username": "",
+# No password here: ModelGate reads it from the keychain or MLFLOW_TRACKING_PASSWORD.
+profile = {"name": name, "tracking_uri": uri, "auth": "basic", "username": user,
            "insecure_tls": False, "ca_bundle": ""}
 profiles = [p for p in document.get("profiles", []) if not (isinstance(p, dict) and p.get("name") == name)]
 document.update({"version": document.get("version", 1), "last_used": name, "profiles": profiles + [profile]})
@@ -109,22 +167,38 @@ if [[ -n $screenshotDir ]]; then
     mkdir -p "$screenshotDir"
     # Both languages: each run names its files with the language (01-models-en.png, -de.png).
     for lang in en de; do
-        QT_QPA_PLATFORM=offscreen "$gui" --profile "$profileName" --lang "$lang" --screenshots "$screenshotDir"
+        QT_QPA_PLATFORM=offscreen MLFLOW_TRACKING_USERNAME="$releaseManager" \
+            MLFLOW_TRACKING_PASSWORD="$releaseManagerPassword" \
+            "$gui" --profile "$profileName" --lang "$lang" --screenshots "$screenshotDir"
     done
     exit 0
 fi
 
 cat <<EOF
 
-MLflow server: $uri  (web UI there too; stop it with: scripts/demo.sh --stop)
-Profile:       "$profileName" in $configHome/modelgate/profiles.json
-CLI:           $cli --tracking-uri $uri models list
-               $cli --profile "$profileName" models list
+MLflow server: $uri  (basic auth; its web UI takes the users below;
+               stop it with: scripts/demo.sh --stop)
+Users (passwords kept in $passwordFile, readable only by you):
+  $releaseManager   $releaseManagerPassword   release manager: EDIT on every model, enrolled reviewer
+  $dataScientist  $dataScientistPassword   data scientist: trained and registered the versions
+  admin           $adminPassword   MLflow admin
+Profile:       "$profileName" (user $releaseManager) in $configHome/modelgate/profiles.json
+
+Release review from the CLI, as the release manager:
+  export MLFLOW_TRACKING_USERNAME=$releaseManager MLFLOW_TRACKING_PASSWORD='$releaseManagerPassword'
+  $cli --profile "$profileName" review checks diabetes-classifier 4
+  $cli --profile "$profileName" review approve diabetes-classifier 4 --comment "AUC and recall up; reviewed the drift report"
+  $cli --profile "$profileName" review verify diabetes-classifier 4
+  $cli --profile "$profileName" audit show diabetes-classifier
+The data scientist trained version 4, so the four-eyes rule refuses her approval:
+  MLFLOW_TRACKING_USERNAME=$dataScientist MLFLOW_TRACKING_PASSWORD='$dataScientistPassword' \\
+    $cli --tracking-uri $uri review approve diabetes-classifier 4 --comment "my own model"
 EOF
 
 if [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ]]; then
-    say "Opening ModelGate"
-    exec "$gui" --profile "$profileName"
+    say "Opening ModelGate as $releaseManager"
+    MLFLOW_TRACKING_USERNAME="$releaseManager" MLFLOW_TRACKING_PASSWORD="$releaseManagerPassword" \
+        exec "$gui" --profile "$profileName"
 fi
 
 cat <<EOF
@@ -132,5 +206,6 @@ cat <<EOF
 No display (\$DISPLAY and \$WAYLAND_DISPLAY are unset), so no window opens. The server keeps
 running. To see the console without a display, render its screens to PNG files:
   scripts/demo.sh --screenshots screenshots
-  # or: QT_QPA_PLATFORM=offscreen $gui --profile "$profileName" --screenshots screenshots
+  # or, after the export above:
+  #   QT_QPA_PLATFORM=offscreen $gui --profile "$profileName" --screenshots screenshots
 EOF

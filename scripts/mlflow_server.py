@@ -21,8 +21,13 @@ scripts/setup.sh prints; it uses that venv's mlflow.
 
 --port picks the port (default: a free one), e.g. to restart a server where it was.
 --seed runs scripts/seed_demo.py against the new server (summary in <dir>/seed.json).
---auth runs MLflow's basic-auth app; the admin user is "admin" and its password is taken
-from the environment variable MODELGATE_MLFLOW_ADMIN_PASSWORD (required, never logged).
+--auth runs MLflow's basic-auth app (one worker, default permission READ, a random Flask
+secret key per start); the admin user is "admin" and its password is taken from the
+environment variable MODELGATE_MLFLOW_ADMIN_PASSWORD (required, never logged). MLflow keeps
+the admin's password from the first start in <dir>/basic_auth.db, so reuse the same one.
+With --seed, an unseeded <dir> is seeded while the server is open, then served with auth.
+"start" reuses a running server only if it runs in the asked mode (<dir>/mode); otherwise it
+restarts it on the same data and port.
 """
 
 from __future__ import annotations
@@ -46,7 +51,9 @@ ADMIN_PASSWORD_ENV = "MODELGATE_MLFLOW_ADMIN_PASSWORD"
 # Files and folders this helper owns inside a state dir; --fresh deletes exactly these, never
 # the whole folder, because the folder is the caller's.
 STATE_ENTRIES = ("mlflow.db", "artifacts", "mlruns", "server.log", "seed.log", "seed.json", "uri", "pid",
-                 "basic_auth.ini", "basic_auth.db")
+                 "mode", "basic_auth.ini", "basic_auth.db", "release-setup.done")
+# release-setup.done: scripts/demo.sh has created its users and reviewers on this data.
+# <dir>/mode says how the running server was started: "auth" (basic-auth app) or "open".
 
 
 class ServerError(RuntimeError):
@@ -63,6 +70,8 @@ def log(message: str) -> None:
 
 def port_is_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # As the server binds: connections of a server just stopped (TIME_WAIT) do not count.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
@@ -70,14 +79,12 @@ def port_is_free(port: int) -> bool:
     return True
 
 
-def previous_port(state_dir: Path) -> int:
-    """The port a stopped server of state_dir had, if it is free again: a restarted demo
-    server then keeps its URI, and the profiles pointing at it stay valid."""
+def recorded_port(state_dir: Path) -> int:
     try:
         port = int((state_dir / "uri").read_text().strip().rsplit(":", 1)[1])
     except (OSError, IndexError, ValueError):
         return 0
-    return port if 0 < port < 65536 and port_is_free(port) else 0
+    return port if 0 < port < 65536 else 0
 
 
 def free_port() -> int:
@@ -249,6 +256,7 @@ def launch(state_dir: Path, auth: bool, timeout: float, port: int = 0) -> tuple[
                 if is_healthy(uri):
                     (state_dir / "uri").write_text(uri + "\n")
                     (state_dir / "pid").write_text(f"{process.pid}\n")
+                    (state_dir / "mode").write_text("auth\n" if auth else "open\n")
                     return uri, process
                 time.sleep(0.25)
         except BaseException:
@@ -283,6 +291,9 @@ def seed(state_dir: Path, uri: str) -> None:
 
 def bring_up(state_dir: Path, args: argparse.Namespace) -> tuple[str, subprocess.Popen]:
     """Launch (and seed, if asked) the server of state_dir; return its URI and process."""
+    if args.seed and args.auth and (state_dir / "seed.json").exists():
+        # Seeded before (seed.json is its summary): never open the data up again.
+        return launch(state_dir, True, args.timeout, args.port)
     if args.seed and args.auth:
         # The auth app checks a salted password hash on every request (~0.5 s each), which
         # would make seeding take minutes: seed an open server, then guard the same data.
@@ -304,31 +315,45 @@ def bring_up(state_dir: Path, args: argparse.Namespace) -> tuple[str, subprocess
     return uri, process
 
 
-def prepare(state_dir: Path, fresh: bool) -> str | None:
-    """Return the URI of a server already running for state_dir, or None after cleaning up."""
+def running_mode(state_dir: Path) -> str:
+    try:
+        return (state_dir / "mode").read_text().strip()
+    except OSError:
+        return "open"  # servers started before the mode file existed ran without auth
+
+
+def prepare(state_dir: Path, fresh: bool, auth: bool = False) -> str | None:
+    """Return the URI of a server already running for state_dir, or None after cleaning up.
+    A running server started with the other auth mode is stopped, to be started again."""
     state_dir.mkdir(parents=True, exist_ok=True)
     state = read_state(state_dir)
     if state is not None and is_our_server(state[1]):
-        if not fresh and is_healthy(state[0]):
+        same_mode = running_mode(state_dir) == ("auth" if auth else "open")
+        if not fresh and same_mode and is_healthy(state[0]):
             return state[0]
+        if not same_mode:
+            log("the running server has the other auth mode; restarting it")
         stop(state_dir)
     if fresh:
         wipe(state_dir)
     else:
-        for name in ("uri", "pid"):
+        for name in ("uri", "pid", "mode"):
             (state_dir / name).unlink(missing_ok=True)
     return None
 
 
 def start(args: argparse.Namespace) -> int:
     state_dir = args.dir.resolve()
-    if not args.fresh and not args.port and (state_dir / "mlflow.db").exists():
-        args.port = previous_port(state_dir)
-    running = prepare(state_dir, args.fresh)
+    keep_port = not args.fresh and not args.port and (state_dir / "mlflow.db").exists()
+    old_port = recorded_port(state_dir) if keep_port else 0
+    running = prepare(state_dir, args.fresh, args.auth)
     if running is not None:
         log(f"reusing the server already running for {state_dir}")
         print(running, flush=True)
         return 0
+    # Checked after prepare(): a server restarted for the other auth mode frees its port there.
+    if old_port and port_is_free(old_port):
+        args.port = old_port
     started = time.monotonic()
     uri, process = bring_up(state_dir, args)
     log(f"server up at {uri} (pid {process.pid}) after {time.monotonic() - started:.1f} s")
@@ -338,7 +363,7 @@ def start(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     state_dir = args.dir.resolve()
-    prepare(state_dir, args.fresh)
+    prepare(state_dir, args.fresh, args.auth)
     parent = os.getppid()
 
     def request_stop(_signum, _frame):

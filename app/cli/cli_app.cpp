@@ -4,11 +4,14 @@
 #include "cli_compare.h"
 #include "cli_format.h"
 #include "cli_history.h"
+#include "cli_report.h"
+#include "cli_review.h"
 #include "text_table.h"
 
 #include <exception>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <unistd.h>
 
 #include <modelgate/core/json_output.h>
@@ -36,6 +39,28 @@ Commands:
                                     every point of a metric's history, or a
                                     shape-preserving (LTTB) view of at most N points
 
+Release review (see docs/release-review.md; VERSION: a number or @alias):
+  review checks MODEL VERSION       the release policy's pre-checks (exit 1 if one fails)
+  review approve MODEL VERSION --comment TEXT [--break-glass REASON]
+  review reject MODEL VERSION --comment TEXT
+  review revoke MODEL VERSION --comment TEXT
+                                    record a decision as the authenticated user
+                                    (withdraw your own standing one with revoke)
+  review status MODEL VERSION       state, standing decisions, checks, trail and tags
+  review verify MODEL VERSION       exit 0 only if the version is approved; prints the
+                                    trail's verified head hash (log it as an anchor)
+  review sync MODEL VERSION         rewrite the version's review tags from its trail
+  review report MODEL VERSION --out FILE [--lang de|en]
+                                    the release report (.html or .pdf), approved or not
+  review policy show MODEL          the release policy in force (--json: the policy file)
+  review policy set MODEL --file POLICY.json --comment TEXT
+                                    record a new release policy for MODEL
+  audit show MODEL                  every record of MODEL's release trail
+  audit verify MODEL                exit 0 only if the trail verifies; prints its head
+  audit grant USER [--model NAME]...
+                                    (admin) enrol USER as a reviewer; --model also gives
+                                    USER EDIT on that registered model
+
 Options:
   --profile NAME        use the workspace profile NAME (see the GUI's workspaces)
   --tracking-uri URI    use this MLflow tracking server (default: $MLFLOW_TRACKING_URI)
@@ -48,8 +73,9 @@ Credentials come from the environment: MLFLOW_TRACKING_USERNAME and
 MLFLOW_TRACKING_PASSWORD (basic auth) or MLFLOW_TRACKING_TOKEN (bearer).
 MLFLOW_TRACKING_INSECURE_TLS and MLFLOW_TRACKING_SERVER_CERT_PATH are honoured.
 
-Exit status: 0 success, 1 a check says no, 2 usage error, 3 server, transport or
-payload error.
+Exit status: 0 success, 1 a check or a verification says no or a release rule
+refuses, 2 usage error, 3 server, transport or payload error (a decision that
+failed says whether it was recorded).
 )";
 
 struct Failure
@@ -105,8 +131,11 @@ std::optional<MlflowClient> makeClient(Context &ctx, const ArgParser &args, Fail
         }
         profile = *found;
     } else if (const auto uri = args.value("tracking-uri")) {
-        Profile fromEnv = profileFromEnvironment(ctx.env).value_or(Profile{});
-        profile = fromEnv;
+        // The credentials in the environment apply to --tracking-uri too, even without
+        // MLFLOW_TRACKING_URI (profileFromEnvironment reads nothing without it).
+        Environment withUri = ctx.env;
+        withUri.vars["MLFLOW_TRACKING_URI"] = *uri;
+        profile = profileFromEnvironment(withUri).value_or(Profile{});
         profile.name = "command line";
         profile.trackingUri = *uri;
     } else if (auto fromEnv = profileFromEnvironment(ctx.env)) {
@@ -311,7 +340,8 @@ int versionShow(Context &ctx, const MlflowClient &client, const std::string &mod
 int dispatch(Context &ctx, const std::vector<std::string> &argv)
 {
     ArgParser args;
-    for (const char *name : {"profile", "tracking-uri", "timeout", "filter", "against", "max-points"})
+    for (const char *name : {"profile", "tracking-uri", "timeout", "filter", "against", "max-points",
+                             "comment", "break-glass", "file", "model", "out", "lang"})
         args.addOption(name, true);
     for (const char *name : {"json", "help", "version"})
         args.addOption(name, false);
@@ -333,11 +363,13 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
     ctx.json = args.has("json");
 
     const auto &pos = args.positional();
-    // "compare" is one word; the other commands are two ("models list").
-    const std::size_t commandWords = !pos.empty() && pos[0] == "compare" ? 1 : 2;
-    const std::string command = commandWords == 1 ? pos[0]
-                                : pos.size() >= 2 ? pos[0] + " " + pos[1]
-                                                  : (pos.empty() ? "" : pos[0]);
+    // "compare" is one word, "review policy show|set" three; the others are two ("models list").
+    const std::size_t commandWords = !pos.empty() && pos[0] == "compare"                           ? 1
+                                     : pos.size() >= 2 && pos[0] == "review" && pos[1] == "policy" ? 3
+                                                                                                   : 2;
+    std::string command;
+    for (std::size_t i = 0; i < std::min(commandWords, pos.size()); ++i)
+        command += (i == 0 ? "" : " ") + pos[i];
     struct Shape
     {
         std::size_t operands;
@@ -349,6 +381,19 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
         {"version show", {2, "version show MODEL VERSION"}},
         {"compare", {2, "compare MODEL VERSION [--against VERSION|@ALIAS]"}},
         {"metrics history", {2, "metrics history RUN_ID METRIC [--max-points N]"}},
+        {"review checks", {2, "review checks MODEL VERSION"}},
+        {"review approve", {2, "review approve MODEL VERSION --comment TEXT [--break-glass REASON]"}},
+        {"review reject", {2, "review reject MODEL VERSION --comment TEXT"}},
+        {"review revoke", {2, "review revoke MODEL VERSION --comment TEXT"}},
+        {"review status", {2, "review status MODEL VERSION"}},
+        {"review verify", {2, "review verify MODEL VERSION"}},
+        {"review sync", {2, "review sync MODEL VERSION"}},
+        {"review policy show", {1, "review policy show MODEL"}},
+        {"review policy set", {1, "review policy set MODEL --file POLICY.json --comment TEXT"}},
+        {"audit show", {1, "audit show MODEL"}},
+        {"audit verify", {1, "audit verify MODEL"}},
+        {"audit grant", {1, "audit grant USER [--model NAME]..."}},
+        {"review report", {2, "review report MODEL VERSION --out FILE [--lang de|en]"}},
     };
     const auto shape = commands.find(command);
     if (shape == commands.end())
@@ -361,6 +406,29 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
         return fail(ctx, ExitUsage, "--filter applies to 'models list' only");
     if (args.has("against") && command != "compare")
         return fail(ctx, ExitUsage, "--against applies to 'compare' only");
+    const std::map<std::string, std::set<std::string>> reviewOptions = {
+        {"comment", {"review approve", "review reject", "review revoke", "review policy set"}},
+        {"break-glass", {"review approve"}},
+        {"file", {"review policy set"}},
+        {"model", {"audit grant"}},
+        {"out", {"review report"}},
+        {"lang", {"review report"}},
+    };
+    for (const auto &[option, scope] : reviewOptions)
+        if (args.has(option) && scope.count(command) == 0)
+            return fail(ctx, ExitUsage,
+                        "--" + option + " applies to '" +
+                            join(std::vector(scope.begin(), scope.end()), "', '") + "' only");
+    ReviewCommand review{command,
+                         {pos.begin() + static_cast<std::ptrdiff_t>(commandWords), pos.end()},
+                         args.value("comment"),
+                         args.value("break-glass"),
+                         args.value("file"),
+                         args.values("model"),
+                         ctx.json};
+    if (isReviewCommand(command))
+        if (const CommandFailure usage = checkReviewCommand(review); usage.exitCode != ExitSuccess)
+            return fail(ctx, usage.exitCode, usage.message);
     HistoryRequest history{command == "metrics history" ? pos[2] : "",
                            command == "metrics history" ? pos[3] : "", 0, ctx.json};
     if (const auto maxPoints = args.value("max-points")) {
@@ -371,6 +439,11 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
                         "--max-points needs a whole number of at least 2, got '" + *maxPoints + "'");
     }
 
+    if (command == "review report")
+        if (const CommandFailure usage =
+                checkReportCommand({pos[2], pos[3], args.value("out"), args.value("lang")});
+            usage.exitCode != ExitSuccess)
+            return fail(ctx, usage.exitCode, usage.message);
     Failure failure{ExitUsage, {}};
     const auto client = makeClient(ctx, args, failure);
     if (!client)
@@ -388,6 +461,15 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
     }
     if (command == "metrics history") {
         const CommandFailure outcome = runMetricHistory(*client, history, ctx.out, ctx.cancel);
+        return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
+    }
+    if (command == "review report") {
+        const ReportRequest request{pos[2], pos[3], args.value("out"), args.value("lang")};
+        const CommandFailure outcome = runReportCommand(*client, request, ctx.out, ctx.cancel);
+        return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
+    }
+    if (isReviewCommand(command)) {
+        const CommandFailure outcome = runReviewCommand(*client, review, ctx.out, ctx.cancel);
         return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
     }
     if (command == "versions list")

@@ -51,6 +51,7 @@ bool ArgParser::parse(const std::vector<std::string> &args)
             m_error = "option '--" + name + "' needs a value";
             return false;
         }
+        m_allValues[name].push_back(m_values[name]);
     }
     return true;
 }
@@ -66,6 +67,12 @@ std::optional<std::string> ArgParser::value(const std::string &name) const
     if (it == m_values.end())
         return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> ArgParser::values(const std::string &name) const
+{
+    const auto it = m_allValues.find(name);
+    return it == m_allValues.end() ? std::vector<std::string>{} : it->second;
 }
 
 } // namespace modelgate::cli

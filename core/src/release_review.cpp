@@ -250,6 +250,9 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
     status.authors = authorIdentities(status.checks.candidate.version, status.checks.candidate.run);
     context.versionTags = status.checks.candidate.version.tags;
     context.snapshot = snapshot->value();
+    // Known from the index already read: lets a screen say "not enrolled" before a decision.
+    status.reviewerEnrolled =
+        !status.reviewer.empty() && context.snapshot.indexParams.count(reviewerIndexKey(status.reviewer)) > 0;
 
     Result<ReviewerSignatures> signatures = readSignatures(ledger, context.snapshot, signer, cancel);
     if (!signatures.ok())

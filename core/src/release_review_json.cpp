@@ -57,6 +57,7 @@ std::string releaseStatusToJson(const ReleaseStatus &status, int indent)
         {"model", status.model},
         {"version", status.version},
         {"reviewer", status.reviewer},
+        {"reviewer_enrolled", status.reviewerEnrolled},
         {"authors", status.authors},
         {"approved", status.approved},
         {"reason", status.reason},

@@ -34,6 +34,20 @@ QString operationSentence(Operation operation)
         return ErrorText::tr("Could not save the metric direction on the server.");
     case Operation::LoadMetricTrend:
         return ErrorText::tr("Could not load the metric across the versions of this model.");
+    case Operation::LoadAuditTrail:
+        return ErrorText::tr("Could not load the release trail of this model.");
+    case Operation::ExportReport:
+        return ErrorText::tr("Could not create the release report.");
+    case Operation::LoadReleaseStatus:
+        return ErrorText::tr("Could not load the release review of this version.");
+    case Operation::DecideRelease:
+        return ErrorText::tr("The server did not accept the decision.");
+    case Operation::SyncReviewTags:
+        return ErrorText::tr("Could not repair the review tags of this version.");
+    case Operation::SaveReleasePolicy:
+        return ErrorText::tr("Could not save the release policy.");
+    case Operation::LoadReviewInbox:
+        return ErrorText::tr("Could not load the versions waiting for review.");
     }
     return {};
 }
@@ -119,8 +133,18 @@ QString notFoundReason(Operation operation)
             "baseline.");
     case Operation::UpdateMetricDirection:
     case Operation::LoadMetricTrend:
+    case Operation::LoadAuditTrail:
+    case Operation::ExportReport:
+    case Operation::LoadReleaseStatus:
+    case Operation::DecideRelease:
+    case Operation::SyncReviewTags:
+    case Operation::SaveReleasePolicy:
         return ErrorText::tr(
             "The model no longer exists on the server (HTTP 404). Refresh the list of models.");
+    case Operation::LoadReviewInbox:
+        return ErrorText::tr(
+            "The server has no MLflow model registry at this address (HTTP 404). Check the tracking URI, "
+            "including any path prefix.");
     }
     return {};
 }
@@ -136,6 +160,14 @@ QString statusReason(const Error &error, Operation operation)
         return ErrorText::tr(
             "Your account may read this model but not change it (HTTP 403). Ask an administrator of the "
             "MLflow server for EDIT permission on the model, or leave the directions to someone who has it.");
+    if ((status == 403 || error.code == "PERMISSION_DENIED") &&
+        (operation == Operation::DecideRelease || operation == Operation::SyncReviewTags ||
+         operation == Operation::SaveReleasePolicy))
+        // Core names the permission and the object (e.g. EDIT on the model or on the ledger).
+        return ErrorText::tr(
+                   "Your account lacks a permission this needs (HTTP 403): %1. Ask an administrator of the "
+                   "MLflow server for it.")
+            .arg(QString::fromStdString(error.message));
     if (status == 403 || error.code == "PERMISSION_DENIED")
         return ErrorText::tr(
             "Your account has no permission for this (HTTP 403). Ask an administrator of the MLflow "
@@ -196,13 +228,24 @@ QString userMessage(const Error &error, Operation operation)
                          .arg(QString::fromStdString(error.message));
             break;
         }
+        if (operation == Operation::DecideRelease || operation == Operation::SaveReleasePolicy) {
+            // Local validation (comment length, policy values), not a workspace problem.
+            reason = ErrorText::tr("%1.").arg(QString::fromStdString(error.message));
+            break;
+        }
+        if (operation == Operation::ExportReport) {
+            reason =
+                ErrorText::tr("The file cannot be written: %1.").arg(QString::fromStdString(error.message));
+            break;
+        }
         reason = ErrorText::tr(
                      "The workspace settings cannot be used: %1. Open Manage Workspaces… to correct them.")
                      .arg(QString::fromStdString(error.message));
         break;
     case ErrorKind::Refused:
         // A release rule said no; core's message names the rule and what stood in the way.
-        reason = ErrorText::tr("The release rules do not allow it: %1").arg(QString::fromStdString(error.message));
+        reason =
+            ErrorText::tr("The release rules do not allow it: %1").arg(QString::fromStdString(error.message));
         break;
     }
     return operationSentence(operation) + u' ' + reason;

@@ -19,6 +19,13 @@ enum class Operation
     CompareVersions,       // candidate against baseline
     UpdateMetricDirection, // writing the model's metric-direction tag
     LoadMetricTrend,       // one metric across every version of a model
+    LoadAuditTrail,        // a model's release trail
+    ExportReport,          // loading and writing a release report
+    LoadReleaseStatus,     // a version's checks, decisions and trail (review panel)
+    DecideRelease,         // approve / reject / revoke
+    SyncReviewTags,        // rewriting a version's review tags from the trail
+    SaveReleasePolicy,     // the policy editor's save (directions, policy record, tag)
+    LoadReviewInbox,       // the reviewer's inbox across every model
 };
 
 // The one place where core errors become sentences for people. Every message says

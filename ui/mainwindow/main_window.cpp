@@ -85,6 +85,7 @@ MainWindow::MainWindow(WorkspaceManager *workspaces, QWidget *parent)
     , m_modelLoader(new ModelListLoader(m_models, this))
     , m_versionLoader(new VersionListLoader(this))
     , m_detailsLoader(new VersionDetailsLoader(this))
+    , m_reviews(new ReviewsPage(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(MODELGATE_APP_NAME));
@@ -114,7 +115,10 @@ MainWindow::MainWindow(WorkspaceManager *workspaces, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_mainSplitter, 1);
+    m_reviewCount = new QLabel(this);
+    statusBar()->addPermanentWidget(m_reviewCount);
+    m_pages = m_reviews->createPageSwitch(m_mainSplitter, m_reviewCount);
+    layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
     m_keychainStatus = new QLabel(this);
@@ -212,6 +216,9 @@ void MainWindow::createMenus()
     view->addAction(m_refreshAction);
     view->addAction(m_cancelAction);
     view->addAction(m_findAction);
+    view->addSeparator();
+    m_reviewVersionAction = m_reviews->addPageActions(
+        view, [this]() { return std::pair(m_versions->modelName(), m_selectedVersion); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
@@ -286,6 +293,8 @@ QWidget *MainWindow::createVersionsPanel()
     m_versionsView->setObjectName(QStringLiteral("versionsView"));
     m_versionsView->setModel(sorted);
     setUpTable(m_versionsView);
+    m_versionsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_versionsView->addAction(m_reviewVersionAction);
     m_versionsView->sortByColumn(ModelVersionListModel::Version, Qt::DescendingOrder);
     connect(m_versionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onVersionSelected);
@@ -499,12 +508,15 @@ void MainWindow::onWorkspaceActivated(const QString &id)
     m_versionLoader->setClient(client);
     m_detailsLoader->setClient(client);
     m_details->setReviewClient(client);
+    m_reviews->setClient(client, id);
     updateKeychainStatus();
     m_modelLoader->start();
 }
 
 void MainWindow::refresh()
 {
+    if (m_reviews->refreshIfShown()) // F5 refreshes the page in view
+        return;
     // Keep the user's place: reselect the model and version once they are loaded again.
     const QModelIndex current = m_modelsView->currentIndex();
     if (current.isValid() && m_pendingModel.isEmpty())
@@ -526,6 +538,7 @@ void MainWindow::cancelLoads()
     m_versionLoader->cancel();
     m_detailsLoader->cancel();
     m_details->cancelReviewLoads();
+    m_reviews->cancelLoads();
     m_cancelAction->setEnabled(false);
 }
 
@@ -750,6 +763,7 @@ void MainWindow::restoreLayout()
         settings.value(QStringLiteral("modelsHeader")).toByteArray());
     m_versionsView->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("versionsHeader")).toByteArray());
+    m_reviews->restoreLayout(settings); // and the page shown
 }
 
 void MainWindow::saveLayout() const
@@ -764,6 +778,7 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("rightSplitter"), m_rightSplitter->saveState());
     settings.setValue(QStringLiteral("modelsHeader"), m_modelsView->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("versionsHeader"), m_versionsView->horizontalHeader()->saveState());
+    m_reviews->saveLayout(settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "errors/error_text.h"
+#include "release/reviews_page.h"
 
 #include <functional>
 
@@ -14,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 
 namespace modelgate::ui {
@@ -24,6 +26,7 @@ class ModelFilterProxyModel;
 class ModelListLoader;
 class ModelVersionListModel;
 class RegisteredModelListModel;
+class ReviewsPage;
 class VersionDetailsLoader;
 class VersionDetailsPane;
 class VersionListLoader;
@@ -77,6 +80,18 @@ public:
     QComboBox *workspaceSwitcher() const { return m_workspaceCombo; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
 
+    // The top-level pages (ReviewsPage::Page): the registry browser and the reviews.
+    void showPage(int page) { m_reviews->showPage(page); }
+    int currentPage() const { return m_reviews->currentPage(); }
+    // Opens the Reviews page on a version (the registry's "Review this version", Ctrl+Shift+R).
+    void reviewVersion(const QString &model, const QString &version)
+    {
+        m_reviews->reviewVersion(model, version);
+    }
+    ReviewsPage *reviewsPage() const { return m_reviews; }
+    QTabWidget *pages() const { return m_pages; }
+    QLabel *reviewCountLabel() const { return m_reviewCount; }
+
 Q_SIGNALS:
     void modelsLoaded(int count);
     void versionsLoaded(const QString &modelName);
@@ -113,6 +128,7 @@ private:
     ModelListLoader *m_modelLoader;
     VersionListLoader *m_versionLoader;
     VersionDetailsLoader *m_detailsLoader;
+    ReviewsPage *m_reviews;
 
     ErrorBanner *m_banner = nullptr;
     QComboBox *m_workspaceCombo = nullptr;
@@ -126,6 +142,9 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;
     QLabel *m_keychainStatus = nullptr;
+    QTabWidget *m_pages = nullptr;
+    QLabel *m_reviewCount = nullptr;
+    QAction *m_reviewVersionAction = nullptr;
 
     QAction *m_manageAction = nullptr;
     QAction *m_quitAction = nullptr;

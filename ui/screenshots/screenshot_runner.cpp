@@ -6,6 +6,10 @@
 #include "mainwindow/main_window.h"
 #include "models/model_version_list_model.h"
 #include "models/registered_model_list_model.h"
+#include "release/inbox_model.h"
+#include "release/inbox_view.h"
+#include "release/review_panel.h"
+#include "release/reviews_page.h"
 #include "review/comparison_view.h"
 #include "widgets/error_banner.h"
 #include "widgets/version_details_pane.h"
@@ -18,6 +22,7 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTextStream>
 
@@ -244,7 +249,48 @@ void ScreenshotRunner::stepTrend()
             grab(m_window, QStringLiteral("11-model-trend"));
             m_window->showDetailsTab(VersionDetailsPane::OverviewTab);
             m_window->resetLayout();
-            stepWorkspacesDialog();
+            stepInbox();
+        });
+}
+
+// The Reviews page: the inbox (loaded with the workspace) with its newest version under review.
+// ReviewsPage's accessors (reviewPanel(), auditTrailView(), tabs()) are the hooks for shots of
+// the panel, the policy editor and the trail.
+void ScreenshotRunner::stepInbox()
+{
+    ReviewsPage *page = m_window->reviewsPage();
+    waitFor(
+        QStringLiteral("the review inbox"),
+        [page](const std::function<void()> &done) {
+            if (!page->inbox()->isLoading()) {
+                done();
+                return;
+            }
+            connect(page->inbox(), &InboxView::loaded, page, done, Qt::SingleShotConnection);
+            connect(page->inbox(), &InboxView::failed, page, done, Qt::SingleShotConnection);
+        },
+        [this, page]() {
+            m_window->showPage(ReviewsPage::ReviewsPageIndex);
+            page->resetLayout();
+            waitFor(
+                QStringLiteral("the review of the newest version"),
+                [page](const std::function<void()> &done) {
+                    QTableView *table = page->inbox()->table();
+                    if (table->model()->rowCount() == 0) {
+                        done();
+                        return;
+                    }
+                    connect(page->reviewPanel(), &ReviewPanel::statusLoaded, page, done,
+                            Qt::SingleShotConnection);
+                    connect(page->reviewPanel(), &ReviewPanel::loadFailed, page, done,
+                            Qt::SingleShotConnection);
+                    table->setCurrentIndex(table->model()->index(0, InboxModel::Model));
+                },
+                [this]() {
+                    grab(m_window, QStringLiteral("12-inbox"));
+                    m_window->showPage(ReviewsPage::RegistryPage);
+                    stepWorkspacesDialog();
+                });
         });
 }
 

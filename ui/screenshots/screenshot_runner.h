@@ -53,6 +53,7 @@ private:
     void stepComparison();
     void stepCharts();
     void stepTrend();
+    void stepInbox();
     void stepWorkspacesDialog();
     void stepErrorBanner();
 

@@ -22,6 +22,7 @@ struct ReleaseStatus
     std::string version;
     std::string reviewer;                    // who is asking (reviewerIdentity of the client)
     std::vector<std::string> authors;        // authorIdentities now
+    bool reviewerEnrolled = false;           // the ledger index has a signature run for `reviewer`
     LoadedChecks checks;                     // pre-checks now
     ContentManifest manifest;                // the content now
     std::string digest;                      // contentDigest(manifest)
@@ -114,7 +115,7 @@ Result<AuditTrail> loadAuditTrail(const MlflowClient &client, const std::string 
 
 // JSON for the CLI (snake_case; see docs/design/release-records.md for the fields).
 // releaseStatusToJson:
-//  {"model", "version", "reviewer", "authors": [...], "approved", "reason",
+//  {"model", "version", "reviewer", "reviewer_enrolled", "authors": [...], "approved", "reason",
 //   "state" (toString(ReviewState)), "state_reason", "required_approvals", "break_glass",
 //   "approvals": [{"reviewer", "time", "comment", "break_glass" (the reason or null),
 //                  "record" (n), "hash", "digest_matches"}], "rejections": [same],

@@ -1,0 +1,191 @@
+// The release report from data loaded off a real basic-auth MLflow server on which a reviewer
+// rejected a version: self-contained HTML (no links, no scripts, images as data: URIs), the
+// verified head hash, translated strings, and a multi-page PDF for a long trail.
+#include <mlflow_test_server.h>
+#include <release_report.h>
+#include <release_test_users.h>
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include <modelgate/core/mlflow_client.h>
+#include <modelgate/core/release_ledger.h>
+#include <modelgate/core/release_review.h>
+
+using namespace modelgate;
+
+namespace {
+
+constexpr const char *kModel = "diabetes-classifier";
+constexpr const char *kRiley = "riley.release";
+
+#define REQUIRE_OK(result)                                                                                   \
+    QVERIFY2((result).ok(),                                                                                  \
+             (result).ok() ? "" : qPrintable(QString::fromStdString((result).error().describe())))
+
+// Stands in for the German .qm (the lead adds the real translations): proves the report's
+// strings go through the translators installed when it is generated.
+class FakeGermanTranslator final : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        if (QByteArrayView(context) == "ReleaseReport" &&
+            QByteArrayView(sourceText) == "Audit trail of the model")
+            return QStringLiteral("Prüfpfad des Modells");
+        if (QByteArrayView(context) == "ReleaseReport" &&
+            QByteArrayView(sourceText) == "NOT APPROVED for release")
+            return QStringLiteral("NICHT zur Freigabe genehmigt");
+        return {};
+    }
+    bool isEmpty() const override { return false; }
+};
+
+int pdfPageCount(const QByteArray &pdf)
+{
+    static const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));
+    return static_cast<int>(QString::fromLatin1(pdf).count(page));
+}
+
+} // namespace
+
+class TestReleaseReport final : public QObject
+{
+    Q_OBJECT
+
+    test::PrivateMlflowServer m_server;
+    std::optional<report::ReleaseReportData> m_data;
+    std::string m_recordHash;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::PrivateMlflowServer::Options options;
+        options.seed = true;
+        options.basicAuth = true;
+        MODELGATE_START_PRIVATE_MLFLOW(m_server, options);
+        const MlflowClient admin =
+            test::clientAs(m_server.uri(), test::PrivateMlflowServer::adminUser().toStdString(),
+                           m_server.adminPassword().toStdString());
+        const std::string password = "pw-" + std::to_string(QRandomGenerator::global()->generate64());
+        REQUIRE_OK(test::createUser(admin, kRiley, password));
+        const ReleaseLedger ledger(admin);
+        REQUIRE_OK(ledger.enrolReviewer(kRiley, CancelToken::none()));
+        REQUIRE_OK(ledger.grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
+
+        const MlflowClient riley = test::clientAs(m_server.uri(), kRiley, password);
+        DecisionRequest reject;
+        reject.model = kModel;
+        reject.version = "4";
+        reject.action = ReleaseAction::Reject;
+        reject.comment = "precision dropped below the champion's";
+        const auto decided = decideRelease(riley, reject, CancelToken::none());
+        REQUIRE_OK(decided);
+        m_recordHash = decided->recordHash;
+
+        auto data = report::loadReleaseReportData(riley, kModel, "4", CancelToken::none());
+        REQUIRE_OK(data);
+        m_data = std::move(data).value();
+    }
+
+    void dataReflectsTheServer()
+    {
+        QVERIFY(m_data);
+        const report::ReleaseReportData &data = *m_data;
+        QVERIFY(!data.status.approved);
+        QVERIFY(data.trail.verification.ok);
+        QCOMPARE(data.trail.verification.recordCount, 1);
+        QCOMPARE(data.trail.verification.headHash, m_recordHash);
+        QCOMPARE(data.status.decisions.rejections.size(), std::size_t(1));
+        QVERIFY(data.comparison.has_value()); // the seeded model has a champion (v3)
+        QVERIFY(data.charts.size() <= report::kMaxCharts);
+        QVERIFY2(!data.charts.empty(), data.chartsNote.c_str());
+        for (const report::ChartSeries &series : data.charts)
+            QVERIFY(!series.candidate.empty());
+        QVERIFY(data.generator.startsWith(QLatin1String("ModelGate ")));
+    }
+
+    void htmlIsSelfContained()
+    {
+        QVERIFY(m_data);
+        const QString html = report::releaseReportHtml(*m_data);
+        QVERIFY(!html.contains(QLatin1String("http://")));
+        QVERIFY(!html.contains(QLatin1String("https://")));
+        QVERIFY(!html.contains(QLatin1String("<script"), Qt::CaseInsensitive));
+        QVERIFY(!html.contains(QLatin1String("<link"), Qt::CaseInsensitive));
+        QVERIFY(!html.contains(QLatin1String("@import")));
+        static const QRegularExpression image(QStringLiteral("<img src=\"([^\"]*)\""));
+        int images = 0;
+        for (auto it = image.globalMatch(html); it.hasNext(); ++images)
+            QVERIFY(it.next().captured(1).startsWith(QLatin1String("data:image/png;base64,")));
+        QCOMPARE(images, static_cast<int>(m_data->charts.size()));
+        QVERIFY(html.contains(QString::fromStdString(m_recordHash)));
+        QVERIFY(html.contains(QLatin1String("precision dropped below the champion")));
+        QVERIFY(html.contains(QLatin1String("NOT APPROVED")));
+        QVERIFY(html.contains(QString::fromStdString(m_data->status.digest)));
+        for (const ModelFileHash &file : m_data->status.manifest.files)
+            QVERIFY(html.contains(QString::fromStdString(file.sha256)));
+    }
+
+    void htmlFollowsTheInstalledTranslator()
+    {
+        QVERIFY(m_data);
+        FakeGermanTranslator german;
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        const QString html = report::releaseReportHtml(*m_data);
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY(html.contains(QStringLiteral("Prüfpfad des Modells")));
+        QVERIFY(html.contains(QStringLiteral("NICHT zur Freigabe genehmigt")));
+        QVERIFY(!html.contains(QLatin1String("Audit trail of the model")));
+        // The embedded translations load from the report library's resources.
+        QVERIFY(QFile::exists(QStringLiteral(":/i18n/modelgate_de.qm")));
+    }
+
+    void writesHtmlAndPdf()
+    {
+        QVERIFY(m_data);
+        QTemporaryDir dir;
+        const QString htmlPath = dir.filePath(QStringLiteral("report.html"));
+        REQUIRE_OK(report::writeReleaseReport(*m_data, htmlPath));
+        QFile html(htmlPath);
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        QVERIFY(html.readAll().contains(QByteArray::fromStdString(m_recordHash)));
+
+        // A long trail: the one real record repeated (pure data) to fill several pages.
+        report::ReleaseReportData longData = *m_data;
+        const TrailEntry real = longData.trail.verification.entries.front();
+        for (int n = 2; n <= 80; ++n) {
+            TrailEntry entry = real;
+            entry.sequence = n;
+            entry.record->sequence = n;
+            longData.trail.verification.entries.push_back(entry);
+        }
+        const QString pdfPath = dir.filePath(QStringLiteral("report.pdf"));
+        REQUIRE_OK(report::writeReleaseReport(longData, pdfPath));
+        QFile pdf(pdfPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY2(pdfPageCount(bytes) > 1, qPrintable(QString::number(pdfPageCount(bytes))));
+    }
+
+    void badSuffixAndUnwritablePathAreConfigErrors()
+    {
+        QVERIFY(m_data);
+        QTemporaryDir dir;
+        const Status text = report::writeReleaseReport(*m_data, dir.filePath(QStringLiteral("report.txt")));
+        QVERIFY(!text.ok());
+        QCOMPARE(toString(text.error().kind), toString(ErrorKind::Config));
+        const Status nowhere =
+            report::writeReleaseReport(*m_data, dir.filePath(QStringLiteral("missing/dir/report.pdf")));
+        QVERIFY(!nowhere.ok());
+        QCOMPARE(toString(nowhere.error().kind), toString(ErrorKind::Config));
+    }
+};
+
+QTEST_MAIN(TestReleaseReport)
+#include "tst_release_report.moc"

@@ -1,0 +1,212 @@
+#include "release/check_list_model.h"
+
+#include "widgets/icons.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace modelgate::ui {
+
+namespace {
+
+QString fromStd(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QColor statusColour(CheckStatus status)
+{
+    switch (status) {
+    case CheckStatus::Pass:
+        return QColor(0x1e, 0x7d, 0x32);
+    case CheckStatus::Fail:
+        return QColor(0xc6, 0x28, 0x28);
+    case CheckStatus::Warning:
+        return QColor(0xb2, 0x6a, 0x00);
+    }
+    return {};
+}
+
+QIcon statusIcon(CheckStatus status)
+{
+    switch (status) {
+    case CheckStatus::Pass:
+        return appIcon("check-pass", QStyle::SP_DialogApplyButton);
+    case CheckStatus::Fail:
+        return appIcon("error", QStyle::SP_MessageBoxCritical);
+    case CheckStatus::Warning:
+        return appIcon("warning", QStyle::SP_MessageBoxWarning);
+    }
+    return {};
+}
+
+int severity(CheckStatus status)
+{
+    return status == CheckStatus::Fail ? 0 : status == CheckStatus::Warning ? 1 : 2;
+}
+
+} // namespace
+
+CheckListModel::CheckListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void CheckListModel::setReport(const CheckReport &report)
+{
+    beginResetModel();
+    m_report = report;
+    endResetModel();
+}
+
+void CheckListModel::clear()
+{
+    setReport({});
+}
+
+int CheckListModel::rowOf(CheckKind kind, const QString &subject) const
+{
+    for (std::size_t row = 0; row < m_report.checks.size(); ++row) {
+        const CheckResult &check = m_report.checks[row];
+        if (check.kind == kind && (subject.isEmpty() || fromStd(check.subject) == subject))
+            return static_cast<int>(row);
+    }
+    return -1;
+}
+
+QString CheckListModel::statusText(CheckStatus status)
+{
+    switch (status) {
+    case CheckStatus::Pass:
+        return tr("Passed");
+    case CheckStatus::Fail:
+        return tr("Failed");
+    case CheckStatus::Warning:
+        return tr("Warning");
+    }
+    return {};
+}
+
+QString CheckListModel::checkTitle(const CheckResult &check)
+{
+    const QString subject = fromStd(check.subject);
+    switch (check.kind) {
+    case CheckKind::MetricThreshold:
+        return tr("Threshold: %1").arg(subject);
+    case CheckKind::ChampionRegression:
+        return tr("No regression: %1").arg(subject);
+    case CheckKind::Champion:
+        return tr("Champion to compare with");
+    case CheckKind::SignaturePresent:
+        return tr("Signature present");
+    case CheckKind::SignatureCompatible:
+        return tr("Signature compatible with the champion");
+    case CheckKind::InputExample:
+        return tr("Input example");
+    case CheckKind::Description:
+        return tr("Description");
+    case CheckKind::RunFinished:
+        return tr("Source run finished");
+    case CheckKind::RequiredTag:
+        return tr("Tag: %1").arg(subject);
+    }
+    return fromStd(check.title);
+}
+
+int CheckListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_report.checks.size());
+}
+
+int CheckListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CheckListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CheckResult &check = checkAt(index.row());
+    switch (role) {
+    case StatusRole:
+        return static_cast<int>(check.status);
+    case KindRole:
+        return static_cast<int>(check.kind);
+    case SubjectRole:
+        return fromStd(check.subject);
+    case SortRole:
+        if (index.column() == Status)
+            return severity(check.status) * 10000 + index.row();
+        return data(index, Qt::DisplayRole);
+    case Qt::DecorationRole:
+        return index.column() == Status ? QVariant(statusIcon(check.status)) : QVariant();
+    case Qt::ForegroundRole:
+        return index.column() == Status ? QVariant(QBrush(statusColour(check.status))) : QVariant();
+    case Qt::ToolTipRole:
+        // The core's English sentence names the exact rule; useful next to the short title.
+        return check.detail.empty() ? fromStd(check.title) : fromStd(check.title + ": " + check.detail);
+    case Qt::DisplayRole:
+        switch (static_cast<Column>(index.column())) {
+        case Status:
+            return statusText(check.status);
+        case Check:
+            return checkTitle(check);
+        case Measured:
+            return fromStd(check.measured);
+        case Expected:
+            return fromStd(check.expected);
+        case Detail:
+            return fromStd(check.detail);
+        case ColumnCount:
+            break;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant CheckListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (static_cast<Column>(section)) {
+    case Status:
+        return tr("Status");
+    case Check:
+        return tr("Check");
+    case Measured:
+        return tr("Measured");
+    case Expected:
+        return tr("Expected");
+    case Detail:
+        return tr("Detail");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+CheckFilterProxyModel::CheckFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(CheckListModel::SortRole);
+}
+
+void CheckFilterProxyModel::setProblemsOnly(bool problemsOnly)
+{
+    if (m_problemsOnly == problemsOnly)
+        return;
+    m_problemsOnly = problemsOnly;
+    invalidateRowsFilter();
+}
+
+bool CheckFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_problemsOnly)
+        return true;
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    return index.data(CheckListModel::StatusRole).toInt() != static_cast<int>(CheckStatus::Pass);
+}
+
+} // namespace modelgate::ui

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <memory>
+
+#include <QString>
+
+#include <modelgate/core/mlflow_client.h>
+
+class QWidget;
+
+namespace modelgate::ui {
+
+// "Export report…": asks for a file (.pdf or .html), loads the report's data off the GUI
+// thread with a cancellable progress dialog, writes the file, and offers to open it. A
+// failure is shown with its message from error_text. Returns at once; the work continues
+// while `parent` lives.
+void exportReleaseReport(QWidget *parent, std::shared_ptr<const MlflowClient> client, const QString &model,
+                         const QString &version);
+
+} // namespace modelgate::ui
