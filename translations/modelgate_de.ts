@@ -151,12 +151,805 @@
         <source>The directions cannot be stored: %1.</source>
         <translation>Die Richtungen können nicht gespeichert werden: %1.</translation>
     </message>
+    <message>
+        <source>Could not load the release trail of this model.</source>
+        <translation>Der Prüfpfad dieses Modells konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Could not create the release report.</source>
+        <translation>Der Freigabebericht konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Could not load the release review of this version.</source>
+        <translation>Die Freigabeprüfung dieser Version konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the decision.</source>
+        <translation>Der Server hat die Entscheidung nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Could not repair the review tags of this version.</source>
+        <translation>Die Prüf-Tags dieser Version konnten nicht repariert werden.</translation>
+    </message>
+    <message>
+        <source>Could not save the release policy.</source>
+        <translation>Die Freigaberichtlinie konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Could not load the versions waiting for review.</source>
+        <translation>Die Versionen, die auf eine Prüfung warten, konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Your account lacks a permission this needs (HTTP 403): %1. Ask an administrator of the MLflow server for it.</source>
+        <translation>Ihrem Konto fehlt eine dafür nötige Berechtigung (HTTP 403): %1. Bitten Sie eine Administratorin oder einen Administrator des MLflow-Servers darum.</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1.</source>
+        <translation>Die Datei kann nicht geschrieben werden: %1.</translation>
+    </message>
+    <message>
+        <source>The release rules do not allow it: %1</source>
+        <translation>Die Freigaberegeln erlauben das nicht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseReport</name>
+    <message>
+        <source>No values to draw</source>
+        <translation>Keine Werte zum Zeichnen</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>%1 (candidate)</source>
+        <translation>%1 (Kandidat)</translation>
+    </message>
+    <message>
+        <source>%1 (champion)</source>
+        <translation>%1 (Champion)</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>in Prüfung</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>stale (the content changed since the approval)</source>
+        <translation>veraltet (der Inhalt hat sich seit der Freigabe geändert)</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>freigeben</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>ablehnen</translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>besser</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>schlechter</translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 warnings</source>
+        <translation>%1 bestanden, %2 fehlgeschlagen, %3 Warnungen</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Digest matches</source>
+        <translation>Inhalts-Hash stimmt</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Zählt</translation>
+    </message>
+    <message>
+        <source>Break-glass reason</source>
+        <translation>Begründung der Notfallfreigabe</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>BREAK-GLASS: %1</source>
+        <translation>NOTFALLFREIGABE: %1</translation>
+    </message>
+    <message>
+        <source>Comparison with the champion</source>
+        <translation>Vergleich mit dem Champion</translation>
+    </message>
+    <message>
+        <source>There is no champion to compare with (or this version is the champion).</source>
+        <translation>Es gibt keinen Champion zum Vergleich (oder diese Version ist der Champion).</translation>
+    </message>
+    <message>
+        <source>Version %1 against the champion, version %2.</source>
+        <translation>Version %1 im Vergleich zum Champion, Version %2.</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Champion</source>
+        <translation>Champion</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation>Relativ</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Parameter changes</source>
+        <translation>Geänderte Parameter</translation>
+    </message>
+    <message>
+        <source>No parameter differs from the champion.</source>
+        <translation>Kein Parameter weicht vom Champion ab.</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Signature changes</source>
+        <translation>Änderungen an der Signatur</translation>
+    </message>
+    <message>
+        <source>The signatures were not compared: %1</source>
+        <translation>Die Signaturen wurden nicht verglichen: %1</translation>
+    </message>
+    <message>
+        <source>The signature is unchanged.</source>
+        <translation>Die Signatur ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Breaking</source>
+        <translation>Inkompatibel</translation>
+    </message>
+    <message>
+        <source>BREAKING</source>
+        <translation>INKOMPATIBEL</translation>
+    </message>
+    <message>
+        <source>Audit trail of the model</source>
+        <translation>Prüfpfad des Modells</translation>
+    </message>
+    <message>
+        <source>The model has no release records yet.</source>
+        <translation>Für das Modell gibt es noch keine Freigabeeinträge.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vorabprüfungen</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Inhalts-Hash</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Content digest</source>
+        <translation>Inhalts-Hash</translation>
+    </message>
+    <message>
+        <source>Digest of the version&apos;s content:</source>
+        <translation>Inhalts-Hash der Version:</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>MLmodel SHA-256</source>
+        <translation>SHA-256 der MLmodel-Datei</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>Größe (Bytes)</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Release report: %1, version %2</source>
+        <translation>Freigabebericht: %1, Version %2</translation>
+    </message>
+    <message>
+        <source>Generated %1 by %2 for %3.</source>
+        <translation>Erstellt am %1 mit %2 für %3.</translation>
+    </message>
+    <message>
+        <source>an anonymous user</source>
+        <translation>einen anonymen Benutzer</translation>
+    </message>
+    <message>
+        <source>APPROVED for release</source>
+        <translation>FREIGEGEBEN</translation>
+    </message>
+    <message>
+        <source>NOT APPROVED for release</source>
+        <translation>NICHT FREIGEGEBEN</translation>
+    </message>
+    <message>
+        <source>State: %1. Reason: %2</source>
+        <translation>Status: %1. Grund: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model&apos;s trail verifies (%n record(s)). Verified head hash:</source>
+        <translation>
+            <numerusform>Der Prüfpfad des Modells ist verifiziert (%n Eintrag). Verifizierter Kopf-Hash:</numerusform>
+            <numerusform>Der Prüfpfad des Modells ist verifiziert (%n Einträge). Verifizierter Kopf-Hash:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model&apos;s trail is BROKEN at record %1: %2</source>
+        <translation>Der Prüfpfad des Modells ist bei Eintrag %1 BESCHÄDIGT: %2</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Source run</source>
+        <translation>Quelllauf</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Autoren</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>%1 standing, %2 required</source>
+        <translation>%1 gültig, %2 erforderlich</translation>
+    </message>
+    <message>
+        <source>Release policy</source>
+        <translation>Freigaberichtlinie</translation>
+    </message>
+    <message>
+        <source>from the model&apos;s tag</source>
+        <translation>aus dem Tag des Modells</translation>
+    </message>
+    <message>
+        <source>the default policy</source>
+        <translation>die Standardrichtlinie</translation>
+    </message>
+    <message>
+        <source>Tag mismatch: %1</source>
+        <translation>Tag-Abweichung: %1</translation>
+    </message>
+    <message>
+        <source>Policy problem: %1</source>
+        <translation>Problem mit der Richtlinie: %1</translation>
+    </message>
+    <message>
+        <source>Metric history</source>
+        <translation>Metrikverlauf</translation>
+    </message>
+    <message>
+        <source>No metric history to show.</source>
+        <translation>Kein Metrikverlauf vorhanden.</translation>
+    </message>
+    <message>
+        <source>Pre-checks</source>
+        <translation>Vorabprüfungen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>A standing approval is a BREAK-GLASS self-approval by an author.</source>
+        <translation>Eine der gültigen Freigaben ist eine Selbstfreigabe durch einen Autor (NOTFALLFREIGABE).</translation>
+    </message>
+    <message>
+        <source>Standing approvals</source>
+        <translation>Gültige Freigaben</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>Standing rejections</source>
+        <translation>Gültige Ablehnungen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Webseite (*.html)</translation>
+    </message>
+    <message>
+        <source>Export Release Report</source>
+        <translation>Freigabebericht exportieren</translation>
+    </message>
+    <message>
+        <source>Collecting the evidence, checks and trail of %1 version %2…</source>
+        <translation>Nachweise, Vorabprüfungen und Prüfpfad von %1, Version %2 werden gesammelt…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>The release report was written to %1.</source>
+        <translation>Der Freigabebericht wurde nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Open Report</source>
+        <translation>Bericht öffnen</translation>
+    </message>
 </context>
 <context>
     <name>ReviewSupport</name>
     <message>
         <source>v%1</source>
         <translation>v%1</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::AuditTrailModel</name>
+    <message>
+        <source>malformed</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>freigeben</translation>
+    </message>
+    <message>
+        <source>approve (break-glass)</source>
+        <translation>freigeben (Notfallfreigabe)</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>ablehnen</translation>
+    </message>
+    <message>
+        <source>revoke #%1</source>
+        <translation>#%1 widerrufen</translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 warnings</source>
+        <translation>%1 bestanden, %2 fehlgeschlagen, %3 Warnungen</translation>
+    </message>
+    <message>
+        <source>Not verified: an earlier record is broken.</source>
+        <translation>Nicht verifiziert: Ein früherer Eintrag ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Break-glass approval by an author: %1</source>
+        <translation>Notfallfreigabe durch einen Autor: %1</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vorabprüfungen</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Inhalts-Hash</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::AuditTrailView</name>
+    <message>
+        <source>Loading and verifying the release trail of %1…</source>
+        <translation>Prüfpfad von %1 wird geladen und verifiziert…</translation>
+    </message>
+    <message>
+        <source>Choose a model to see its release trail.</source>
+        <translation>Wählen Sie ein Modell, um seinen Prüfpfad zu sehen.</translation>
+    </message>
+    <message>
+        <source>The release trail has not been loaded.</source>
+        <translation>Der Prüfpfad wurde nicht geladen.</translation>
+    </message>
+    <message>
+        <source>No release records for %1 yet.</source>
+        <translation>Für %1 gibt es noch keine Freigabeeinträge.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified · %n record(s) · head %1</source>
+        <translation>
+            <numerusform>Verifiziert · %n Eintrag · Kopf-Hash %1</numerusform>
+            <numerusform>Verifiziert · %n Einträge · Kopf-Hash %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Broken at record %1: %2</source>
+        <translation>Beschädigt bei Eintrag %1: %2</translation>
+    </message>
+    <message>
+        <source>Select a record to see its details.</source>
+        <translation>Wählen Sie einen Eintrag, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Not verified: an earlier record is broken.</source>
+        <translation>Nicht verifiziert: Ein früherer Eintrag ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Stored text</source>
+        <translation>Gespeicherter Text</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Autoren</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Break-glass reason</source>
+        <translation>Begründung der Notfallfreigabe</translation>
+    </message>
+    <message>
+        <source>Revokes record</source>
+        <translation>Widerruft Eintrag</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vorabprüfungen</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 warnings</source>
+        <translation>%1 bestanden, %2 fehlgeschlagen, %3 Warnungen</translation>
+    </message>
+    <message>
+        <source>Content digest</source>
+        <translation>Inhalts-Hash</translation>
+    </message>
+    <message>
+        <source>Policy hash</source>
+        <translation>Richtlinien-Hash</translation>
+    </message>
+    <message>
+        <source>Previous hash</source>
+        <translation>Vorheriger Hash</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>Copy Head Hash</source>
+        <translation>Kopf-Hash kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the verified head hash, e.g. to anchor it in a pipeline log</source>
+        <translation>Den verifizierten Kopf-Hash kopieren, z. B. um ihn in einem Pipeline-Log festzuhalten</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read and verify the trail again (%1)</source>
+        <translation>Prüfpfad erneut lesen und verifizieren (%1)</translation>
+    </message>
+    <message>
+        <source>The hash of the last record of the verified trail</source>
+        <translation>Der Hash des letzten Eintrags im verifizierten Prüfpfad</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::CheckListModel</name>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Threshold: %1</source>
+        <translation>Schwellenwert: %1</translation>
+    </message>
+    <message>
+        <source>No regression: %1</source>
+        <translation>Keine Verschlechterung: %1</translation>
+    </message>
+    <message>
+        <source>Champion to compare with</source>
+        <translation>Champion zum Vergleich</translation>
+    </message>
+    <message>
+        <source>Signature present</source>
+        <translation>Signatur vorhanden</translation>
+    </message>
+    <message>
+        <source>Signature compatible with the champion</source>
+        <translation>Signatur kompatibel mit dem Champion</translation>
+    </message>
+    <message>
+        <source>Input example</source>
+        <translation>Eingabebeispiel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Source run finished</source>
+        <translation>Quelllauf abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>Tag: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -296,6 +1089,69 @@
     </message>
 </context>
 <context>
+    <name>modelgate::ui::DecisionArea</name>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>Ableh&amp;nen</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke My Decision</source>
+        <translation>Meine Entscheidung &amp;widerrufen</translation>
+    </message>
+    <message>
+        <source>Break Glass…</source>
+        <translation>Notfallfreigabe…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Draft</source>
+        <translation>Entwurf &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Repair &amp;Tags</source>
+        <translation>&amp;Tags reparieren</translation>
+    </message>
+    <message>
+        <source>Your comment (required): what you looked at and why you decide this way.</source>
+        <translation>Ihr Kommentar (erforderlich): Was haben Sie sich angesehen, und warum entscheiden Sie so?</translation>
+    </message>
+    <message>
+        <source>Approve this version (Ctrl+Return)</source>
+        <translation>Diese Version freigeben (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Withdraw your standing approval or rejection of this version.</source>
+        <translation>Ihre gültige Freigabe oder Ablehnung dieser Version widerrufen.</translation>
+    </message>
+    <message>
+        <source>Approve your own version with a written reason. The policy allows it; the record and every report mark it.</source>
+        <translation>Die eigene Version mit schriftlicher Begründung freigeben. Die Richtlinie erlaubt das; der Eintrag und jeder Bericht kennzeichnen es.</translation>
+    </message>
+    <message>
+        <source>Rewrite the version&apos;s review tags from the release trail.</source>
+        <translation>Die Prüf-Tags der Version aus dem Prüfpfad neu schreiben.</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>The comment is too long; the trail keeps at most %1 characters.</source>
+        <translation>Der Kommentar ist zu lang; der Prüfpfad speichert höchstens %1 Zeichen.</translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::ErrorBanner</name>
     <message>
         <source>Retry</source>
@@ -308,6 +1164,175 @@
     <message>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::InboxModel</name>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n bestanden</numerusform>
+            <numerusform>%n bestanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 Tg.</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In Prüfung</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Checks unavailable</source>
+        <translation>Vorabprüfungen nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>%1 version %2 is waiting for your review.</source>
+        <translation>Version %2 von %1 wartet auf Ihre Prüfung.</translation>
+    </message>
+    <message>
+        <source>The pre-checks could not be evaluated: %1</source>
+        <translation>Die Vorabprüfungen konnten nicht ausgewertet werden: %1</translation>
+    </message>
+    <message>
+        <source>Standing decisions by: %1</source>
+        <translation>Gültige Entscheidungen von: %1</translation>
+    </message>
+    <message>
+        <source>The release trail of this model does not verify: %1</source>
+        <translation>Der Prüfpfad dieses Modells lässt sich nicht verifizieren: %1</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vorabprüfungen</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Replaces</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::InboxView</name>
+    <message>
+        <source>All pending (%1)</source>
+        <translation>Alle ausstehenden (%1)</translation>
+    </message>
+    <message>
+        <source>Mine to review (%1)</source>
+        <translation>Von mir zu prüfen (%1)</translation>
+    </message>
+    <message>
+        <source>Failed checks (%1)</source>
+        <translation>Fehlgeschlagene Vorabprüfungen (%1)</translation>
+    </message>
+    <message>
+        <source>Rejected (%1)</source>
+        <translation>Abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>Refresh the inbox (F5)</source>
+        <translation>Eingang aktualisieren (F5)</translation>
+    </message>
+    <message>
+        <source>Filter by model, version or author</source>
+        <translation>Nach Modell, Version oder Autor filtern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %1; refreshes every %n minute(s).</source>
+        <translation>
+            <numerusform>Stand: %1; wird jede Minute aktualisiert.</numerusform>
+            <numerusform>Stand: %1; wird alle %n Minuten aktualisiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the versions waiting for review…</source>
+        <translation>Versionen, die auf eine Prüfung warten, werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evaluating the checks of %n version(s)…</source>
+        <translation>
+            <numerusform>Vorabprüfungen von %n Version werden ausgewertet…</numerusform>
+            <numerusform>Vorabprüfungen von %n Versionen werden ausgewertet…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -807,6 +1832,186 @@
     </message>
 </context>
 <context>
+    <name>modelgate::ui::PolicyEditorDialog</name>
+    <message>
+        <source>Release Policy of %1</source>
+        <translation>Freigaberichtlinie von %1</translation>
+    </message>
+    <message>
+        <source>Why the rules change (required; recorded in the release trail)</source>
+        <translation>Warum sich die Regeln ändern (erforderlich; wird im Prüfpfad festgehalten)</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <source>&amp;Save Policy</source>
+        <translation>Richtlinie &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Schwellenwerte</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>Mindestens</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Höchstens</translation>
+    </message>
+    <message>
+        <source>&amp;Add Threshold</source>
+        <translation>Schwellenwert &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Threshold</source>
+        <translation>Schwellenwert &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>A final metric value outside its bounds fails the check. Leave a bound empty for none.</source>
+        <translation>Liegt der letzte Wert einer Metrik außerhalb seiner Grenzen, schlägt die Prüfung fehl. Lassen Sie eine Grenze leer, wenn es keine geben soll.</translation>
+    </message>
+    <message>
+        <source>Regression against the champion</source>
+        <translation>Verschlechterung gegenüber dem Champion</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>every metric with a direction</source>
+        <translation>jede Metrik mit Richtung</translation>
+    </message>
+    <message>
+        <source>Champion &amp;alias:</source>
+        <translation>Champion-&amp;Alias:</translation>
+    </message>
+    <message>
+        <source>Absolute margin:</source>
+        <translation>Absolute Toleranz:</translation>
+    </message>
+    <message>
+        <source>Relative margin:</source>
+        <translation>Relative Toleranz:</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics (comma-separated):</source>
+        <translation>&amp;Metriken (durch Kommas getrennt):</translation>
+    </message>
+    <message>
+        <source>With both margins set, a metric fails only when it is worse than the champion by more than both.</source>
+        <translation>Sind beide Toleranzen gesetzt, schlägt eine Metrik nur fehl, wenn sie um mehr als beide schlechter ist als beim Champion.</translation>
+    </message>
+    <message>
+        <source>Metric directions</source>
+        <translation>Richtungen der Metriken</translation>
+    </message>
+    <message>
+        <source>Better when</source>
+        <translation>Besser, wenn</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>Höher ist besser</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>Niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>Neutral (no verdict)</source>
+        <translation>Neutral (ohne Bewertung)</translation>
+    </message>
+    <message>
+        <source>Required items and approvals</source>
+        <translation>Erforderliche Angaben und Freigaben</translation>
+    </message>
+    <message>
+        <source>A model &amp;signature</source>
+        <translation>Eine Modellsi&amp;gnatur</translation>
+    </message>
+    <message>
+        <source>A signature &amp;compatible with the champion&apos;s</source>
+        <translation>Eine mit der des Champions k&amp;ompatible Signatur</translation>
+    </message>
+    <message>
+        <source>An &amp;input example</source>
+        <translation>Ein E&amp;ingabebeispiel</translation>
+    </message>
+    <message>
+        <source>A version &amp;description</source>
+        <translation>Eine Versions&amp;beschreibung</translation>
+    </message>
+    <message>
+        <source>A &amp;finished source run</source>
+        <translation>Ein abgeschlossener &amp;Quelllauf</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Allow &amp;break-glass self-approval by an author</source>
+        <translation>&amp;Notfallfreigabe (Selbstfreigabe durch einen Autor) erlauben</translation>
+    </message>
+    <message>
+        <source>Break-glass lets an author approve their own version with a written reason. It defeats the four-eyes rule; every such approval is marked in the trail and in every report.</source>
+        <translation>Mit der Notfallfreigabe kann ein Autor seine eigene Version mit schriftlicher Begründung freigeben. Das hebelt das Vier-Augen-Prinzip aus; jede solche Freigabe wird im Prüfpfad und in jedem Bericht gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Required version &amp;tags (comma-separated):</source>
+        <translation>Erforderliche Versions-&amp;Tags (durch Kommas getrennt):</translation>
+    </message>
+    <message>
+        <source>Required a&amp;pprovals:</source>
+        <translation>Erforderliche &amp;Freigaben:</translation>
+    </message>
+    <message>
+        <source>Preview against v%1</source>
+        <translation>Vorschau für v%1</translation>
+    </message>
+    <message>
+        <source>The policy is not valid: %1</source>
+        <translation>Die Richtlinie ist ungültig: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n bestanden</numerusform>
+            <numerusform>%n bestanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The preview still compares with the current champion; the new alias applies after saving.</source>
+        <translation>Die Vorschau vergleicht noch mit dem aktuellen Champion; der neue Alias gilt erst nach dem Speichern.</translation>
+    </message>
+    <message>
+        <source>Write a comment saying why the rules change.</source>
+        <translation>Schreiben Sie in einem Kommentar, warum sich die Regeln ändern.</translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::RegisteredModelListModel</name>
     <message>
         <source>Name</source>
@@ -835,6 +2040,316 @@
     <message>
         <source>Latest</source>
         <translation>Neueste</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ReviewPanel</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Aktuali&amp;sieren</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Policy…</source>
+        <translation>&amp;Richtlinie bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Reload the checks and decisions (F5)</source>
+        <translation>Vorabprüfungen und Entscheidungen neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>Change the release rules of this model (needs EDIT permission on it).</source>
+        <translation>Die Freigaberegeln dieses Modells ändern (erfordert die Berechtigung EDIT für das Modell).</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pre-checks&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Vorabprüfungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Standing decisions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Gültige Entscheidungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No version selected</source>
+        <translation>Keine Version ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select a model version to review it.</source>
+        <translation>Wählen Sie eine Modellversion, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <source>%1 — version %2</source>
+        <translation>%1 — Version %2</translation>
+    </message>
+    <message>
+        <source>Loading the checks and decisions of %1 v%2…</source>
+        <translation>Vorabprüfungen und Entscheidungen von %1 v%2 werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n bestanden</numerusform>
+            <numerusform>%n bestanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pending: no decision yet.</source>
+        <translation>Ausstehend: noch keine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>In review: %1 of %2 approvals.</source>
+        <translation>In Prüfung: %1 von %2 Freigaben.</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Freigegeben.</translation>
+    </message>
+    <message>
+        <source>Rejected.</source>
+        <translation>Abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Stale: the version changed after it was approved.</source>
+        <translation>Veraltet: Die Version wurde nach der Freigabe geändert.</translation>
+    </message>
+    <message>
+        <source>The release trail is BROKEN: %1</source>
+        <translation>Der Prüfpfad ist BESCHÄDIGT: %1</translation>
+    </message>
+    <message>
+        <source>The review tags do not match the trail.</source>
+        <translation>Die Prüf-Tags stimmen nicht mit dem Prüfpfad überein.</translation>
+    </message>
+    <message>
+        <source>Reviewing as %1.</source>
+        <translation>Sie prüfen als %1.</translation>
+    </message>
+    <message>
+        <source>%1 (BREAK-GLASS)</source>
+        <translation>%1 (NOTFALLFREIGABE)</translation>
+    </message>
+    <message>
+        <source>%1 (for older content)</source>
+        <translation>%1 (für älteren Inhalt)</translation>
+    </message>
+    <message>
+        <source>%1 — break-glass reason: %2</source>
+        <translation>%1 — Begründung der Notfallfreigabe: %2</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>No standing decision</source>
+        <translation>Keine gültige Entscheidung</translation>
+    </message>
+    <message>
+        <source>The release trail of %1 is broken (%2); nothing can be added until it is repaired.</source>
+        <translation>Der Prüfpfad von %1 ist beschädigt (%2); bis er repariert ist, kann nichts hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>You (%1) are not enrolled as a reviewer. An administrator enrols you with “modelgate-cli audit grant %1”.</source>
+        <translation>Sie (%1) sind nicht als Prüfer registriert. Eine Administratorin oder ein Administrator registriert Sie mit „modelgate-cli audit grant %1“.</translation>
+    </message>
+    <message>
+        <source>The workspace has no user name, so ModelGate cannot tell who is reviewing.</source>
+        <translation>Der Arbeitsbereich hat keinen Benutzernamen; ModelGate kann daher nicht feststellen, wer prüft.</translation>
+    </message>
+    <message>
+        <source>the user of the version</source>
+        <translation>dem Benutzer der Version</translation>
+    </message>
+    <message>
+        <source>the mlflow.user tag of its run</source>
+        <translation>dem Tag mlflow.user ihres Laufs</translation>
+    </message>
+    <message>
+        <source>the %1 tag of the version</source>
+        <translation>dem Tag %1 der Version</translation>
+    </message>
+    <message>
+        <source>the %1 tag of its run</source>
+        <translation>dem Tag %1 ihres Laufs</translation>
+    </message>
+    <message>
+        <source>You (%1) are an author of this version (recorded in %2); someone else must approve it.</source>
+        <translation>Sie (%1) sind Autor dieser Version (laut %2); jemand anderes muss sie freigeben.</translation>
+    </message>
+    <message>
+        <source>The policy allows a break-glass approval with a reason.</source>
+        <translation>Die Richtlinie erlaubt eine Notfallfreigabe mit Begründung.</translation>
+    </message>
+    <message>
+        <source>Your account lacks EDIT permission on %1, which deciding needs. Ask an administrator; then press Refresh.</source>
+        <translation>Ihrem Konto fehlt die Berechtigung EDIT für %1, die für eine Entscheidung nötig ist. Bitten Sie eine Administratorin oder einen Administrator darum und klicken Sie dann auf „Aktualisieren“.</translation>
+    </message>
+    <message>
+        <source>Required checks fail: %1.</source>
+        <translation>Erforderliche Vorabprüfungen sind fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>Break Glass</source>
+        <translation>Notfallfreigabe</translation>
+    </message>
+    <message>
+        <source>You are approving your own version. This is recorded as a break-glass approval and marked in the trail and in every report.
+
+Why can this not wait for another reviewer? (required, at most %1 characters)</source>
+        <translation>Sie geben Ihre eigene Version frei. Das wird als Notfallfreigabe erfasst und im Prüfpfad sowie in jedem Bericht gekennzeichnet.
+
+Warum kann das nicht auf einen anderen Prüfer warten? (erforderlich, höchstens %1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Recording your decision…</source>
+        <translation>Ihre Entscheidung wird erfasst…</translation>
+    </message>
+    <message>
+        <source>Your approval was NOT recorded: %1 It is kept as a draft.</source>
+        <translation>Ihre Freigabe wurde NICHT erfasst: %1 Sie bleibt als Entwurf erhalten.</translation>
+    </message>
+    <message>
+        <source>Your rejection was NOT recorded: %1 It is kept as a draft.</source>
+        <translation>Ihre Ablehnung wurde NICHT erfasst: %1 Sie bleibt als Entwurf erhalten.</translation>
+    </message>
+    <message>
+        <source>Your revocation was NOT recorded: %1 It is kept as a draft.</source>
+        <translation>Ihr Widerruf wurde NICHT erfasst: %1 Er bleibt als Entwurf erhalten.</translation>
+    </message>
+    <message>
+        <source>Draft of %1 (UTC): “%2”</source>
+        <translation>Entwurf vom %1 (UTC): „%2“</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>BREAK-GLASS approval</source>
+        <translation>NOTFALLFREIGABE</translation>
+    </message>
+    <message>
+        <source>Rejection</source>
+        <translation>Ablehnung</translation>
+    </message>
+    <message>
+        <source>Revocation</source>
+        <translation>Widerruf</translation>
+    </message>
+    <message>
+        <source>Policy change</source>
+        <translation>Richtlinienänderung</translation>
+    </message>
+    <message>
+        <source>%1 recorded as record %2 of the trail.
+Hash: %3
+Time: %4
+Reviewer: %5
+Comment: %6</source>
+        <translation>%1 als Eintrag %2 im Prüfpfad erfasst.
+Hash: %3
+Zeit: %4
+Prüfer: %5
+Kommentar: %6</translation>
+    </message>
+    <message>
+        <source>Break-glass reason: %1</source>
+        <translation>Begründung der Notfallfreigabe: %1</translation>
+    </message>
+    <message>
+        <source>The decision stands, but the version&apos;s review tags could not be written (%1). Until they are repaired, verification reports a mismatch.</source>
+        <translation>Die Entscheidung gilt, aber die Prüf-Tags der Version konnten nicht geschrieben werden (%1). Bis sie repariert sind, meldet die Verifizierung eine Abweichung.</translation>
+    </message>
+    <message>
+        <source>Repairing the review tags…</source>
+        <translation>Prüf-Tags werden repariert…</translation>
+    </message>
+    <message>
+        <source>%1 has no champion to compare with.</source>
+        <translation>%1 hat keinen Champion zum Vergleich.</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ReviewsPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Prüfpfad</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Modellregistrierung</translation>
+    </message>
+    <message>
+        <source>&amp;Registry</source>
+        <translation>&amp;Modellregistrierung</translation>
+    </message>
+    <message>
+        <source>Re&amp;views</source>
+        <translation>&amp;Prüfungen</translation>
+    </message>
+    <message>
+        <source>Re&amp;view This Version</source>
+        <translation>Diese Version p&amp;rüfen</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Reviews (%1)</source>
+        <translation>Prüfungen (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) to review</source>
+        <translation>
+            <numerusform>%n Version zu prüfen</numerusform>
+            <numerusform>%n Versionen zu prüfen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -151,12 +151,805 @@
         <source>The directions cannot be stored: %1.</source>
         <translation>The directions cannot be stored: %1.</translation>
     </message>
+    <message>
+        <source>Could not load the release trail of this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the release report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the release review of this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not repair the review tags of this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the release policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the versions waiting for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account lacks a permission this needs (HTTP 403): %1. Ask an administrator of the MLflow server for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release rules do not allow it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseReport</name>
+    <message>
+        <source>No values to draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (candidate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (champion)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale (the content changed since the approval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished">added</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished">removed</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break-glass reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">no</translation>
+    </message>
+    <message>
+        <source>BREAK-GLASS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison with the champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no champion to compare with (or this version is the champion).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 against the champion, version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished">Metrics</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished">Metric</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished">Candidate</translation>
+    </message>
+    <message>
+        <source>Champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished">Verdict</translation>
+    </message>
+    <message>
+        <source>Parameter changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No parameter differs from the champion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation type="unfinished">Parameter</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished">Change</translation>
+    </message>
+    <message>
+        <source>Signature changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signatures were not compared: %1</source>
+        <translation type="unfinished">The signatures were not compared: %1</translation>
+    </message>
+    <message>
+        <source>The signature is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BREAKING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail of the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model has no release records yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest of the version&apos;s content:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished">Run</translation>
+    </message>
+    <message>
+        <source>MLmodel SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release report: %1, version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1 by %2 for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an anonymous user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APPROVED for release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT APPROVED for release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1. Reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The model&apos;s trail verifies (%n record(s)). Verified head hash:</source>
+        <translation>
+            <numerusform>The model&apos;s trail verifies (%n record). Verified head hash:</numerusform>
+            <numerusform>The model&apos;s trail verifies (%n records). Verified head hash:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model&apos;s trail is BROKEN at record %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation type="unfinished">Aliases</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>Source run</source>
+        <translation type="unfinished">Source run</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 standing, %2 required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the model&apos;s tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag mismatch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No metric history to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A standing approval is a BREAK-GLASS self-approval by an author.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standing approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standing rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Release Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collecting the evidence, checks and trail of %1 version %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release report was written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Report</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewSupport</name>
     <message>
         <source>v%1</source>
         <translation>v%1</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::AuditTrailModel</name>
+    <message>
+        <source>malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve (break-glass)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoke #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified: an earlier record is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break-glass approval by an author: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::AuditTrailView</name>
+    <message>
+        <source>Loading and verifying the release trail of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model to see its release trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release trail has not been loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No release records for %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified · %n record(s) · head %1</source>
+        <translation>
+            <numerusform>Verified · %n record · head %1</numerusform>
+            <numerusform>Verified · %n records · head %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Broken at record %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a record to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified: an earlier record is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break-glass reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revokes record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Head Hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the verified head hash, e.g. to anchor it in a pipeline log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read and verify the trail again (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hash of the last record of the verified trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::CheckListModel</name>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Failed</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No regression: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Champion to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature compatible with the champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>Source run finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -296,6 +1089,69 @@
     </message>
 </context>
 <context>
+    <name>modelgate::ui::DecisionArea</name>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke My Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break Glass…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair &amp;Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your comment (required): what you looked at and why you decide this way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve this version (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw your standing approval or rejection of this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve your own version with a written reason. The policy allows it; the record and every report mark it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewrite the version&apos;s review tags from the release trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment is too long; the trail keeps at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::ErrorBanner</name>
     <message>
         <source>Retry</source>
@@ -308,6 +1164,175 @@
     <message>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::InboxModel</name>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n passed</numerusform>
+            <numerusform>%n passed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation type="unfinished">v%1</translation>
+    </message>
+    <message>
+        <source>%1 version %2 is waiting for your review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pre-checks could not be evaluated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standing decisions by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release trail of this model does not verify: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::InboxView</name>
+    <message>
+        <source>All pending (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine to review (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed checks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the inbox (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by model, version or author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %1; refreshes every %n minute(s).</source>
+        <translation>
+            <numerusform>Updated %1; refreshes every minute.</numerusform>
+            <numerusform>Updated %1; refreshes every %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the versions waiting for review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Evaluating the checks of %n version(s)…</source>
+        <translation>
+            <numerusform>Evaluating the checks of %n version…</numerusform>
+            <numerusform>Evaluating the checks of %n versions…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -807,6 +1832,186 @@
     </message>
 </context>
 <context>
+    <name>modelgate::ui::PolicyEditorDialog</name>
+    <message>
+        <source>Release Policy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the rules change (required; recorded in the release trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished">Metric</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A final metric value outside its bounds fails the check. Leave a bound empty for none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regression against the champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every metric with a direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Champion &amp;alias:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absolute margin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative margin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metrics (comma-separated):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With both margins set, a metric fails only when it is worse than the champion by more than both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neutral (no verdict)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required items and approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model &amp;signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signature &amp;compatible with the champion&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An &amp;input example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A version &amp;description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;finished source run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;break-glass self-approval by an author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break-glass lets an author approve their own version with a written reason. It defeats the four-eyes rule; every such approval is marked in the trail and in every report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required version &amp;tags (comma-separated):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required a&amp;pprovals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview against v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n passed</numerusform>
+            <numerusform>%n passed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The preview still compares with the current champion; the new alias applies after saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a comment saying why the rules change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::RegisteredModelListModel</name>
     <message>
         <source>Name</source>
@@ -835,6 +2040,310 @@
     <message>
         <source>Latest</source>
         <translation>Latest</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ReviewPanel</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the checks and decisions (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the release rules of this model (needs EDIT permission on it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished">Charts</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pre-checks&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Standing decisions&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No version selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a model version to review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the checks and decisions of %1 v%2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n passed</numerusform>
+            <numerusform>%n passed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pending: no decision yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In review: %1 of %2 approvals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: the version changed after it was approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release trail is BROKEN: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review tags do not match the trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewing as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (BREAK-GLASS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (for older content)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — break-glass reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No standing decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release trail of %1 is broken (%2); nothing can be added until it is repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You (%1) are not enrolled as a reviewer. An administrator enrols you with “modelgate-cli audit grant %1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace has no user name, so ModelGate cannot tell who is reviewing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user of the version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the mlflow.user tag of its run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 tag of the version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 tag of its run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You (%1) are an author of this version (recorded in %2); someone else must approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy allows a break-glass approval with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account lacks EDIT permission on %1, which deciding needs. Ask an administrator; then press Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required checks fail: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break Glass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are approving your own version. This is recorded as a break-glass approval and marked in the trail and in every report.
+
+Why can this not wait for another reviewer? (required, at most %1 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording your decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your approval was NOT recorded: %1 It is kept as a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rejection was NOT recorded: %1 It is kept as a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your revocation was NOT recorded: %1 It is kept as a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft of %1 (UTC): “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BREAK-GLASS approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recorded as record %2 of the trail.
+Hash: %3
+Time: %4
+Reviewer: %5
+Comment: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break-glass reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision stands, but the version&apos;s review tags could not be written (%1). Until they are repaired, verification reports a mismatch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repairing the review tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no champion to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ReviewsPage</name>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;view This Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) to review</source>
+        <translation>
+            <numerusform>%n version to review</numerusform>
+            <numerusform>%n versions to review</numerusform>
+        </translation>
     </message>
 </context>
 <context>
