@@ -880,6 +880,40 @@
         <source>The hash of the last record of the verified trail</source>
         <translation>Der Hash des letzten Eintrags im verifizierten Prüfpfad</translation>
     </message>
+    <message numerus="yes">
+        <source>the review tags of version(s) %1 differ from the records</source>
+        <translation>
+            <numerusform>die Prüf-Tags der Version %1 weichen von den Einträgen ab</numerusform>
+            <numerusform>die Prüf-Tags der Versionen %1 weichen von den Einträgen ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the policy tag differs from the records</source>
+        <translation>das Richtlinien-Tag weicht von den Einträgen ab</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not consistent: %1 · %n record(s) verified</source>
+        <translation>
+            <numerusform>Nicht konsistent: %1 · %n Eintrag geprüft</numerusform>
+            <numerusform>Nicht konsistent: %1 · %n Einträge geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Version %1: %2</source>
+        <translation>Version %1: %2</translation>
+    </message>
+    <message>
+        <source>Release policy: %1</source>
+        <translation>Freigaberichtlinie: %1</translation>
+    </message>
+    <message>
+        <source>The records themselves are intact: %1 rewrites the tags from them.</source>
+        <translation>Die Einträge selbst sind unversehrt: %1 schreibt die Tags aus ihnen neu.</translation>
+    </message>
+    <message>
+        <source>The review tags of version %1 do not match the trail:</source>
+        <translation>Die Prüf-Tags der Version %1 passen nicht zum Prüfpfad:</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::CheckListModel</name>
@@ -2154,10 +2188,6 @@
         <translation>Der Prüfpfad ist BESCHÄDIGT: %1</translation>
     </message>
     <message>
-        <source>The review tags do not match the trail.</source>
-        <translation>Die Prüf-Tags stimmen nicht mit dem Prüfpfad überein.</translation>
-    </message>
-    <message>
         <source>Reviewing as %1.</source>
         <translation>Sie prüfen als %1.</translation>
     </message>
@@ -2308,6 +2338,10 @@ Kommentar: %6</translation>
     <message>
         <source>%1 has no champion to compare with.</source>
         <translation>%1 hat keinen Champion zum Vergleich.</translation>
+    </message>
+    <message>
+        <source>NOT consistent: the review tags do not match the trail (%1); until they are rewritten from it (modelgate-cli review sync), the version counts as not approved.</source>
+        <translation>NICHT konsistent: Die Prüf-Tags passen nicht zum Prüfpfad (%1); bis sie aus ihm neu geschrieben sind (modelgate-cli review sync), gilt die Version als nicht freigegeben.</translation>
     </message>
 </context>
 <context>

@@ -880,6 +880,40 @@
         <source>The hash of the last record of the verified trail</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>the review tags of version(s) %1 differ from the records</source>
+        <translation>
+            <numerusform>the review tags of version %1 differ from the records</numerusform>
+            <numerusform>the review tags of versions %1 differ from the records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the policy tag differs from the records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not consistent: %1 · %n record(s) verified</source>
+        <translation>
+            <numerusform>Not consistent: %1 · %n record verified</numerusform>
+            <numerusform>Not consistent: %1 · %n records verified</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Version %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release policy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records themselves are intact: %1 rewrites the tags from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review tags of version %1 do not match the trail:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::CheckListModel</name>
@@ -2154,10 +2188,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The review tags do not match the trail.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reviewing as %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2301,6 +2331,10 @@ Comment: %6</source>
     </message>
     <message>
         <source>%1 has no champion to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT consistent: the review tags do not match the trail (%1); until they are rewritten from it (modelgate-cli review sync), the version counts as not approved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

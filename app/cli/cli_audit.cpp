@@ -166,17 +166,28 @@ CommandFailure runAuditVerify(const MlflowClient &client, const ReviewCommand &c
                               const CancelToken &cancel)
 {
     const std::string &model = command.operands[0];
-    auto trail = loadAuditTrail(client, model, cancel);
-    if (!trail)
-        return failureFor(trail.error(), "cannot read the release trail of '" + model + "'");
-    const TrailVerification &verification = trail->verification;
+    // The checked trail also compares every version's review tags with the records: a tag
+    // edited by hand is tampering with what other MLflow tools read, so the gate says no.
+    auto checked = loadCheckedAuditTrail(client, model, cancel);
+    if (!checked)
+        return failureFor(checked.error(), "cannot read the release trail of '" + model + "'");
+    const AuditTrail &trail = checked->audit;
+    const TrailVerification &verification = trail.verification;
+    std::vector<std::string> tagProblems;
+    for (const auto &mismatch : checked->tagMismatches)
+        for (const auto &problem : mismatch.problems)
+            tagProblems.push_back("version " + mismatch.version + ": " + problem);
     if (command.json) {
-        out << trailJson(model, verification, trail->policyProblems).dump(2) << '\n';
+        Json value = trailJson(model, verification, trail.policyProblems);
+        value["tag_mismatches"] = tagProblems;
+        out << value.dump(2) << '\n';
     } else if (verification.ok) {
         out << "verified: " << recordCount(verification.recordCount) << '\n';
         out << "head: " << verification.headHash << '\n';
-        for (const auto &problem : trail->policyProblems)
+        for (const auto &problem : trail.policyProblems)
             out << "policy: " << problem << '\n';
+        for (const auto &problem : tagProblems)
+            out << "tags: " << problem << '\n';
     } else {
         out << "broken: " << verification.reason << " (" << toString(verification.problem) << ")\n";
     }
@@ -184,9 +195,13 @@ CommandFailure runAuditVerify(const MlflowClient &client, const ReviewCommand &c
         return {ExitCheckSaysNo,
                 "the release trail of '" + model + "' is broken: " + oneLine(verification.reason)};
     // The policy tag is part of what the trail vouches for: a hand-edited tag is tampering too.
-    if (!trail->policyProblems.empty())
+    if (!trail.policyProblems.empty())
         return {ExitCheckSaysNo, "the release policy tag of '" + model +
-                                     "' does not match its trail: " + oneLine(trail->policyProblems.front())};
+                                     "' does not match its trail: " + oneLine(trail.policyProblems.front())};
+    if (!tagProblems.empty())
+        return {ExitCheckSaysNo, "the review tags of '" + model +
+                                     "' do not match its trail: " + oneLine(tagProblems.front()) +
+                                     " (modelgate-cli review sync repairs them)"};
     return {};
 }
 

@@ -76,9 +76,11 @@ private Q_SLOTS:
         QVERIFY(view.isLoading());
         QVERIFY(loaded.wait(120000));
         QCOMPARE(loaded.takeFirst().at(0).toBool(), true);
-        QVERIFY2(view.badgeText().startsWith(QStringLiteral("Verified · 1 record · head ")),
+        QVERIFY2(view.badgeText().startsWith(QStringLiteral("Verified · 1 record(s) · head ")),
                  qPrintable(view.badgeText()));
         QCOMPARE(view.headHash().toStdString(), decided->recordHash);
+        QVERIFY(view.isConsistent()); // the decision wrote the tag view its record says
+        QVERIFY(view.problemsText().isEmpty());
         QCOMPARE(view.trailModel()->rowCount(), 1);
         QVERIFY(view.detailsText().contains(QLatin1String("precision dropped below the champion's")));
         QVERIFY(view.detailsText().contains(QString::fromStdString(decided->recordHash)));
@@ -107,6 +109,7 @@ private Q_SLOTS:
         QVERIFY2(view.badgeText().startsWith(QStringLiteral("Broken at record 2: ")),
                  qPrintable(view.badgeText()));
         QVERIFY(view.headHash().isEmpty());
+        QVERIFY(!view.isConsistent());
         QVERIFY(!copy->isEnabled());
         QCOMPARE(view.trailModel()->rowCount(), 2);
         QCOMPARE(view.table()->selectionModel()->currentIndex().row(), 1);

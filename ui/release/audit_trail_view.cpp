@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,6 +50,14 @@ QString esc(const std::string &text)
     return QString::fromStdString(text).toHtmlEscaped();
 }
 
+std::string joinedProblems(const std::vector<std::string> &problems)
+{
+    std::string text;
+    for (const std::string &problem : problems)
+        text += (text.empty() ? "" : "; ") + problem;
+    return text;
+}
+
 } // namespace
 
 AuditTrailView::AuditTrailView(QWidget *parent)
@@ -57,7 +66,7 @@ AuditTrailView::AuditTrailView(QWidget *parent)
     , m_headHash(new QLineEdit(this))
     , m_copyButton(new QPushButton(this))
     , m_refreshButton(new QPushButton(this))
-    , m_policyProblems(new QLabel(this))
+    , m_problems(new QLabel(this))
     , m_banner(new ErrorBanner(this))
     , m_loadingIndicator(new LoadingIndicator(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
@@ -71,13 +80,18 @@ AuditTrailView::AuditTrailView(QWidget *parent)
     m_headHash->setObjectName(QStringLiteral("auditTrailHeadHash"));
     m_headHash->setReadOnly(true);
     m_headHash->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_headHash->setMinimumWidth(m_headHash->fontMetrics().horizontalAdvance(QString(66, QLatin1Char('0'))));
+    // The whole hash where there is room (the field takes the row's spare width); a fixed
+    // 66-character minimum held the main window ~500 px wider once a trail was shown.
+    m_headHash->setMinimumWidth(m_headHash->fontMetrics().horizontalAdvance(QString(16, QLatin1Char('0'))));
     m_copyButton->setObjectName(QStringLiteral("auditTrailCopyHead"));
     m_refreshButton->setObjectName(QStringLiteral("auditTrailRefresh"));
     m_refreshButton->setShortcut(QKeySequence::Refresh);
-    m_policyProblems->setWordWrap(true);
-    m_policyProblems->setStyleSheet(QStringLiteral("color: #9a6700;"));
-    m_policyProblems->hide();
+    m_problems->setObjectName(QStringLiteral("auditTrailProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problems->setTextFormat(Qt::PlainText); // tag values are the server's text
+    m_problems->setStyleSheet(QStringLiteral("color: #a40e26;"));
+    m_problems->hide();
     m_banner->hide();
     m_loadingIndicator->hide();
 
@@ -95,13 +109,14 @@ AuditTrailView::AuditTrailView(QWidget *parent)
     m_splitter->setStretchFactor(1, 1);
 
     auto *top = new QHBoxLayout;
-    top->addWidget(m_badge, 1);
-    top->addWidget(m_headHash);
+    top->addWidget(m_badge);
+    top->addWidget(m_headHash, 1);
+    top->addStretch(); // takes the room while there is no hash to show
     top->addWidget(m_copyButton);
     top->addWidget(m_refreshButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_policyProblems);
+    layout->addWidget(m_problems);
     layout->addWidget(m_banner);
     layout->addWidget(m_loadingIndicator);
     layout->addWidget(m_splitter, 1);
@@ -148,10 +163,12 @@ void AuditTrailView::clear()
     cancel();
     m_model.clear();
     m_hasTrail = false;
+    m_tagMismatches.clear();
+    m_policyProblemList.clear();
     m_trailModel->clear();
     m_banner->dismiss();
     m_banner->hide();
-    m_policyProblems->hide();
+    showProblems();
     showTrailBadge();
 }
 
@@ -181,9 +198,9 @@ void AuditTrailView::reload()
     runAsync(
         this,
         [client = m_client, model = m_model.toStdString(), cancel = m_cancel]() {
-            return loadAuditTrail(*client, model, cancel);
+            return loadCheckedAuditTrail(*client, model, cancel);
         },
-        [this, generation](const Result<AuditTrail> &result) {
+        [this, generation](const Result<CheckedAuditTrail> &result) {
             if (generation != m_generation)
                 return;
             m_loading = false;
@@ -199,16 +216,16 @@ void AuditTrailView::reload()
                 m_banner->show();
                 return;
             }
-            const AuditTrail &trail = result.value();
+            const AuditTrail &trail = result.value().audit;
             m_hasTrail = true;
+            m_tagMismatches = result.value().tagMismatches;
+            m_policyProblemList = trail.policyProblems;
             m_trailModel->setTrail(trail.verification);
-            QStringList problems;
-            for (const std::string &problem : trail.policyProblems)
-                problems << QString::fromStdString(problem);
-            m_policyProblems->setText(problems.isEmpty() ? QString()
-                                                         : tr("The policy tag does not match the trail: %1")
-                                                               .arg(problems.join(QStringLiteral("; "))));
-            m_policyProblems->setVisible(!problems.isEmpty());
+            // Times, names and short hashes fit their contents; the comment takes the rest.
+            for (int column = 0; column < AuditTrailModel::ColumnCount; ++column)
+                if (column != AuditTrailModel::CommentColumn)
+                    m_table->resizeColumnToContents(column);
+            showProblems();
             showTrailBadge();
             const int broken = m_trailModel->firstBrokenRow();
             const int row = broken >= 0 ? broken : m_trailModel->rowCount() - 1;
@@ -223,28 +240,49 @@ void AuditTrailView::reload()
 void AuditTrailView::showTrailBadge()
 {
     const TrailVerification &trail = m_trailModel->trail();
+    const QString red =
+        QStringLiteral("background-color: #ffebe9; color: #a40e26; border: 1px solid #cf222e;");
     QString style;
     if (!m_hasTrail) {
         m_badge->setText(m_model.isEmpty() ? tr("Choose a model to see its release trail.")
                                            : tr("The release trail has not been loaded."));
         m_headHash->clear();
-    } else if (trail.ok && trail.recordCount == 0) {
+    } else if (!trail.ok) {
+        m_badge->setText(
+            tr("Broken at record %1: %2")
+                .arg(trail.firstBroken ? QString::number(*trail.firstBroken) : QStringLiteral("?"),
+                     reasonWithoutRecord(trail.reason)));
+        m_headHash->clear();
+        style = red;
+    } else if (!m_tagMismatches.empty() || !m_policyProblemList.empty()) {
+        // The records verify, so their head may still be anchored; but what the registry shows
+        // (tags) says something else than they do, and `review verify` fails.
+        QStringList what;
+        if (!m_tagMismatches.empty()) {
+            QStringList versions;
+            for (const VersionTagMismatch &mismatch : m_tagMismatches)
+                versions << QString::fromStdString(mismatch.version);
+            what << tr("the review tags of version(s) %1 differ from the records", nullptr,
+                       static_cast<int>(versions.size()))
+                        .arg(versions.join(QStringLiteral(", ")));
+        }
+        if (!m_policyProblemList.empty())
+            what << tr("the policy tag differs from the records");
+        m_badge->setText(tr("Not consistent: %1 · %n record(s) verified", nullptr, trail.recordCount)
+                             .arg(what.join(QStringLiteral("; "))));
+        m_headHash->setText(trail.recordCount > 0 ? QString::fromStdString(trail.headHash) : QString());
+        m_headHash->setCursorPosition(0);
+        style = red;
+    } else if (trail.recordCount == 0) {
         m_badge->setText(tr("No release records for %1 yet.").arg(m_model));
         m_headHash->clear();
-    } else if (trail.ok) {
+    } else {
         const QString head = QString::fromStdString(trail.headHash);
         m_badge->setText(tr("Verified · %n record(s) · head %1", nullptr, trail.recordCount)
                              .arg(head.left(4) + QChar(0x2026)));
         m_headHash->setText(head);
         m_headHash->setCursorPosition(0);
         style = QStringLiteral("background-color: #dafbe1; color: #116329; border: 1px solid #1a7f37;");
-    } else {
-        m_badge->setText(
-            tr("Broken at record %1: %2")
-                .arg(trail.firstBroken ? QString::number(*trail.firstBroken) : QStringLiteral("?"),
-                     reasonWithoutRecord(trail.reason)));
-        m_headHash->clear();
-        style = QStringLiteral("background-color: #ffebe9; color: #a40e26; border: 1px solid #cf222e;");
     }
     m_badge->setStyleSheet(style.isEmpty() ? QString()
                                            : QStringLiteral("QLabel { %1 font-weight: bold; }").arg(style));
@@ -252,6 +290,39 @@ void AuditTrailView::showTrailBadge()
     m_headHash->setVisible(hasHead);
     m_copyButton->setEnabled(hasHead);
     m_refreshButton->setEnabled(!m_model.isEmpty() && !m_loading);
+}
+
+void AuditTrailView::showProblems()
+{
+    m_problems->setText(problemsText());
+    m_problems->setVisible(!m_problems->text().isEmpty());
+}
+
+QString AuditTrailView::problemsText() const
+{
+    if (!m_hasTrail || (m_tagMismatches.empty() && m_policyProblemList.empty()))
+        return {};
+    QStringList lines;
+    for (const VersionTagMismatch &mismatch : m_tagMismatches) {
+        QStringList problems;
+        for (const std::string &problem : mismatch.problems)
+            problems << QString::fromStdString(problem);
+        lines << tr("Version %1: %2")
+                     .arg(QString::fromStdString(mismatch.version), problems.join(QStringLiteral("; ")));
+    }
+    for (const std::string &problem : m_policyProblemList)
+        lines << tr("Release policy: %1").arg(QString::fromStdString(problem));
+    // `review sync` rewrites the model's policy tag too, whichever version it is given; it
+    // refuses on a broken trail, whose badge says what to do first.
+    if (m_trailModel->trail().ok)
+        lines << tr("The records themselves are intact: %1 rewrites the tags from them.")
+                     .arg(QStringLiteral("modelgate-cli review sync %1 VERSION").arg(m_model));
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool AuditTrailView::isConsistent() const
+{
+    return m_hasTrail && m_trailModel->trail().ok && m_tagMismatches.empty() && m_policyProblemList.empty();
 }
 
 void AuditTrailView::showDetails()
@@ -276,6 +347,13 @@ void AuditTrailView::showDetails()
         html += QStringLiteral("<p style=\"color:#a40e26\"><b>%1</b></p>").arg(esc(trail.reason));
     else if (trail.firstBroken && entry->sequence > *trail.firstBroken)
         html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Not verified: an earlier record is broken."));
+    if (entry->record && !entry->record->version.empty())
+        for (const VersionTagMismatch &mismatch : m_tagMismatches)
+            if (mismatch.version == entry->record->version)
+                html += QStringLiteral("<p style=\"color:#a40e26\"><b>%1</b><br/>%2</p>")
+                            .arg(tr("The review tags of version %1 do not match the trail:")
+                                     .arg(esc(mismatch.version)),
+                                 esc(joinedProblems(mismatch.problems)));
     html += QStringLiteral("<table cellspacing=\"2\" cellpadding=\"2\">");
     line(tr("Record"), QString::number(entry->sequence));
     line(tr("Hash"), mono(entry->hash));
@@ -313,9 +391,14 @@ void AuditTrailView::showDetails()
     line(tr("Policy hash"), mono(record.policyHash));
     line(tr("Previous hash"), mono(record.previousHash));
     html += QStringLiteral("</table>");
-    if (record.policy)
-        html += QStringLiteral("<p><b>%1</b></p><pre>%2</pre>")
-                    .arg(tr("Policy"), esc(releasePolicyToJson(*record.policy)));
+    if (record.policy) {
+        // Indented for reading; the hashed canonical text is one long line.
+        const QByteArray json = QByteArray::fromStdString(releasePolicyToJson(*record.policy));
+        const QJsonDocument document = QJsonDocument::fromJson(json);
+        const QString text =
+            QString::fromUtf8(document.isNull() ? json : document.toJson(QJsonDocument::Indented));
+        html += QStringLiteral("<p><b>%1</b></p><pre>%2</pre>").arg(tr("Policy"), text.toHtmlEscaped());
+    }
     m_details->setHtml(html);
 }
 

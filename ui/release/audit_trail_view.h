@@ -7,6 +7,7 @@
 
 #include <modelgate/core/cancel_token.h>
 #include <modelgate/core/mlflow_client.h>
+#include <modelgate/core/release_review.h>
 
 class QLabel;
 class QLineEdit;
@@ -23,7 +24,9 @@ class LoadingIndicator;
 
 // A model's release trail: every record in order, a verified/broken badge with the verified
 // head hash (to copy into a pipeline log as an anchor), the first broken record selected, and
-// the selected record's details.
+// the selected record's details. A hand-edited review tag or policy tag leaves the records
+// intact but contradicts them: the badge then says the trail is not consistent, and which
+// versions' tags differ (one version listing beside the trail, see loadCheckedAuditTrail).
 class AuditTrailView final : public QWidget
 {
     Q_OBJECT
@@ -41,12 +44,18 @@ public:
     QString model() const { return m_model; }
     bool isLoading() const { return m_loading; }
     QString badgeText() const;
+    // The trail verifies and every tag agrees with it (false until loaded).
+    bool isConsistent() const;
+    // Why the tags disagree with the trail (empty when they agree).
+    QString problemsText() const;
+    const std::vector<VersionTagMismatch> &tagMismatches() const { return m_tagMismatches; }
     QString headHash() const;
     QString detailsText() const;
     AuditTrailModel *trailModel() const { return m_trailModel; }
     QTableView *table() const { return m_table; }
 
 Q_SIGNALS:
+    // `verified`: the chain of records verifies (isConsistent() also covers the tags).
     void loaded(bool verified);
 
 protected:
@@ -56,6 +65,7 @@ private:
     void reload();
     void cancel();
     void showTrailBadge();
+    void showProblems();
     void showDetails();
     void copyHeadHash();
     void retranslate();
@@ -66,12 +76,14 @@ private:
     quint64 m_generation = 0;
     bool m_loading = false;
     bool m_hasTrail = false;
+    std::vector<VersionTagMismatch> m_tagMismatches;
+    std::vector<std::string> m_policyProblemList;
 
     QLabel *m_badge;
     QLineEdit *m_headHash;
     QPushButton *m_copyButton;
     QPushButton *m_refreshButton;
-    QLabel *m_policyProblems;
+    QLabel *m_problems;
     ErrorBanner *m_banner;
     LoadingIndicator *m_loadingIndicator;
     QSplitter *m_splitter;

@@ -137,7 +137,9 @@ PolicyEditorDialog::PolicyEditorDialog(std::shared_ptr<const MlflowClient> clien
     loadPolicy(m_subject.policy);
     updatePreview();
     updateSaveButton();
-    resize(1100, 760);
+    resize(1200, 780);
+    // The preview is what the dialog is for: enough room for its measured and expected values.
+    splitter->setSizes({540, 660});
 }
 
 PolicyEditorDialog::~PolicyEditorDialog()

@@ -95,6 +95,9 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_evidence->setObjectName(QStringLiteral("reviewEvidenceTabs"));
     m_evidence->addTab(m_comparison, tr("Comparison"));
     m_evidence->addTab(m_charts, tr("Charts"));
+    // The charts' toolbar is wide (in German ~770 px); a hidden tab's minimum would hold the
+    // whole main window at that much more. The evidence keeps the comparison's minimum.
+    m_charts->setSizePolicy(QSizePolicy::Ignored, m_charts->sizePolicy().verticalPolicy());
 
     auto *proxy = new CheckFilterProxyModel(this);
     proxy->setSourceModel(m_checks);
@@ -108,6 +111,8 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_checksView->setWordWrap(false);
     m_checksView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_checksView->horizontalHeader()->setStretchLastSection(true);
+    // Measured against expected says it; the longer explanation is each row's tooltip.
+    m_checksView->hideColumn(CheckListModel::Detail);
     m_checkSummary->setObjectName(QStringLiteral("checkSummary"));
 
     m_decisions->setObjectName(QStringLiteral("standingDecisions"));
@@ -302,8 +307,16 @@ void ReviewPanel::applyStatus(const ReleaseStatus &status)
     }
     if (!status.trail.ok)
         state += u' ' + tr("The release trail is BROKEN: %1").arg(fromStd(status.trail.reason));
-    else if (!status.approved && !status.tagMismatches.empty())
-        state += u' ' + tr("The review tags do not match the trail.");
+    else if (!status.approved && !status.tagMismatches.empty()) {
+        // Name the tags: a hand-edited tag is what a reviewer must see, not just that something differs.
+        QStringList mismatches;
+        for (const std::string &mismatch : status.tagMismatches)
+            mismatches << fromStd(mismatch);
+        state +=
+            u' ' + tr("NOT consistent: the review tags do not match the trail (%1); until they are "
+                      "rewritten from it (modelgate-cli review sync), the version counts as not approved.")
+                       .arg(mismatches.join(QStringLiteral("; ")));
+    }
     m_stateLine->setText(state + u' ' + tr("Reviewing as %1.").arg(fromStd(status.reviewer)));
     fillDecisions(status);
 
@@ -321,6 +334,17 @@ void ReviewPanel::applyStatus(const ReleaseStatus &status)
             for (const Metric &metric : status.checks.candidate.run->metrics)
                 keys.append(fromStd(metric.key));
         m_charts->setMetricKeys(keys);
+        // Without a champion there is nothing to compare with (the view would compare the
+        // candidate with itself): the charts stand in until a version with a champion is shown.
+        const bool hasChampion = status.checks.comparison.has_value();
+        const bool wasDisabled = !m_evidence->isTabEnabled(0);
+        m_evidence->setTabEnabled(0, hasChampion);
+        m_evidence->setTabToolTip(0, hasChampion ? QString()
+                                                 : tr("%1 has no champion to compare with.").arg(m_model));
+        if (!hasChampion)
+            m_evidence->setCurrentWidget(m_charts);
+        else if (wasDisabled)
+            m_evidence->setCurrentWidget(m_comparison);
     }
     updateDecisionArea();
 }

@@ -223,7 +223,10 @@ void ReviewsPage::resetLayout()
     };
     fit(InboxModel::Model, 160);
     fit(InboxModel::Version, 50);
-    fit(InboxModel::Checks, 220);
+    // Room for a full summary ("9 passed · 1 failed · 2 warnings") in the UI's language, icon included.
+    fit(InboxModel::Checks,
+        m_inbox->table()->fontMetrics().horizontalAdvance(InboxModel::checksText(CheckSummary{9, 1, 2})) +
+            40);
     fit(InboxModel::Author, 110);
     fit(InboxModel::Age, 50);
     fit(InboxModel::Champion, 60);

@@ -6,8 +6,11 @@
 #include "mainwindow/main_window.h"
 #include "models/model_version_list_model.h"
 #include "models/registered_model_list_model.h"
+#include "release/audit_trail_model.h"
+#include "release/audit_trail_view.h"
 #include "release/inbox_model.h"
 #include "release/inbox_view.h"
+#include "release/policy_editor_dialog.h"
 #include "release/review_panel.h"
 #include "release/reviews_page.h"
 #include "review/comparison_view.h"
@@ -18,9 +21,11 @@
 
 #include <QCoreApplication>
 #include <QDialog>
+#include <QHeaderView>
 #include <QHostAddress>
 #include <QPixmap>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTcpServer>
@@ -29,6 +34,12 @@
 namespace modelgate::ui {
 
 namespace {
+
+// The window's size for the registry's screens and for the release review's.
+constexpr int kWindowWidth = 1400;
+constexpr int kWindowHeight = 860;
+constexpr int kReviewWidth = 1920; // a maximised window on a full-HD screen
+constexpr int kReviewHeight = 960;
 
 // A loopback port nobody listens on: bind an ephemeral port, then release it.
 quint16 refusedPort()
@@ -80,7 +91,7 @@ void ScreenshotRunner::run(const QString &workspaceName)
     }
     // A fixed size so that screenshots are comparable from run to run.
     m_window->setRememberLayout(false);
-    m_window->resize(1400, 860);
+    m_window->resize(kWindowWidth, kWindowHeight);
     m_window->show();
     m_window->resetLayout();
     waitFor(
@@ -185,6 +196,7 @@ void ScreenshotRunner::stepReviewVersion()
         return;
     }
     const QString version = QString::fromStdString(versions->versionAt(newest).version);
+    m_candidate = version;
     // More room for tables and charts: the details pane takes most of the window.
     if (auto *right = m_window->findChild<QSplitter *>(QStringLiteral("rightSplitter")))
         right->setSizes({170, 640});
@@ -253,9 +265,8 @@ void ScreenshotRunner::stepTrend()
         });
 }
 
-// The Reviews page: the inbox (loaded with the workspace) with its newest version under review.
-// ReviewsPage's accessors (reviewPanel(), auditTrailView(), tabs()) are the hooks for shots of
-// the panel, the policy editor and the trail.
+// The Reviews page: the inbox (loaded with the workspace), wide enough for every column, with
+// the candidate under review beside it.
 void ScreenshotRunner::stepInbox()
 {
     ReviewsPage *page = m_window->reviewsPage();
@@ -270,27 +281,196 @@ void ScreenshotRunner::stepInbox()
             connect(page->inbox(), &InboxView::failed, page, done, Qt::SingleShotConnection);
         },
         [this, page]() {
+            // The inbox beside the panel (evidence and checklist side by side) needs more room
+            // than the registry's screens.
+            m_window->resize(kReviewWidth, kReviewHeight);
             m_window->showPage(ReviewsPage::ReviewsPageIndex);
+            page->tabs()->setCurrentIndex(ReviewsPage::ReviewTab);
+            QCoreApplication::processEvents(); // lay out at the new size before sizing the splitters
             page->resetLayout();
-            waitFor(
-                QStringLiteral("the review of the newest version"),
-                [page](const std::function<void()> &done) {
-                    QTableView *table = page->inbox()->table();
-                    if (table->model()->rowCount() == 0) {
+            InboxModel *inbox = page->inbox()->inboxModel();
+            if (inbox->rowCount() == 0) {
+                fail(QStringLiteral("the review inbox is empty"));
+                grab(m_window, QStringLiteral("12-inbox"));
+                m_window->showPage(ReviewsPage::RegistryPage);
+                m_window->resize(kWindowWidth, kWindowHeight);
+                stepWorkspacesDialog();
+                return;
+            }
+            // The inbox takes what its columns need; the panel the rest.
+            QTableView *table = page->inbox()->table();
+            // The last column stretches, so its current size says nothing: measure it.
+            QHeaderView *header = table->horizontalHeader();
+            int needed = 2 * table->frameWidth() + table->verticalScrollBar()->sizeHint().width() + 8 +
+                         qMax(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(InboxModel::State),
+                              header->sectionSizeHint(InboxModel::State));
+            for (int column = 0; column < InboxModel::State; ++column)
+                needed += header->sectionSize(column);
+            const int total = page->splitter()->width();
+            page->splitter()->setSizes({needed, qMax(total - needed, 1)});
+            if (auto *review = page->reviewPanel()->findChild<QSplitter *>(QStringLiteral("reviewSplitter")))
+                review->setSizes({3000, 2000}); // the panel's default 3:2, whatever a user saved
+            QString model = m_modelName;
+            QString version = m_candidate;
+            if (inbox->rowOf(model, version) < 0) {
+                model = QString::fromStdString(inbox->entryAt(0).model);
+                version = QString::fromStdString(inbox->entryAt(0).version.version);
+            }
+            showReview(QStringLiteral("the review of ") + model + QStringLiteral(" v") + version, model,
+                       version, [this]() {
+                           grab(m_window, QStringLiteral("12-inbox"));
+                           stepReviewPanel();
+                       });
+        });
+}
+
+void ScreenshotRunner::showReview(const QString &what, const QString &model, const QString &version,
+                                  std::function<void()> next)
+{
+    ReviewsPage *page = m_window->reviewsPage();
+    waitFor(
+        what,
+        [this, page, model, version](const std::function<void()> &done) {
+            ReviewPanel *panel = page->reviewPanel();
+            if (page->shownModel() == model && page->shownVersion() == version && !panel->isLoading()) {
+                done();
+                return;
+            }
+            // Both the status and the comparison with the champion (which loads once the
+            // status names the champion) must be in; the context object ends the waiting.
+            auto *waiting = new QObject(this);
+            auto statusIn = std::make_shared<bool>(false);
+            auto comparisonIn = std::make_shared<bool>(false);
+            const auto check = [waiting, statusIn, comparisonIn, done]() {
+                if (*statusIn && *comparisonIn) {
+                    waiting->deleteLater();
+                    done();
+                }
+            };
+            connect(panel, &ReviewPanel::statusLoaded, waiting, [panel, statusIn, comparisonIn, check]() {
+                *statusIn = true;
+                if (!panel->status() || !panel->status()->checks.comparison)
+                    *comparisonIn = true; // no champion: nothing to compare with
+                check();
+            });
+            connect(panel, &ReviewPanel::loadFailed, waiting,
+                    [this, waiting, done, model, version](const Error &error) {
+                        fail(QStringLiteral("the review of %1 v%2 did not load: %3")
+                                 .arg(model, version, QString::fromStdString(error.message)));
+                        waiting->deleteLater();
                         done();
-                        return;
-                    }
-                    connect(page->reviewPanel(), &ReviewPanel::statusLoaded, page, done,
-                            Qt::SingleShotConnection);
-                    connect(page->reviewPanel(), &ReviewPanel::loadFailed, page, done,
-                            Qt::SingleShotConnection);
-                    table->setCurrentIndex(table->model()->index(0, InboxModel::Model));
+                    });
+            connect(panel->comparisonView(), &ComparisonView::loaded, waiting, [comparisonIn, check]() {
+                *comparisonIn = true;
+                check();
+            });
+            connect(panel->comparisonView(), &ComparisonView::failed, waiting, [this, comparisonIn, check]() {
+                fail(QStringLiteral("the comparison with the champion did not load"));
+                *comparisonIn = true;
+                check();
+            });
+            page->showVersion(model, version);
+        },
+        std::move(next));
+}
+
+// A version whose checklist shows failing and passing checks: of the target model if it has
+// one, else of any model, preferring versions that have a champion to compare with.
+void ScreenshotRunner::stepReviewPanel()
+{
+    ReviewsPage *page = m_window->reviewsPage();
+    InboxModel *inbox = page->inbox()->inboxModel();
+    int best = -1;
+    int bestScore = 0;
+    for (int row = 0; row < inbox->rowCount(); ++row) {
+        const InboxEntry &entry = inbox->entryAt(row);
+        if (!entry.checks || entry.checks->failed == 0 || entry.checks->passed == 0)
+            continue;
+        const int score = 1 + (QString::fromStdString(entry.model) == m_modelName ? 4 : 0) +
+                          (entry.championVersion.empty() ? 0 : 2);
+        if (score > bestScore) {
+            best = row;
+            bestScore = score;
+        }
+    }
+    if (best < 0) {
+        fail(QStringLiteral("no version in the inbox has both failing and passing checks"));
+        stepAuditTrail();
+        return;
+    }
+    const QString model = QString::fromStdString(inbox->entryAt(best).model);
+    const QString version = QString::fromStdString(inbox->entryAt(best).version.version);
+    // The panel takes most of the page; the inbox still shows which row is under review.
+    const int total = page->splitter()->width();
+    page->splitter()->setSizes({total * 3 / 10, total - total * 3 / 10});
+    // The checklist gets as much room as the evidence: measured values and thresholds in view.
+    if (auto *review = page->reviewPanel()->findChild<QSplitter *>(QStringLiteral("reviewSplitter")))
+        review->setSizes({1000, 1000});
+    showReview(QStringLiteral("the review of ") + model + QStringLiteral(" v") + version, model, version,
+               [this]() {
+                   grab(m_window, QStringLiteral("13-review-panel"));
+                   stepPolicyEditor();
+               });
+}
+
+// The policy editor on the version under review, its preview filled from the policy in force.
+// Closed with Cancel: nothing is saved.
+void ScreenshotRunner::stepPolicyEditor()
+{
+    ReviewPanel *panel = m_window->reviewsPage()->reviewPanel();
+    PolicyEditorDialog *dialog = panel->openPolicyEditor();
+    if (!dialog) {
+        fail(QStringLiteral("the policy editor did not open"));
+        stepAuditTrail();
+        return;
+    }
+    if (dialog->previewReport().checks.empty())
+        fail(QStringLiteral("the policy editor's preview is empty: ") + dialog->validationProblem());
+    QTimer::singleShot(0, this, [this, dialog]() {
+        grab(dialog, QStringLiteral("14-policy-editor"));
+        dialog->reject(); // deletes itself on close
+        stepAuditTrail();
+    });
+}
+
+// The release trail of the target model: the demo records its policy, so it has records.
+void ScreenshotRunner::stepAuditTrail()
+{
+    ReviewsPage *page = m_window->reviewsPage();
+    AuditTrailView *trail = page->auditTrailView();
+    waitFor(
+        QStringLiteral("the audit trail of ") + m_modelName,
+        [this, page, trail](const std::function<void()> &done) {
+            if (page->shownModel() != m_modelName)
+                page->showVersion(m_modelName, m_candidate);
+            if (trail->model() == m_modelName && !trail->isLoading()) {
+                page->tabs()->setCurrentIndex(ReviewsPage::AuditTrailTab);
+                done(); // already read
+                return;
+            }
+            connect(
+                trail, &AuditTrailView::loaded, this,
+                [this, trail, done](bool verified) {
+                    if (!verified || !trail->isConsistent())
+                        fail(QStringLiteral("the audit trail of %1 does not verify: %2")
+                                 .arg(m_modelName, trail->badgeText()));
+                    done();
                 },
-                [this]() {
-                    grab(m_window, QStringLiteral("12-inbox"));
-                    m_window->showPage(ReviewsPage::RegistryPage);
-                    stepWorkspacesDialog();
-                });
+                Qt::SingleShotConnection);
+            page->tabs()->setCurrentIndex(ReviewsPage::AuditTrailTab);
+        },
+        [this, page, trail]() {
+            // A short trail: its record's details matter more than the empty table.
+            if (auto *split = trail->findChild<QSplitter *>())
+                split->setSizes({200, 800});
+            QCoreApplication::processEvents();
+            if (trail->trailModel()->rowCount() == 0)
+                fail(QStringLiteral("the audit trail of ") + m_modelName + QStringLiteral(" has no records"));
+            grab(m_window, QStringLiteral("15-audit-trail"));
+            page->tabs()->setCurrentIndex(ReviewsPage::ReviewTab);
+            m_window->showPage(ReviewsPage::RegistryPage);
+            m_window->resize(kWindowWidth, kWindowHeight);
+            stepWorkspacesDialog();
         });
 }
 

@@ -16,8 +16,10 @@ class WorkspaceManager;
 
 // `modelgate --screenshots DIR`: drives the main window through its screens against a
 // real server (models, versions, each details tab, the review of the newest version
-// against @champion: comparison, loss chart, model trend; the workspaces dialog, the
-// error banner), waits for every load, saves PNGs and reports whether all of it worked.
+// against @champion: comparison, loss chart, model trend; the release review: inbox, a
+// version with failing checks, the policy editor, the audit trail; the workspaces dialog,
+// the error banner), waits for every load, saves PNGs and reports whether all of it worked.
+// It only reads: no decision, policy or direction is written to the server.
 class ScreenshotRunner final : public QObject
 {
     Q_OBJECT
@@ -54,6 +56,13 @@ private:
     void stepCharts();
     void stepTrend();
     void stepInbox();
+    void stepReviewPanel();
+    void stepPolicyEditor();
+    void stepAuditTrail();
+    // Shows `version` of `model` in the review panel and calls `next` once its status and
+    // its comparison with the champion are in.
+    void showReview(const QString &what, const QString &model, const QString &version,
+                    std::function<void()> next);
     void stepWorkspacesDialog();
     void stepErrorBanner();
 
@@ -63,6 +72,7 @@ private:
     QString m_suffix;
     QString m_modelName = QStringLiteral("diabetes-classifier");
     QString m_version = QStringLiteral("@champion");
+    QString m_candidate; // the newest version of the model, shown in the inbox and the review
     QTimer m_timeout;
     QString m_waitingFor;
     QStringList m_written;

@@ -362,6 +362,12 @@ private Q_SLOTS:
         QVERIFY2(broken.says(kReviewStatusTag), broken.both().c_str());
         QVERIFY2(!headOf(broken.out).empty(), broken.out.c_str()); // the trail itself is intact
 
+        // The model's audit says so too: the records verify, the tag view does not match them.
+        const CliResult audit = runAs(kReleaseManager, {"audit", "verify", kModel});
+        QVERIFY2(audit.exitCode == 1, audit.both().c_str());
+        QVERIFY2(audit.out.find("tags: version 4") != std::string::npos, audit.out.c_str());
+        QVERIFY2(audit.says("review sync"), audit.both().c_str());
+
         const CliResult synced = runAs(kReleaseManager, {"review", "sync", kModel, "4"});
         QVERIFY2(synced.exitCode == 0, synced.both().c_str());
 

@@ -1,0 +1,77 @@
+// The tag view of every version of a model against the model's trail (declared in
+// release_review.h). Kept apart from release_review.cpp: it only combines the trail with one
+// version listing and writes nothing.
+#include "modelgate/core/mlflow_client.h"
+#include "modelgate/core/parallel.h"
+#include "modelgate/core/release_review.h"
+
+#include <optional>
+
+namespace modelgate {
+
+namespace {
+
+// The records before the first broken one (as release_review.cpp trusts them).
+std::vector<TrailEntry> trustedEntries(const TrailVerification &trail)
+{
+    if (trail.ok || !trail.firstBroken)
+        return trail.entries;
+    std::vector<TrailEntry> entries;
+    for (const TrailEntry &entry : trail.entries)
+        if (entry.sequence < *trail.firstBroken)
+            entries.push_back(entry);
+    return entries;
+}
+
+Error cancelledError()
+{
+    Error error;
+    error.kind = ErrorKind::Cancelled;
+    error.message = "cancelled";
+    return error;
+}
+
+} // namespace
+
+std::vector<VersionTagMismatch> versionTagMismatches(const TrailVerification &trail,
+                                                     const std::vector<ModelVersion> &versions)
+{
+    const std::vector<TrailEntry> entries = trustedEntries(trail);
+    std::vector<VersionTagMismatch> mismatches;
+    for (const ModelVersion &version : versions) {
+        // Digests are not compared: the view records what was decided (as in loadReleaseStatus).
+        std::vector<std::string> problems = reviewTagMismatches(
+            expectedReviewTags(replayVersion(entries, version.version, nullptr)), version.tags);
+        if (!problems.empty())
+            mismatches.push_back({version.version, std::move(problems)});
+    }
+    return mismatches;
+}
+
+bool CheckedAuditTrail::consistent() const
+{
+    return audit.verification.ok && audit.policyProblems.empty() && tagMismatches.empty();
+}
+
+Result<CheckedAuditTrail> loadCheckedAuditTrail(const MlflowClient &client, const std::string &model,
+                                                const CancelToken &cancel)
+{
+    std::optional<Result<AuditTrail>> audit;
+    std::optional<Result<std::vector<ModelVersion>>> versions;
+    parallelInvoke({[&] { audit.emplace(loadAuditTrail(client, model, cancel)); },
+                    [&] { versions.emplace(client.listModelVersions(model, cancel)); }},
+                   2, cancel);
+    if (cancel.isCancelled() || !audit || !versions)
+        return cancelledError();
+    if (!audit->ok())
+        return audit->error();
+    CheckedAuditTrail checked;
+    checked.audit = audit->value(); // a copy: GCC 12 -O2 warns falsely on moving out of the variant
+    if (versions->ok())
+        checked.tagMismatches = versionTagMismatches(checked.audit.verification, versions->value());
+    else if (versions->error().code != "RESOURCE_DOES_NOT_EXIST")
+        return versions->error();
+    return checked;
+}
+
+} // namespace modelgate
