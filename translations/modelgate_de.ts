@@ -1328,15 +1328,15 @@
     <name>modelgate::ui::InboxView</name>
     <message>
         <source>All pending (%1)</source>
-        <translation>Alle ausstehenden (%1)</translation>
+        <translation>Ausstehend (%1)</translation>
     </message>
     <message>
         <source>Mine to review (%1)</source>
-        <translation>Von mir zu prüfen (%1)</translation>
+        <translation>Für mich (%1)</translation>
     </message>
     <message>
         <source>Failed checks (%1)</source>
-        <translation>Fehlgeschlagene Vorabprüfungen (%1)</translation>
+        <translation>Prüfung fehlgeschlagen (%1)</translation>
     </message>
     <message>
         <source>Rejected (%1)</source>
