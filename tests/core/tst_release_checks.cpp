@@ -2,6 +2,8 @@
 // loadReleaseChecks against the real, seeded MLflow server of the CTest fixture "mlflow"
 // (expectations from seed.json in its state directory). The only thing written to that
 // server is a registered model with a random name, deleted afterwards.
+#include "result_assertions.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -25,25 +27,8 @@ namespace {
 constexpr const char *kDiabetes = "diabetes-classifier";
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-const char *describe(const Error &error)
-{
-    static thread_local std::string text;
-    text = error.describe();
-    return text.c_str();
-}
-
 // modelgate's own toString(enum) returns a static string, which QTest would free if it chose
 // it to print a failed QCOMPARE of an enum: compare the names instead.
-#define QCOMPARE_ENUM(actual, expected)                                                                      \
-    QCOMPARE(QString::fromLatin1(toString(actual)), QString::fromLatin1(toString(expected)))
-
-// Evaluates `result` once: it is often a request.
-#define REQUIRE_OK(result)                                                                                   \
-    do {                                                                                                     \
-        const auto &requireOk_ = (result);                                                                   \
-        QVERIFY2(requireOk_.ok(), requireOk_.ok() ? "" : describe(requireOk_.error()));                      \
-    } while (false)
-
 ModelSignature signatureWith(const std::vector<std::string> &inputs, bool inputExample = true)
 {
     ModelSignature signature;

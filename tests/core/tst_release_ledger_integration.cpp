@@ -3,6 +3,8 @@
 // an author, two reviewers and a read-only user), and an open one for a server without
 // permissions. Every authenticated request costs ~0.7 s (password hashing), so the functions
 // build on each other's state instead of starting over, and run in declaration order.
+#include "result_assertions.h"
+
 #include <limits>
 #include <mlflow_test_server.h>
 #include <nlohmann/json.hpp>
@@ -33,23 +35,6 @@ constexpr const char *kRiley = "riley.release";
 constexpr const char *kSam = "sam.second";
 constexpr const char *kRita = "rita.readonly";
 constexpr const char *kNora = "nora.next";
-
-const char *describe(const Error &error)
-{
-    static thread_local std::string text;
-    text = error.describe();
-    return text.c_str();
-}
-
-#define REQUIRE_OK(result) QVERIFY2((result).ok(), (result).ok() ? "" : describe((result).error()))
-
-std::string randomPassword()
-{
-    std::string password = "pw-";
-    for (int i = 0; i < 20; ++i)
-        password += static_cast<char>('a' + QRandomGenerator::global()->bounded(26));
-    return password;
-}
 
 std::string sha256Of(const QByteArray &bytes)
 {
@@ -97,7 +82,7 @@ private:
     {
         auto snapshot = ReleaseLedger(client).read(model, CancelToken::none());
         if (!snapshot.ok())
-            qFatal("reading the ledger failed: %s", describe(snapshot.error()));
+            qFatal("reading the ledger failed: %s", test::describeForTest(snapshot.error()));
         return std::move(snapshot).value();
     }
 
@@ -120,7 +105,7 @@ private Q_SLOTS:
             test::clientAs(m_server.uri(), test::PrivateMlflowServer::adminUser().toStdString(),
                            m_server.adminPassword().toStdString()));
         for (const char *user : {kDana, kRiley, kSam, kRita, kNora}) {
-            m_passwords[user] = randomPassword();
+            m_passwords[user] = test::randomPassword();
             const auto created = test::createUser(*m_admin, user, m_passwords[user]);
             REQUIRE_OK(created);
         }

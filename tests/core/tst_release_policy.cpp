@@ -1,5 +1,7 @@
 // The release policy: its canonical JSON, strict parsing, validation and reading it from a
 // registered model's tags. Pure: no server.
+#include "result_assertions.h"
+
 #include <cmath>
 #include <limits>
 
@@ -14,9 +16,6 @@ namespace {
 
 // modelgate's own toString(enum) returns a static string, which QTest would free if it chose
 // it to print a failed QCOMPARE of an enum: compare the names instead.
-#define QCOMPARE_ENUM(actual, expected)                                                                      \
-    QCOMPARE(QString::fromLatin1(toString(actual)), QString::fromLatin1(toString(expected)))
-
 constexpr const char *kDefaultJson =
     R"({"allow_break_glass":false,"champion_alias":"champion","max_regression_absolute":0.01,)"
     R"("max_regression_relative":0.02,"regression_metrics":[],"require_compatible_signature":true,)"

@@ -5,6 +5,8 @@
 // makes ~30 of them, so the functions share one server and build on each other's state, in
 // declaration order. The races and a forged record use a model of their own so that the main
 // model's story stays readable.
+#include "result_assertions.h"
+
 #include <mlflow_test_server.h>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -31,23 +33,6 @@ constexpr const char *kDana = "dana.scientist";
 constexpr const char *kRiley = "riley.release";
 constexpr const char *kSam = "sam.second";
 constexpr const char *kRita = "rita.readonly";
-
-const char *describe(const Error &error)
-{
-    static thread_local std::string text;
-    text = error.describe();
-    return text.c_str();
-}
-
-#define REQUIRE_OK(result) QVERIFY2((result).ok(), (result).ok() ? "" : describe((result).error()))
-
-std::string randomPassword()
-{
-    std::string password = "pw-";
-    for (int i = 0; i < 20; ++i)
-        password += static_cast<char>('a' + QRandomGenerator::global()->bounded(26));
-    return password;
-}
 
 bool contains(const std::string &text, const std::string &part)
 {
@@ -114,7 +99,7 @@ private:
     {
         auto snapshot = ReleaseLedger(*m_admin).read(model, CancelToken::none());
         if (!snapshot.ok())
-            qFatal("reading the ledger failed: %s", describe(snapshot.error()));
+            qFatal("reading the ledger failed: %s", test::describeForTest(snapshot.error()));
         return std::move(snapshot).value();
     }
 
@@ -122,7 +107,8 @@ private:
     {
         auto loaded = m_admin->getModelVersion(model, version, CancelToken::none());
         if (!loaded.ok())
-            qFatal("reading %s v%s failed: %s", model.c_str(), version.c_str(), describe(loaded.error()));
+            qFatal("reading %s v%s failed: %s", model.c_str(), version.c_str(),
+                   test::describeForTest(loaded.error()));
         return loaded.value().tags;
     }
 
@@ -166,7 +152,7 @@ private Q_SLOTS:
             test::clientAs(m_server.uri(), test::PrivateMlflowServer::adminUser().toStdString(),
                            m_server.adminPassword().toStdString()));
         for (const char *user : {kDana, kRiley, kSam, kRita}) {
-            m_passwords[user] = randomPassword();
+            m_passwords[user] = test::randomPassword();
             const Status created = test::createUser(*m_admin, user, m_passwords[user]);
             REQUIRE_OK(created);
         }

@@ -4,8 +4,8 @@
 // model for the metric-direction tag) carries a random name and is deleted afterwards.
 #include <algorithm>
 #include <mlflow_test_server.h>
-#include <result_assertions.h>
 #include <nlohmann/json.hpp>
+#include <result_assertions.h>
 
 #include <QFile>
 #include <QRandomGenerator>

@@ -1,6 +1,8 @@
 // The release report from data loaded off a real basic-auth MLflow server on which a reviewer
 // rejected a version: self-contained HTML (no links, no scripts, images as data: URIs), the
 // verified head hash, translated strings, and a multi-page PDF for a long trail.
+#include "result_assertions.h"
+
 #include <mlflow_test_server.h>
 #include <release_report.h>
 #include <release_test_users.h>
@@ -22,10 +24,6 @@ namespace {
 
 constexpr const char *kModel = "diabetes-classifier";
 constexpr const char *kRiley = "riley.release";
-
-#define REQUIRE_OK(result)                                                                                   \
-    QVERIFY2((result).ok(),                                                                                  \
-             (result).ok() ? "" : qPrintable(QString::fromStdString((result).error().describe())))
 
 // Stands in for the German .qm (the lead adds the real translations): proves the report's
 // strings go through the translators installed when it is generated.

@@ -12,9 +12,19 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QString>
 
 namespace modelgate::test {
+
+// A fresh password for a test user (MLflow's basic-auth app wants at least 12 characters).
+inline std::string randomPassword()
+{
+    std::string password = "pw-";
+    for (int i = 0; i < 20; ++i)
+        password += static_cast<char>('a' + QRandomGenerator::global()->bounded(26));
+    return password;
+}
 
 // A client for `uri` authenticating as `user` with HTTP basic auth.
 inline MlflowClient clientAs(const QString &uri, const std::string &user, const std::string &password)

@@ -3,6 +3,7 @@
 // another reviewer's name (who never signed it) turns the badge red with that record selected.
 #include "release/audit_trail_model.h"
 #include "release/audit_trail_view.h"
+#include "result_assertions.h"
 
 #include <mlflow_test_server.h>
 #include <release_test_users.h>
@@ -28,10 +29,6 @@ namespace {
 
 constexpr const char *kModel = "diabetes-classifier";
 constexpr const char *kRiley = "riley.release";
-
-#define REQUIRE_OK(result)                                                                                   \
-    QVERIFY2((result).ok(),                                                                                  \
-             (result).ok() ? "" : qPrintable(QString::fromStdString((result).error().describe())))
 
 } // namespace
 

@@ -16,6 +16,7 @@
 #include "release/review_panel.h"
 #include "release/reviews_page.h"
 #include "release_test_users.h"
+#include "result_assertions.h"
 #include "secrets/secret_store.h"
 
 #include <map>
@@ -47,16 +48,6 @@ constexpr int kTimeout = 240'000; // several loads of ~25 requests at ~0.7 s eac
 const QString kModel = QStringLiteral("diabetes-classifier");
 constexpr const char *kDana = "dana.scientist"; // author of v1, v2 and v4 (mlflow.user of their runs)
 constexpr const char *kRiley = "riley.release";
-
-std::string randomPassword()
-{
-    std::string password = "pw-";
-    for (int i = 0; i < 20; ++i)
-        password += static_cast<char>('a' + QRandomGenerator::global()->bounded(26));
-    return password;
-}
-
-#define REQUIRE_OK(result) QVERIFY2((result).ok(), (result).ok() ? "" : (result).error().describe().c_str())
 
 } // namespace
 
@@ -138,7 +129,7 @@ private Q_SLOTS:
         const MlflowClient admin = this->admin();
         const ReleaseLedger ledger(admin);
         for (const char *user : {kDana, kRiley}) {
-            m_passwords[user] = randomPassword();
+            m_passwords[user] = test::randomPassword();
             const Status created = test::createUser(admin, user, m_passwords[user]);
             REQUIRE_OK(created);
             const auto enrolled = ledger.enrolReviewer(user, CancelToken::none());

@@ -4,6 +4,7 @@
 #include "release/decision_drafts.h"
 #include "release/review_panel.h"
 #include "release_test_users.h"
+#include "result_assertions.h"
 #include "widgets/error_banner.h"
 
 #include <memory>
@@ -27,16 +28,6 @@ constexpr int kTimeout = 180'000; // a basic-auth server costs ~0.7 s per reques
 const QString kModel = QStringLiteral("diabetes-classifier");
 constexpr const char *kDana = "dana.scientist"; // author of v1, v2 and v4 (mlflow.user of their runs)
 constexpr const char *kRiley = "riley.release";
-
-std::string randomPassword()
-{
-    std::string password = "pw-";
-    for (int i = 0; i < 20; ++i)
-        password += static_cast<char>('a' + QRandomGenerator::global()->bounded(26));
-    return password;
-}
-
-#define REQUIRE_OK(result) QVERIFY2((result).ok(), (result).ok() ? "" : (result).error().describe().c_str())
 
 } // namespace
 
@@ -94,7 +85,7 @@ private Q_SLOTS:
                            m_server.adminPassword().toStdString());
         const ReleaseLedger ledger(admin);
         for (const char *user : {kDana, kRiley}) {
-            m_passwords[user] = randomPassword();
+            m_passwords[user] = test::randomPassword();
             const Status created = test::createUser(admin, user, m_passwords[user]);
             REQUIRE_OK(created);
             // Both enrolled: what stops Dana is four-eyes and the model permission.

@@ -5,6 +5,7 @@
 #include "cli_app.h"
 #include "mlflow_test_server.h"
 #include "release_test_users.h"
+#include "result_assertions.h"
 
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -40,15 +41,6 @@ struct CliResult
     }
     std::string both() const { return "stdout:\n" + out + "\nstderr:\n" + err; }
 };
-
-std::string randomPassword()
-{
-    static const char alphabet[] = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    std::string password;
-    for (int i = 0; i < 24; ++i)
-        password += alphabet[QRandomGenerator::global()->bounded(static_cast<int>(sizeof alphabet - 1))];
-    return password;
-}
 
 // Any object in `json` (at any depth) whose members include every pair of `wanted`.
 bool containsObject(const nlohmann::json &json, const std::map<std::string, std::string> &wanted)
@@ -127,7 +119,7 @@ private Q_SLOTS:
         m_passwords[admin()] = m_server->adminPassword().toStdString();
         const MlflowClient adminClient = test::clientAs(m_server->uri(), admin(), m_passwords[admin()]);
         for (const char *user : {kAuthor, kReleaseManager, kReader}) {
-            m_passwords[user] = randomPassword();
+            m_passwords[user] = test::randomPassword();
             const Status created = test::createUser(adminClient, user, m_passwords[user]);
             QVERIFY2(created.ok(), created.ok() ? "" : created.error().describe().c_str());
         }
