@@ -1,5 +1,6 @@
 #include "report_html.h"
 
+#include "check_text.h"
 #include "report_chart.h"
 #include "report_tr.h"
 
@@ -438,8 +439,8 @@ QString buildReportHtml(const ReleaseReportData &data, ImageMode mode, std::vect
     html += header({ReleaseReport::tr("Result"), ReleaseReport::tr("Check"), ReleaseReport::tr("Measured"),
                     ReleaseReport::tr("Expected"), ReleaseReport::tr("Detail")});
     for (const CheckResult &check : checks.checks)
-        html += row({checkStatusCell(check.status), esc(check.title), esc(check.measured),
-                     esc(check.expected), esc(check.detail)});
+        html += row({checkStatusCell(check.status), esc(checkTitle(check)), esc(checkMeasured(check)),
+                     esc(checkRule(check)), esc(checkDetail(check))});
     html += QStringLiteral("</table>\n");
 
     html += QStringLiteral("<h2>%1</h2>\n").arg(ReleaseReport::tr("Decisions"));

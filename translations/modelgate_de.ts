@@ -2,6 +2,331 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CheckText</name>
+    <message>
+        <source>%1 %</source>
+        <comment>percent</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <comment>regression margins: absolute or relative</comment>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) worse than the champion&apos;s %3</source>
+        <translation>%1 (%2) schlechter als der Champion mit %3</translation>
+    </message>
+    <message>
+        <source>%1 worse than the champion&apos;s %2</source>
+        <translation>%1 schlechter als der Champion mit %2</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Threshold: %1</source>
+        <translation>Schwellenwert: %1</translation>
+    </message>
+    <message>
+        <source>No regression: %1</source>
+        <translation>Keine Verschlechterung: %1</translation>
+    </message>
+    <message>
+        <source>Champion to compare with</source>
+        <translation>Champion zum Vergleich</translation>
+    </message>
+    <message>
+        <source>Signature present</source>
+        <translation>Signatur vorhanden</translation>
+    </message>
+    <message>
+        <source>Signature compatible with the champion</source>
+        <translation>Signatur kompatibel mit dem Champion</translation>
+    </message>
+    <message>
+        <source>Input example</source>
+        <translation>Eingabebeispiel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Source run finished</source>
+        <translation>Quelllauf abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>Tag: %1</translation>
+    </message>
+    <message>
+        <source>%1 (no change)</source>
+        <translation>%1 (unverändert)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>this version</source>
+        <translation>diese Version</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>not compared</source>
+        <translation>nicht verglichen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n input(s)</source>
+        <translation>
+            <numerusform>%n Eingabe</numerusform>
+            <numerusform>%n Eingaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n Ausgabe</numerusform>
+            <numerusform>%n Ausgaben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n compatible change(s)</source>
+        <translation>
+            <numerusform>%n kompatible Änderung</numerusform>
+            <numerusform>%n kompatible Änderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breaking change(s)</source>
+        <translation>
+            <numerusform>%n inkompatible Änderung</numerusform>
+            <numerusform>%n inkompatible Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>zwischen %1 und %2</translation>
+    </message>
+    <message>
+        <source>any value</source>
+        <translation>beliebiger Wert</translation>
+    </message>
+    <message>
+        <source>at most %1 worse than %2 (%3)</source>
+        <translation>höchstens %1 schlechter als %2 (%3)</translation>
+    </message>
+    <message>
+        <source>at most %1 worse than the champion</source>
+        <translation>höchstens %1 schlechter als der Champion</translation>
+    </message>
+    <message>
+        <source>a champion to compare with</source>
+        <translation>ein Champion zum Vergleich</translation>
+    </message>
+    <message>
+        <source>a signature</source>
+        <translation>eine Signatur</translation>
+    </message>
+    <message>
+        <source>a signature (optional)</source>
+        <translation>eine Signatur (optional)</translation>
+    </message>
+    <message>
+        <source>compatible with %1</source>
+        <translation>kompatibel mit %1</translation>
+    </message>
+    <message>
+        <source>compatible with %1 (optional)</source>
+        <translation>kompatibel mit %1 (optional)</translation>
+    </message>
+    <message>
+        <source>an input example</source>
+        <translation>ein Eingabebeispiel</translation>
+    </message>
+    <message>
+        <source>an input example (optional)</source>
+        <translation>ein Eingabebeispiel (optional)</translation>
+    </message>
+    <message>
+        <source>a description</source>
+        <translation>eine Beschreibung</translation>
+    </message>
+    <message>
+        <source>a description (optional)</source>
+        <translation>eine Beschreibung (optional)</translation>
+    </message>
+    <message>
+        <source>present, not blank</source>
+        <translation>vorhanden, nicht leer</translation>
+    </message>
+    <message>
+        <source>the candidate did not log %1; the champion did</source>
+        <translation>der Kandidat hat %1 nicht protokolliert, der Champion schon</translation>
+    </message>
+    <message>
+        <source>the source run did not log %1</source>
+        <translation>der Quelllauf hat %1 nicht protokolliert</translation>
+    </message>
+    <message>
+        <source>the champion did not log %1; nothing to compare with</source>
+        <translation>der Champion hat %1 nicht protokolliert; kein Vergleich möglich</translation>
+    </message>
+    <message>
+        <source>neither version logged %1</source>
+        <translation>keine der beiden Versionen hat %1 protokolliert</translation>
+    </message>
+    <message>
+        <source>%1 is unknown: %2</source>
+        <translation>%1 ist unbekannt: %2</translation>
+    </message>
+    <message>
+        <source>%1 is NaN</source>
+        <translation>%1 ist NaN</translation>
+    </message>
+    <message>
+        <source>%1 is below %2</source>
+        <translation>%1 liegt unter %2</translation>
+    </message>
+    <message>
+        <source>%1 is above %2</source>
+        <translation>%1 liegt über %2</translation>
+    </message>
+    <message>
+        <source>this version is the champion</source>
+        <translation>diese Version ist der Champion</translation>
+    </message>
+    <message>
+        <source>no champion to compare with</source>
+        <translation>kein Champion zum Vergleich</translation>
+    </message>
+    <message>
+        <source>%1 cannot be compared with the champion&apos;s %2</source>
+        <translation>%1 lässt sich nicht mit dem Wert des Champions (%2) vergleichen</translation>
+    </message>
+    <message>
+        <source>%1 has no direction (higher or lower is better), so it cannot be compared</source>
+        <translation>für %1 ist keine Richtung festgelegt (höher oder niedriger ist besser), daher kein Vergleich möglich</translation>
+    </message>
+    <message>
+        <source>%1: beyond both the absolute margin %2 and the relative margin %3</source>
+        <translation>%1: jenseits der absoluten Toleranz %2 und der relativen Toleranz %3</translation>
+    </message>
+    <message>
+        <source>%1: beyond the absolute margin %2 but within the relative margin %3 (it fails only beyond both)</source>
+        <translation>%1: jenseits der absoluten Toleranz %2, aber innerhalb der relativen Toleranz %3 (fehlgeschlagen erst jenseits beider)</translation>
+    </message>
+    <message>
+        <source>%1: beyond the relative margin %2 but within the absolute margin %3 (it fails only beyond both)</source>
+        <translation>%1: jenseits der relativen Toleranz %2, aber innerhalb der absoluten Toleranz %3 (fehlgeschlagen erst jenseits beider)</translation>
+    </message>
+    <message>
+        <source>%1, within both margins</source>
+        <translation>%1, innerhalb beider Toleranzen</translation>
+    </message>
+    <message>
+        <source>%1: beyond the allowed %2</source>
+        <translation>%1: jenseits der erlaubten Toleranz %2</translation>
+    </message>
+    <message>
+        <source>%1, within the allowed %2</source>
+        <translation>%1, innerhalb der erlaubten Toleranz %2</translation>
+    </message>
+    <message>
+        <source>the MLmodel could not be read</source>
+        <translation>die MLmodel-Datei ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>the MLmodel could not be read: %1</source>
+        <translation>die MLmodel-Datei ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>the MLmodel has no signature</source>
+        <translation>die MLmodel-Datei enthält keine Signatur</translation>
+    </message>
+    <message>
+        <source>the signatures could not be compared</source>
+        <translation>die Signaturen ließen sich nicht vergleichen</translation>
+    </message>
+    <message>
+        <source>the signatures could not be compared: %1</source>
+        <translation>die Signaturen ließen sich nicht vergleichen: %1</translation>
+    </message>
+    <message>
+        <source>the signature changed incompatibly</source>
+        <translation>die Signatur hat sich inkompatibel geändert</translation>
+    </message>
+    <message>
+        <source>incompatible changes: %1</source>
+        <translation>inkompatible Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>the MLmodel names no input example</source>
+        <translation>die MLmodel-Datei nennt kein Eingabebeispiel</translation>
+    </message>
+    <message>
+        <source>the version has no description</source>
+        <translation>die Version hat keine Beschreibung</translation>
+    </message>
+    <message>
+        <source>the source run could not be read</source>
+        <translation>der Quelllauf ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>the source run could not be read: %1</source>
+        <translation>der Quelllauf ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>the source run is %1, not FINISHED</source>
+        <translation>der Quelllauf ist %1, nicht FINISHED</translation>
+    </message>
+    <message>
+        <source>the version has no tag %1</source>
+        <translation>die Version hat kein Tag %1</translation>
+    </message>
+    <message>
+        <source>the tag %1 is blank</source>
+        <translation>das Tag %1 ist leer</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Could not load the registered models.</source>
@@ -917,54 +1242,6 @@
 </context>
 <context>
     <name>modelgate::ui::CheckListModel</name>
-    <message>
-        <source>Passed</source>
-        <translation>Bestanden</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Warnung</translation>
-    </message>
-    <message>
-        <source>Threshold: %1</source>
-        <translation>Schwellenwert: %1</translation>
-    </message>
-    <message>
-        <source>No regression: %1</source>
-        <translation>Keine Verschlechterung: %1</translation>
-    </message>
-    <message>
-        <source>Champion to compare with</source>
-        <translation>Champion zum Vergleich</translation>
-    </message>
-    <message>
-        <source>Signature present</source>
-        <translation>Signatur vorhanden</translation>
-    </message>
-    <message>
-        <source>Signature compatible with the champion</source>
-        <translation>Signatur kompatibel mit dem Champion</translation>
-    </message>
-    <message>
-        <source>Input example</source>
-        <translation>Eingabebeispiel</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>Source run finished</source>
-        <translation>Quelllauf abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Tag: %1</source>
-        <translation>Tag: %1</translation>
-    </message>
     <message>
         <source>Status</source>
         <translation>Status</translation>

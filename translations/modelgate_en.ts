@@ -2,6 +2,331 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CheckText</name>
+    <message>
+        <source>%1 %</source>
+        <comment>percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <comment>regression margins: absolute or relative</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) worse than the champion&apos;s %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 worse than the champion&apos;s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Failed</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No regression: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Champion to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature compatible with the champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>Source run finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n input(s)</source>
+        <translation>
+            <numerusform>%n input</numerusform>
+            <numerusform>%n inputs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n outputs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished">unchanged</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n compatible change(s)</source>
+        <translation>
+            <numerusform>%n compatible change</numerusform>
+            <numerusform>%n compatible changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breaking change(s)</source>
+        <translation>
+            <numerusform>%n breaking change</numerusform>
+            <numerusform>%n breaking changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 worse than %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 worse than the champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a champion to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a signature (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compatible with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compatible with %1 (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an input example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an input example (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a description (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>present, not blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the candidate did not log %1; the champion did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source run did not log %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the champion did not log %1; nothing to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neither version logged %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unknown: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is NaN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is below %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is above %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this version is the champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no champion to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be compared with the champion&apos;s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no direction (higher or lower is better), so it cannot be compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: beyond both the absolute margin %2 and the relative margin %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: beyond the absolute margin %2 but within the relative margin %3 (it fails only beyond both)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: beyond the relative margin %2 but within the absolute margin %3 (it fails only beyond both)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, within both margins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: beyond the allowed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, within the allowed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MLmodel could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MLmodel could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MLmodel has no signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signatures could not be compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signatures could not be compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature changed incompatibly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incompatible changes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MLmodel names no input example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version has no description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source run could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source run could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source run is %1, not FINISHED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version has no tag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tag %1 is blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Could not load the registered models.</source>
@@ -917,54 +1242,6 @@
 </context>
 <context>
     <name>modelgate::ui::CheckListModel</name>
-    <message>
-        <source>Passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation type="unfinished">Failed</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threshold: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No regression: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Champion to compare with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signature present</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signature compatible with the champion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Input example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished">Description</translation>
-    </message>
-    <message>
-        <source>Source run finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tag: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Status</source>
         <translation type="unfinished">Status</translation>

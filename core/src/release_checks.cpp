@@ -91,6 +91,11 @@ bool isChampion(const VersionEvidence &candidate, const std::string &alias)
            candidate.version.aliases.end();
 }
 
+CheckFinding noChampionFinding(const ReleasePolicy &policy, const VersionEvidence &candidate)
+{
+    return isChampion(candidate, policy.championAlias) ? CheckFinding::IsChampion : CheckFinding::NoChampion;
+}
+
 std::string noChampionReason(const ReleasePolicy &policy, const VersionEvidence &candidate)
 {
     return isChampion(candidate, policy.championAlias) ? "this version is the champion"
@@ -110,30 +115,37 @@ CheckResult thresholdCheck(const MetricThreshold &threshold, const VersionEviden
                                   threshold.metric + (expected.empty() ? "" : " " + expected));
     check.expected = expected.empty() ? "any value" : expected;
     check.thresholdValue = threshold.atLeast ? threshold.atLeast : threshold.atMost;
+    check.atLeast = threshold.atLeast;
+    check.atMost = threshold.atMost;
 
     const std::optional<double> value = candidateMetric(candidate, threshold.metric);
     if (!value) {
         check.status = CheckStatus::Fail;
+        check.observation = CheckObservation::Missing;
         check.measured = "missing";
+        check.finding = candidate.run ? CheckFinding::NotLogged : CheckFinding::SourceRunUnknown;
+        check.note = candidate.run ? "" : candidate.runNote.empty() ? "no source run" : candidate.runNote;
         check.detail = candidate.run ? "the source run did not log " + threshold.metric
-                                     : threshold.metric + " is unknown: " +
-                                           (candidate.runNote.empty() ? "no source run" : candidate.runNote);
+                                     : threshold.metric + " is unknown: " + check.note;
         return check;
     }
     check.measuredValue = value;
     check.measured = formatNumber(*value);
     if (std::isnan(*value)) {
         check.status = CheckStatus::Fail;
+        check.finding = CheckFinding::NotANumber;
         check.detail = threshold.metric + " is NaN";
         return check;
     }
     if (threshold.atLeast && *value < *threshold.atLeast) {
         check.status = CheckStatus::Fail;
         check.thresholdValue = threshold.atLeast;
+        check.finding = CheckFinding::BelowBound;
         check.detail = threshold.metric + " is below " + formatNumber(*threshold.atLeast);
     } else if (threshold.atMost && *value > *threshold.atMost) {
         check.status = CheckStatus::Fail;
         check.thresholdValue = threshold.atMost;
+        check.finding = CheckFinding::AboveBound;
         check.detail = threshold.metric + " is above " + formatNumber(*threshold.atMost);
     }
     return check;
@@ -144,12 +156,18 @@ CheckResult championCheck(const ReleasePolicy &policy, const VersionEvidence &ca
 {
     CheckResult check = makeCheck(CheckKind::Champion, {}, "champion @" + policy.championAlias);
     check.expected = "a version with alias @" + policy.championAlias + " to compare with";
+    check.against = "@" + policy.championAlias;
     if (comparison) {
-        check.measured = "v" + comparison->baseline.version.version;
+        check.observation = CheckObservation::Version;
+        check.against = "v" + comparison->baseline.version.version;
+        check.measured = check.against;
         return check;
     }
     check.status = CheckStatus::Warning;
-    check.measured = isChampion(candidate, policy.championAlias) ? "this version" : "none";
+    const bool self = isChampion(candidate, policy.championAlias);
+    check.observation = self ? CheckObservation::ThisVersion : CheckObservation::NoChampion;
+    check.measured = self ? "this version" : "none";
+    check.finding = noChampionFinding(policy, candidate);
     check.detail = noChampionReason(policy, candidate);
     return check;
 }
@@ -166,8 +184,12 @@ CheckResult regressionCheck(const ReleasePolicy &policy, const MetricComparison 
     CheckResult check =
         makeCheck(CheckKind::ChampionRegression, row.key, row.key + " vs champion v" + championVersion);
     check.measuredValue = row.candidate;
+    check.baselineValue = row.baseline;
+    check.against = "v" + championVersion;
     const std::optional<double> &absolute = policy.maxRegressionAbsolute;
     const std::optional<double> &relative = policy.maxRegressionRelative;
+    check.marginAbsolute = absolute;
+    check.marginRelative = relative;
     std::string margins;
     if (absolute && relative)
         margins = formatNumber(*absolute) + " or " + formatPercent(*relative);
@@ -180,7 +202,9 @@ CheckResult regressionCheck(const ReleasePolicy &policy, const MetricComparison 
 
     if (!row.candidate) {
         check.status = CheckStatus::Warning;
+        check.observation = CheckObservation::Missing;
         check.measured = "missing";
+        check.finding = row.baseline ? CheckFinding::NotLogged : CheckFinding::NotLoggedByEither;
         check.detail = row.baseline ? "the candidate did not log " + row.key + ", the champion did"
                                     : "neither version logged " + row.key;
         return check;
@@ -188,28 +212,33 @@ CheckResult regressionCheck(const ReleasePolicy &policy, const MetricComparison 
     check.measured = formatNumber(*row.candidate);
     if (std::isnan(*row.candidate)) {
         check.status = CheckStatus::Fail;
+        check.finding = CheckFinding::NotANumber;
         check.detail = row.key + " is NaN";
         return check;
     }
     if (!row.baseline) {
         check.status = CheckStatus::Warning;
+        check.finding = CheckFinding::NotLoggedByChampion;
         check.detail = "the champion did not log " + row.key + "; nothing to compare with";
         return check;
     }
     if (!std::isfinite(*row.baseline) || !std::isfinite(*row.candidate)) {
         check.status = CheckStatus::Warning;
+        check.finding = CheckFinding::NotComparable;
         check.detail =
             "cannot compare " + formatNumber(*row.candidate) + " with the champion's " + baselineText;
         return check;
     }
     if (row.direction == MetricDirection::Neutral) {
         check.status = CheckStatus::Warning;
+        check.finding = CheckFinding::NoDirection;
         check.detail = row.key + " has no direction (higher or lower is better), so it cannot be compared";
         return check;
     }
     const bool higherIsBetter = row.direction == MetricDirection::HigherIsBetter;
     const double baseline = *row.baseline;
     const double delta = *row.candidate - baseline;
+    check.deltaValue = delta;
     check.measured += row.verdict == Verdict::Equal ? " (no change)" : " (" + formatSigned(delta) + ")";
 
     // The bound applied: with both margins a metric fails only beyond both, so the looser one.
@@ -229,18 +258,24 @@ CheckResult regressionCheck(const ReleasePolicy &policy, const MetricComparison 
                                                     : std::nullopt; // a zero champion: infinitely worse
     const bool beyondAbsolute = absolute && exceeds(worseBy, *absolute);
     const bool beyondRelative = relative && (!relativeWorse || exceeds(*relativeWorse, *relative));
+    check.worseBy = worseBy;
+    check.worseByRelative = relativeWorse;
     const std::string amount =
         formatNumber(worseBy) + (relativeWorse ? " (" + formatPercent(*relativeWorse) + ")" : "");
     const std::string worse = amount + " worse than the champion's " + baselineText;
     if (absolute && relative) {
         if (beyondAbsolute && beyondRelative) {
             check.status = CheckStatus::Fail;
+            check.finding = CheckFinding::WorseBeyondBoth;
             check.detail = worse + ": beyond both the absolute margin " + formatNumber(*absolute) +
                            " and the relative margin " + formatPercent(*relative);
         } else {
             check.status = CheckStatus::Warning;
             const std::string absoluteText = "the absolute margin " + formatNumber(*absolute);
             const std::string relativeText = "the relative margin " + formatPercent(*relative);
+            check.finding = beyondAbsolute   ? CheckFinding::WorseBeyondAbsoluteOnly
+                            : beyondRelative ? CheckFinding::WorseBeyondRelativeOnly
+                                             : CheckFinding::WorseWithinBoth;
             if (beyondAbsolute)
                 check.detail = worse + ": beyond " + absoluteText + " but within " + relativeText +
                                " (it fails only beyond both margins)";
@@ -252,9 +287,11 @@ CheckResult regressionCheck(const ReleasePolicy &policy, const MetricComparison 
         }
     } else if (beyondAbsolute || beyondRelative) {
         check.status = CheckStatus::Fail;
+        check.finding = CheckFinding::WorseBeyondMargin;
         check.detail = worse + ": beyond the allowed " + margins;
     } else {
         check.status = CheckStatus::Warning;
+        check.finding = CheckFinding::WorseWithinMargin;
         check.detail = worse + ", within the allowed " + margins;
     }
     return check;
@@ -293,18 +330,27 @@ CheckResult signaturePresentCheck(const ReleasePolicy &policy, const VersionEvid
     CheckResult check = makeCheck(CheckKind::SignaturePresent, {}, "model signature");
     check.expected = policy.requireSignature ? "a signature in the MLmodel" : "a signature (not required)";
     const CheckStatus missing = policy.requireSignature ? CheckStatus::Fail : CheckStatus::Warning;
+    check.required = policy.requireSignature;
     if (!candidate.signature) {
         check.status = missing;
+        check.observation = CheckObservation::Unreadable;
         check.measured = "unreadable";
+        check.finding = CheckFinding::MlmodelUnreadable;
+        check.note = candidate.signatureNote;
         check.detail =
             candidate.signatureNote.empty() ? "the MLmodel could not be read" : candidate.signatureNote;
     } else if (!candidate.signature->present) {
         check.status = missing;
+        check.observation = CheckObservation::Missing;
         check.measured = "missing";
+        check.finding = CheckFinding::NoSignature;
         check.detail = "the MLmodel has no signature";
     } else {
         const std::size_t inputs = candidate.signature->inputs.size();
         const std::size_t outputs = candidate.signature->outputs.size();
+        check.observation = CheckObservation::SignatureShape;
+        check.inputCount = static_cast<int>(inputs);
+        check.outputCount = static_cast<int>(outputs);
         check.measured = std::to_string(inputs) + (inputs == 1 ? " input, " : " inputs, ") +
                          std::to_string(outputs) + (outputs == 1 ? " output" : " outputs");
     }
@@ -316,18 +362,26 @@ CheckResult signatureCompatibleCheck(const ReleasePolicy &policy, const VersionE
 {
     CheckResult check = makeCheck(CheckKind::SignatureCompatible, {}, "signature compatible with champion");
     const CheckStatus problem = policy.requireCompatibleSignature ? CheckStatus::Fail : CheckStatus::Warning;
+    check.required = policy.requireCompatibleSignature;
     if (!comparison) {
-        check.expected = "no breaking change against @" + policy.championAlias;
+        check.against = "@" + policy.championAlias;
+        check.expected = "no breaking change against " + check.against;
         check.status = CheckStatus::Warning;
+        check.observation = CheckObservation::NotCompared;
         check.measured = "not compared";
+        check.finding = noChampionFinding(policy, candidate);
         check.detail = noChampionReason(policy, candidate);
         return check;
     }
     const SignatureDiff &diff = comparison->signature;
-    check.expected = "no breaking change against v" + comparison->baseline.version.version;
+    check.against = "v" + comparison->baseline.version.version;
+    check.expected = "no breaking change against " + check.against;
     if (!diff.compared) {
         check.status = problem;
+        check.observation = CheckObservation::NotCompared;
         check.measured = "not compared";
+        check.finding = CheckFinding::SignaturesNotCompared;
+        check.note = diff.note;
         check.detail = diff.note.empty() ? "the signatures could not be compared" : diff.note;
         return check;
     }
@@ -342,6 +396,10 @@ CheckResult signatureCompatibleCheck(const ReleasePolicy &policy, const VersionE
                            (change.reason.empty() ? "" : ": " + change.reason));
     }
     if (!diff.breaking && breaking.empty()) {
+        check.observation = diff.changes.empty()
+                                ? (diff.note.empty() ? CheckObservation::Unchanged : CheckObservation::Text)
+                                : CheckObservation::CompatibleChanges;
+        check.changeCount = static_cast<int>(diff.changes.size());
         check.measured = diff.changes.empty()
                              ? (diff.note.empty() ? "unchanged" : diff.note)
                              : std::to_string(diff.changes.size()) +
@@ -349,11 +407,15 @@ CheckResult signatureCompatibleCheck(const ReleasePolicy &policy, const VersionE
         return check;
     }
     check.status = problem;
+    check.observation = CheckObservation::BreakingChanges;
+    check.changeCount = static_cast<int>(breaking.size());
+    check.finding = CheckFinding::BreakingChanges;
     check.measured =
         std::to_string(breaking.size()) + (breaking.size() == 1 ? " breaking change" : " breaking changes");
     std::string detail;
     for (const auto &line : breaking)
         detail += (detail.empty() ? "" : "; ") + line;
+    check.note = detail;
     check.detail = detail.empty() ? "the signature changed incompatibly" : detail;
     return check;
 }
@@ -364,16 +426,23 @@ CheckResult inputExampleCheck(const ReleasePolicy &policy, const VersionEvidence
     check.expected =
         policy.requireInputExample ? "a saved input example" : "a saved input example (not required)";
     const CheckStatus missing = policy.requireInputExample ? CheckStatus::Fail : CheckStatus::Warning;
+    check.required = policy.requireInputExample;
     if (!candidate.signature) {
         check.status = missing;
+        check.observation = CheckObservation::Unreadable;
         check.measured = "unreadable";
+        check.finding = CheckFinding::MlmodelUnreadable;
+        check.note = candidate.signatureNote;
         check.detail =
             candidate.signatureNote.empty() ? "the MLmodel could not be read" : candidate.signatureNote;
     } else if (!candidate.signature->hasInputExample) {
         check.status = missing;
+        check.observation = CheckObservation::Missing;
         check.measured = "missing";
+        check.finding = CheckFinding::NoInputExample;
         check.detail = "the MLmodel names no input example";
     } else {
+        check.observation = CheckObservation::Present;
         check.measured = "present";
     }
     return check;
@@ -383,11 +452,15 @@ CheckResult descriptionCheck(const ReleasePolicy &policy, const VersionEvidence 
 {
     CheckResult check = makeCheck(CheckKind::Description, {}, "version description");
     check.expected = policy.requireDescription ? "a non-blank description" : "a description (not required)";
+    check.required = policy.requireDescription;
     if (isBlank(candidate.version.description)) {
         check.status = policy.requireDescription ? CheckStatus::Fail : CheckStatus::Warning;
+        check.observation = CheckObservation::Missing;
         check.measured = "missing";
+        check.finding = CheckFinding::NoDescription;
         check.detail = "model version " + candidate.version.version + " has no description";
     } else {
+        check.observation = CheckObservation::Present;
         check.measured = "present";
     }
     return check;
@@ -398,12 +471,18 @@ CheckResult runFinishedCheck(const ReleasePolicy &policy, const VersionEvidence 
     CheckResult check = makeCheck(CheckKind::RunFinished, {}, "source run finished");
     check.expected = "FINISHED";
     const CheckStatus problem = policy.requireFinishedRun ? CheckStatus::Fail : CheckStatus::Warning;
+    check.required = policy.requireFinishedRun;
+    check.observation = CheckObservation::Text;
     if (!candidate.run) {
         check.status = problem;
+        check.observation = CheckObservation::Missing;
         check.measured = "missing";
+        check.finding = CheckFinding::RunUnreadable;
+        check.note = candidate.runNote;
         check.detail = candidate.runNote.empty() ? "the source run could not be read" : candidate.runNote;
     } else if (candidate.run->info.status != "FINISHED") {
         check.status = problem;
+        check.finding = CheckFinding::RunNotFinished;
         check.measured = candidate.run->info.status.empty() ? "unknown" : candidate.run->info.status;
         check.detail =
             "the source run " + candidate.run->info.runId + " is " + check.measured + ", not FINISHED";
@@ -418,13 +497,18 @@ CheckResult requiredTagCheck(const std::string &key, const VersionEvidence &cand
     CheckResult check = makeCheck(CheckKind::RequiredTag, key, "tag " + key);
     check.expected = "present and non-blank";
     const auto it = candidate.version.tags.find(key);
+    check.observation = CheckObservation::Text;
     if (it == candidate.version.tags.end()) {
         check.status = CheckStatus::Fail;
+        check.observation = CheckObservation::Missing;
         check.measured = "missing";
+        check.finding = CheckFinding::TagMissing;
         check.detail = "model version " + candidate.version.version + " has no tag " + key;
     } else if (isBlank(it->second)) {
         check.status = CheckStatus::Fail;
+        check.observation = CheckObservation::Blank;
         check.measured = "blank";
+        check.finding = CheckFinding::TagBlank;
         check.detail = "the tag " + key + " of model version " + candidate.version.version + " is blank";
     } else {
         check.measured = it->second;
@@ -446,44 +530,6 @@ bool isNumericRef(const std::string &ref)
 }
 
 } // namespace
-
-const char *toString(CheckStatus status)
-{
-    switch (status) {
-    case CheckStatus::Pass:
-        return "pass";
-    case CheckStatus::Fail:
-        return "fail";
-    case CheckStatus::Warning:
-        return "warning";
-    }
-    return "fail";
-}
-
-const char *toString(CheckKind kind)
-{
-    switch (kind) {
-    case CheckKind::MetricThreshold:
-        return "metric_threshold";
-    case CheckKind::ChampionRegression:
-        return "champion_regression";
-    case CheckKind::Champion:
-        return "champion";
-    case CheckKind::SignaturePresent:
-        return "signature_present";
-    case CheckKind::SignatureCompatible:
-        return "signature_compatible";
-    case CheckKind::InputExample:
-        return "input_example";
-    case CheckKind::Description:
-        return "description";
-    case CheckKind::RunFinished:
-        return "run_finished";
-    case CheckKind::RequiredTag:
-        return "required_tag";
-    }
-    return "unknown";
-}
 
 CheckReport evaluateReleaseChecks(const ReleasePolicy &policy, const std::string &policyHash,
                                   const VersionEvidence &candidate,
@@ -633,7 +679,9 @@ std::string checkReportToJson(const CheckReport &report, int indent)
                           {"expected", check.expected},
                           {"detail", check.detail},
                           {"measured_value", number(check.measuredValue)},
-                          {"threshold_value", number(check.thresholdValue)}});
+                          {"threshold_value", number(check.thresholdValue)},
+                          {"observation", toString(check.observation)},
+                          {"finding", toString(check.finding)}});
     const json out{
         {"policy_hash", report.policyHash},
         {"champion_version", report.championVersion.empty() ? json(nullptr) : json(report.championVersion)},

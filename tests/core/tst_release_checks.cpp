@@ -132,6 +132,11 @@ private Q_SLOTS:
         QVERIFY(auc.detail.empty());
         QCOMPARE(auc.measuredValue, std::optional<double>(0.853));
         QCOMPARE(auc.thresholdValue, std::optional<double>(0.8));
+        // The same facts as values, for a UI to word in its own language.
+        QCOMPARE_ENUM(auc.observation, CheckObservation::Value);
+        QCOMPARE_ENUM(auc.finding, CheckFinding::None);
+        QCOMPARE(auc.atLeast, std::optional<double>(0.8));
+        QVERIFY(!auc.atMost);
 
         QCOMPARE_ENUM(report.checks[1].status, CheckStatus::Pass);
         QCOMPARE(report.checks[1].expected, std::string("between 0.5 and 0.7"));
@@ -141,6 +146,8 @@ private Q_SLOTS:
         QCOMPARE(loss.measured, std::string("0.51"));
         QCOMPARE(loss.thresholdValue, std::optional<double>(0.5));
         QVERIFY2(loss.detail.find("above 0.5") != std::string::npos, loss.detail.c_str());
+        QCOMPARE_ENUM(loss.finding, CheckFinding::AboveBound);
+        QCOMPARE(loss.atMost, std::optional<double>(0.5));
 
         // Bounds are inclusive; below at_least fails.
         policy.thresholds = {{"auc", 0.853, std::nullopt}, {"f1", 0.61, 0.7}};
@@ -148,6 +155,7 @@ private Q_SLOTS:
         QCOMPARE_ENUM(edge.checks[0].status, CheckStatus::Pass);
         QCOMPARE_ENUM(edge.checks[1].status, CheckStatus::Fail);
         QCOMPARE(edge.checks[1].thresholdValue, std::optional<double>(0.61));
+        QCOMPARE_ENUM(edge.checks[1].finding, CheckFinding::BelowBound);
     }
 
     void thresholdOnMissingOrNaNMetricFails()
@@ -158,8 +166,11 @@ private Q_SLOTS:
         QCOMPARE_ENUM(report.checks[0].status, CheckStatus::Fail);
         QCOMPARE(report.checks[0].measured, std::string("NaN"));
         QVERIFY(report.checks[0].detail.find("NaN") != std::string::npos);
+        QCOMPARE_ENUM(report.checks[0].finding, CheckFinding::NotANumber);
         QCOMPARE_ENUM(report.checks[1].status, CheckStatus::Fail);
         QCOMPARE(report.checks[1].measured, std::string("missing"));
+        QCOMPARE_ENUM(report.checks[1].observation, CheckObservation::Missing);
+        QCOMPARE_ENUM(report.checks[1].finding, CheckFinding::NotLogged);
         QVERIFY(!report.checks[1].measuredValue);
         QVERIFY(report.checks[1].detail.find("recall") != std::string::npos);
 
@@ -170,6 +181,8 @@ private Q_SLOTS:
         QCOMPARE_ENUM(report.checks[0].status, CheckStatus::Fail);
         QVERIFY2(report.checks[0].detail.find(noRun.runNote) != std::string::npos,
                  report.checks[0].detail.c_str());
+        QCOMPARE_ENUM(report.checks[0].finding, CheckFinding::SourceRunUnknown);
+        QCOMPARE(report.checks[0].note, noRun.runNote);
     }
 
     void regressionTextsWithBothMargins()
@@ -186,6 +199,14 @@ private Q_SLOTS:
         QCOMPARE(worse.measuredValue, std::optional<double>(0.853));
         QVERIFY(worse.thresholdValue);
         QVERIFY(std::fabs(*worse.thresholdValue - (0.857 - 0.01714)) < 1e-12); // the looser bound
+        QCOMPARE_ENUM(worse.finding, CheckFinding::WorseWithinBoth);
+        QCOMPARE(worse.baselineValue, std::optional<double>(0.857));
+        QCOMPARE(worse.marginAbsolute, std::optional<double>(0.01));
+        QCOMPARE(worse.marginRelative, std::optional<double>(0.02));
+        QCOMPARE(worse.against, std::string("v1"));
+        QVERIFY(worse.deltaValue && std::fabs(*worse.deltaValue + 0.004) < 1e-12);
+        QVERIFY(worse.worseBy && std::fabs(*worse.worseBy - 0.004) < 1e-12);
+        QVERIFY(worse.worseByRelative && std::fabs(*worse.worseByRelative - 0.004 / 0.857) < 1e-12);
 
         const CheckResult better = regression(policy, "auc", 0.861, 0.857);
         QCOMPARE_ENUM(better.status, CheckStatus::Pass);
@@ -206,6 +227,8 @@ private Q_SLOTS:
         const CheckResult fail = regression(policy, "auc", 0.84, 0.86);
         QCOMPARE(fail.expected, std::string("at most 0.01 worse than 0.86"));
         QVERIFY2(fail.detail.find("0.02") != std::string::npos, fail.detail.c_str());
+        QCOMPARE_ENUM(fail.finding, CheckFinding::WorseBeyondMargin);
+        QCOMPARE_ENUM(regression(policy, "auc", 0.855, 0.86).finding, CheckFinding::WorseWithinMargin);
         QVERIFY(std::fabs(*fail.thresholdValue - 0.85) < 1e-12);
     }
 
@@ -228,17 +251,20 @@ private Q_SLOTS:
         const CheckResult both = regression(policy, "recall", 0.085, 0.1);
         QCOMPARE_ENUM(both.status, CheckStatus::Fail);
         QVERIFY2(both.detail.find("both") != std::string::npos, both.detail.c_str());
+        QCOMPARE_ENUM(both.finding, CheckFinding::WorseBeyondBoth);
         // 0.015 but 1.7 %: only the absolute margin is exceeded.
         const CheckResult absolute = regression(policy, "recall", 0.885, 0.9);
         QCOMPARE_ENUM(absolute.status, CheckStatus::Warning);
         QVERIFY2(absolute.detail.find("within the relative margin 2 %") != std::string::npos,
                  absolute.detail.c_str());
         QVERIFY2(absolute.detail.find("both") != std::string::npos, absolute.detail.c_str());
+        QCOMPARE_ENUM(absolute.finding, CheckFinding::WorseBeyondAbsoluteOnly);
         // 0.005 but 5 %: only the relative margin is exceeded (a small change on a small value).
         const CheckResult relative = regression(policy, "recall", 0.095, 0.1);
         QCOMPARE_ENUM(relative.status, CheckStatus::Warning);
         QVERIFY2(relative.detail.find("within the absolute margin 0.01") != std::string::npos,
                  relative.detail.c_str());
+        QCOMPARE_ENUM(relative.finding, CheckFinding::WorseBeyondRelativeOnly);
     }
 
     void regressionLowerIsBetter()
@@ -318,6 +344,9 @@ private Q_SLOTS:
         REQUIRE_CHECK(champion, report, CheckKind::Champion);
         QCOMPARE_ENUM(champion->status, CheckStatus::Warning);
         QCOMPARE(champion->detail, std::string("no champion to compare with"));
+        QCOMPARE_ENUM(champion->observation, CheckObservation::NoChampion);
+        QCOMPARE_ENUM(champion->finding, CheckFinding::NoChampion);
+        QCOMPARE(champion->against, std::string("@champion"));
         REQUIRE_CHECK(compatible, report, CheckKind::SignatureCompatible);
         QCOMPARE_ENUM(compatible->status, CheckStatus::Warning);
         QCOMPARE(compatible->detail, std::string("no champion to compare with"));
@@ -328,6 +357,8 @@ private Q_SLOTS:
         isChampion.version.aliases = {"champion"};
         report = evaluateReleaseChecks(defaultReleasePolicy(), "h", isChampion, std::nullopt);
         QCOMPARE(findCheck(report, CheckKind::Champion)->detail, std::string("this version is the champion"));
+        QCOMPARE_ENUM(findCheck(report, CheckKind::Champion)->observation, CheckObservation::ThisVersion);
+        QCOMPARE_ENUM(findCheck(report, CheckKind::SignatureCompatible)->finding, CheckFinding::IsChampion);
         QCOMPARE(findCheck(report, CheckKind::SignatureCompatible)->detail,
                  std::string("this version is the champion"));
 
@@ -336,6 +367,8 @@ private Q_SLOTS:
         QCOMPARE(withChampion.championVersion, std::string("7"));
         QCOMPARE_ENUM(findCheck(withChampion, CheckKind::Champion)->status, CheckStatus::Pass);
         QCOMPARE(findCheck(withChampion, CheckKind::Champion)->measured, std::string("v7"));
+        QCOMPARE_ENUM(findCheck(withChampion, CheckKind::Champion)->observation, CheckObservation::Version);
+        QCOMPARE(findCheck(withChampion, CheckKind::Champion)->against, std::string("v7"));
     }
 
     void signatureChecks()
@@ -350,6 +383,14 @@ private Q_SLOTS:
         QCOMPARE_ENUM(breaking->status, CheckStatus::Fail);
         QCOMPARE(breaking->measured, std::string("1 breaking change"));
         QVERIFY2(breaking->detail.find("glucose") != std::string::npos, breaking->detail.c_str());
+        QCOMPARE_ENUM(breaking->observation, CheckObservation::BreakingChanges);
+        QCOMPARE_ENUM(breaking->finding, CheckFinding::BreakingChanges);
+        QCOMPARE(breaking->changeCount, 1);
+        QCOMPARE(breaking->note, breaking->detail);
+        QCOMPARE(breaking->against, std::string("v1"));
+        REQUIRE_CHECK(shape, report, CheckKind::SignaturePresent);
+        QCOMPARE_ENUM(shape->observation, CheckObservation::SignatureShape);
+        QCOMPARE(shape->inputCount, 2);
         policy.requireCompatibleSignature = false;
         report = evaluateReleaseChecks(policy, "h", candidate, compare(candidate, champion));
         QCOMPARE_ENUM(findCheck(report, CheckKind::SignatureCompatible)->status, CheckStatus::Warning);
@@ -359,6 +400,9 @@ private Q_SLOTS:
         candidate.signature->inputs.push_back({"insulin", "double", false, {}});
         report = evaluateReleaseChecks(defaultReleasePolicy(), "h", candidate, compare(candidate, champion));
         QCOMPARE_ENUM(findCheck(report, CheckKind::SignatureCompatible)->status, CheckStatus::Pass);
+        QCOMPARE_ENUM(findCheck(report, CheckKind::SignatureCompatible)->observation,
+                      CheckObservation::CompatibleChanges);
+        QCOMPARE(findCheck(report, CheckKind::SignatureCompatible)->changeCount, 1);
 
         // An unreadable MLmodel fails the required signature with the reason it was unreadable.
         candidate.signature.reset();
@@ -367,6 +411,9 @@ private Q_SLOTS:
         REQUIRE_CHECK(unreadable, report, CheckKind::SignaturePresent);
         QCOMPARE_ENUM(unreadable->status, CheckStatus::Fail);
         QCOMPARE(unreadable->detail, candidate.signatureNote);
+        QCOMPARE_ENUM(unreadable->observation, CheckObservation::Unreadable);
+        QCOMPARE_ENUM(unreadable->finding, CheckFinding::MlmodelUnreadable);
+        QCOMPARE(unreadable->note, candidate.signatureNote);
         QCOMPARE_ENUM(findCheck(report, CheckKind::SignatureCompatible)->status,
                       CheckStatus::Fail); // not compared
         QCOMPARE_ENUM(findCheck(report, CheckKind::InputExample)->status, CheckStatus::Warning);
@@ -380,6 +427,8 @@ private Q_SLOTS:
         policy.requireSignature = false;
         report = evaluateReleaseChecks(policy, "h", candidate, std::nullopt);
         QCOMPARE_ENUM(findCheck(report, CheckKind::SignaturePresent)->status, CheckStatus::Warning);
+        QCOMPARE_ENUM(findCheck(report, CheckKind::SignaturePresent)->finding, CheckFinding::NoSignature);
+        QVERIFY(!findCheck(report, CheckKind::SignaturePresent)->required);
     }
 
     void inputExampleDescriptionRunAndTags()
@@ -399,6 +448,14 @@ private Q_SLOTS:
         REQUIRE_CHECK(run, report, CheckKind::RunFinished);
         QCOMPARE_ENUM(run->status, CheckStatus::Fail);
         QCOMPARE(run->measured, std::string("RUNNING"));
+        QCOMPARE_ENUM(run->observation, CheckObservation::Text);
+        QCOMPARE_ENUM(run->finding, CheckFinding::RunNotFinished);
+        QCOMPARE_ENUM(findCheck(report, CheckKind::Description)->finding, CheckFinding::NoDescription);
+        QVERIFY(!findCheck(report, CheckKind::InputExample)->required);
+        QCOMPARE_ENUM(findCheck(report, CheckKind::InputExample)->finding, CheckFinding::NoInputExample);
+        QCOMPARE_ENUM(findCheck(report, CheckKind::RequiredTag, "owner")->finding, CheckFinding::TagBlank);
+        QCOMPARE_ENUM(findCheck(report, CheckKind::RequiredTag, "reviewed_by")->finding,
+                      CheckFinding::TagMissing);
         QCOMPARE_ENUM(findCheck(report, CheckKind::RequiredTag, "ticket")->status, CheckStatus::Pass);
         QCOMPARE(findCheck(report, CheckKind::RequiredTag, "ticket")->measured, std::string("CLIN-9"));
         QCOMPARE_ENUM(findCheck(report, CheckKind::RequiredTag, "owner")->status, CheckStatus::Fail);
@@ -507,7 +564,7 @@ private Q_SLOTS:
         const QJsonArray checks = object[QStringLiteral("checks")].toArray();
         QCOMPARE(checks.size(), static_cast<qsizetype>(report.checks.size()));
         const QJsonObject auc = checks[0].toObject();
-        QCOMPARE(auc.keys().size(), 9);
+        QCOMPARE(auc.keys().size(), 11);
         QCOMPARE(auc[QStringLiteral("kind")].toString(), QStringLiteral("metric_threshold"));
         QCOMPARE(auc[QStringLiteral("subject")].toString(), QStringLiteral("auc"));
         QCOMPARE(auc[QStringLiteral("status")].toString(), QStringLiteral("fail"));
@@ -516,6 +573,8 @@ private Q_SLOTS:
         QCOMPARE(auc[QStringLiteral("expected")].toString(), QStringLiteral(">= 0.8"));
         QCOMPARE(auc[QStringLiteral("measured_value")].toString(), QStringLiteral("NaN"));
         QCOMPARE(auc[QStringLiteral("threshold_value")].toDouble(), 0.8);
+        QCOMPARE(auc[QStringLiteral("observation")].toString(), QStringLiteral("value"));
+        QCOMPARE(auc[QStringLiteral("finding")].toString(), QStringLiteral("not_a_number"));
         const QJsonObject champion = checks[1].toObject();
         QCOMPARE(champion[QStringLiteral("kind")].toString(), QStringLiteral("champion"));
         QCOMPARE(champion[QStringLiteral("status")].toString(), QStringLiteral("warning"));

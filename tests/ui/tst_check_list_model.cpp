@@ -6,39 +6,52 @@
 #include <QIcon>
 #include <QtTest/QtTest>
 
+#include <modelgate/core/release_checks.h>
+
 using namespace modelgate;
 using namespace modelgate::ui;
 
 namespace {
 
-CheckResult check(CheckKind kind, const std::string &subject, CheckStatus status, const std::string &measured,
-                  const std::string &expected, const std::string &detail = {})
+Metric metric(const std::string &key, double value)
 {
-    CheckResult result;
-    result.kind = kind;
-    result.subject = subject;
-    result.status = status;
-    result.title = subject.empty() ? toString(kind) : subject;
-    result.measured = measured;
-    result.expected = expected;
-    result.detail = detail;
+    Metric result;
+    result.key = key;
+    result.value = value;
     return result;
 }
 
+VersionEvidence evidence(const std::string &version, std::vector<Metric> metrics)
+{
+    VersionEvidence result;
+    result.version.name = "m";
+    result.version.version = version;
+    result.version.description = "Gradient boosting.";
+    result.version.tags = {{"ticket", "CLIN-142"}};
+    Run run;
+    run.info.status = "FINISHED";
+    run.metrics = std::move(metrics);
+    result.run = run;
+    ModelSignature signature;
+    signature.present = true;
+    signature.inputs.push_back({"age", "double", true, {}});
+    signature.outputs.push_back({{}, "long", true, {}});
+    result.signature = signature;
+    return result;
+}
+
+// Real checks from the pure evaluation: auc passes its threshold, precision regresses beyond
+// both margins against v3, the input example is missing but optional, the ticket tag is set.
 CheckReport sampleReport()
 {
-    CheckReport report;
-    report.checks = {
-        check(CheckKind::MetricThreshold, "auc", CheckStatus::Pass, "0.853", ">= 0.8"),
-        check(CheckKind::ChampionRegression, "precision", CheckStatus::Fail, "0.71",
-              "at most 0.01 (2 %) worse than v3 (0.74)", "0.03 worse than v3"),
-        check(CheckKind::InputExample, {}, CheckStatus::Warning, "missing", "optional", "no input example"),
-        check(CheckKind::RequiredTag, "ticket", CheckStatus::Pass, "CLIN-142", "present"),
-    };
-    report.passed = 2;
-    report.failed = 1;
-    report.warnings = 1;
-    return report;
+    ReleasePolicy policy = defaultReleasePolicy();
+    policy.thresholds = {{"auc", 0.8, std::nullopt}};
+    policy.regressionMetrics = {"precision"};
+    policy.requireInputExample = false;
+    policy.requiredTags = {"ticket"};
+    const VersionEvidence candidate = evidence("4", {metric("auc", 0.853), metric("precision", 0.71)});
+    const VersionEvidence champion = evidence("3", {metric("auc", 0.85), metric("precision", 0.74)});
+    return evaluateReleaseChecks(policy, "h", candidate, compareVersions(candidate, champion, {}));
 }
 
 } // namespace
@@ -54,26 +67,47 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.columnCount(), int(CheckListModel::ColumnCount));
-        model.setReport(sampleReport());
-        QCOMPARE(model.rowCount(), 4);
+        const CheckReport report = sampleReport();
+        model.setReport(report);
+        QCOMPARE(model.rowCount(), int(report.checks.size()));
         QCOMPARE(model.headerData(CheckListModel::Measured, Qt::Horizontal).toString(),
                  QStringLiteral("Measured"));
 
-        const QModelIndex failed = model.index(1, CheckListModel::Status);
+        const int regression = model.rowOf(CheckKind::ChampionRegression, QStringLiteral("precision"));
+        QVERIFY(regression >= 0);
+        const QModelIndex failed = model.index(regression, CheckListModel::Status);
         QCOMPARE(failed.data().toString(), QStringLiteral("Failed"));
         QCOMPARE(failed.data(CheckListModel::StatusRole).toInt(), int(CheckStatus::Fail));
         QVERIFY(!failed.data(Qt::DecorationRole).value<QIcon>().isNull());
         QCOMPARE(failed.data(Qt::ForegroundRole).value<QBrush>().color().red(), 0xc6);
-        QCOMPARE(model.index(1, CheckListModel::Check).data().toString(),
+        QCOMPARE(model.index(regression, CheckListModel::Check).data().toString(),
                  QStringLiteral("No regression: precision"));
-        QCOMPARE(model.index(1, CheckListModel::Measured).data().toString(), QStringLiteral("0.71"));
-        QCOMPARE(model.index(1, CheckListModel::Detail).data().toString(),
-                 QStringLiteral("0.03 worse than v3"));
-        QCOMPARE(model.index(0, CheckListModel::Check).data().toString(), QStringLiteral("Threshold: auc"));
-        QCOMPARE(model.index(2, CheckListModel::Status).data().toString(), QStringLiteral("Warning"));
-        QCOMPARE(model.index(3, CheckListModel::Check).data().toString(), QStringLiteral("Tag: ticket"));
-        QCOMPARE(model.rowOf(CheckKind::ChampionRegression, QStringLiteral("precision")), 1);
-        QCOMPARE(model.rowOf(CheckKind::Description), -1);
+        QCOMPARE(model.index(regression, CheckListModel::Measured).data().toString(),
+                 QStringLiteral("0.71 (\u22120.03)"));
+        QCOMPARE(model.index(regression, CheckListModel::Expected).data().toString(),
+                 QStringLiteral("\u2265 0.7252")); // 0.74 - 2 %, the looser margin
+        QCOMPARE(
+            model.index(regression, CheckListModel::Detail).data().toString(),
+            QStringLiteral("0.03 (4.1 %) worse than the champion's 0.74: beyond both the absolute margin "
+                           "0.01 and the relative margin 2 %"));
+        // The tooltip spells out the rule behind the short Expected column.
+        const QString tooltip =
+            model.index(regression, CheckListModel::Expected).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tooltip.contains(QStringLiteral("at most 0.01 or 2 % worse than v3 (0.74)")),
+                 qPrintable(tooltip));
+
+        const int auc = model.rowOf(CheckKind::MetricThreshold, QStringLiteral("auc"));
+        QCOMPARE(model.index(auc, CheckListModel::Check).data().toString(), QStringLiteral("Threshold: auc"));
+        QCOMPARE(model.index(auc, CheckListModel::Expected).data().toString(), QStringLiteral("\u2265 0.8"));
+        const int example = model.rowOf(CheckKind::InputExample);
+        QCOMPARE(model.index(example, CheckListModel::Status).data().toString(), QStringLiteral("Warning"));
+        QCOMPARE(model.index(example, CheckListModel::Measured).data().toString(), QStringLiteral("missing"));
+        QCOMPARE(
+            model.index(model.rowOf(CheckKind::RequiredTag, QStringLiteral("ticket")), CheckListModel::Check)
+                .data()
+                .toString(),
+            QStringLiteral("Tag: ticket"));
+        QCOMPARE(model.rowOf(CheckKind::RequiredTag, QStringLiteral("owner")), -1);
 
         model.clear();
         QCOMPARE(model.rowCount(), 0);
@@ -90,9 +124,9 @@ private Q_SLOTS:
         QCOMPARE(proxy.index(0, CheckListModel::Status).data().toString(), QStringLiteral("Failed"));
         QCOMPARE(proxy.index(1, CheckListModel::Status).data().toString(), QStringLiteral("Warning"));
         proxy.setProblemsOnly(true);
-        QCOMPARE(proxy.rowCount(), 2);
+        QCOMPARE(proxy.rowCount(), 2); // the regression and the missing input example
         proxy.setProblemsOnly(false);
-        QCOMPARE(proxy.rowCount(), 4);
+        QCOMPARE(proxy.rowCount(), model.rowCount());
     }
 };
 

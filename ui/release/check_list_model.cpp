@@ -2,6 +2,8 @@
 
 #include "widgets/icons.h"
 
+#include <check_text.h>
+
 #include <QBrush>
 #include <QColor>
 
@@ -75,41 +77,12 @@ int CheckListModel::rowOf(CheckKind kind, const QString &subject) const
 
 QString CheckListModel::statusText(CheckStatus status)
 {
-    switch (status) {
-    case CheckStatus::Pass:
-        return tr("Passed");
-    case CheckStatus::Fail:
-        return tr("Failed");
-    case CheckStatus::Warning:
-        return tr("Warning");
-    }
-    return {};
+    return report::checkStatusText(status);
 }
 
 QString CheckListModel::checkTitle(const CheckResult &check)
 {
-    const QString subject = fromStd(check.subject);
-    switch (check.kind) {
-    case CheckKind::MetricThreshold:
-        return tr("Threshold: %1").arg(subject);
-    case CheckKind::ChampionRegression:
-        return tr("No regression: %1").arg(subject);
-    case CheckKind::Champion:
-        return tr("Champion to compare with");
-    case CheckKind::SignaturePresent:
-        return tr("Signature present");
-    case CheckKind::SignatureCompatible:
-        return tr("Signature compatible with the champion");
-    case CheckKind::InputExample:
-        return tr("Input example");
-    case CheckKind::Description:
-        return tr("Description");
-    case CheckKind::RunFinished:
-        return tr("Source run finished");
-    case CheckKind::RequiredTag:
-        return tr("Tag: %1").arg(subject);
-    }
-    return fromStd(check.title);
+    return report::checkTitle(check);
 }
 
 int CheckListModel::rowCount(const QModelIndex &parent) const
@@ -142,9 +115,12 @@ QVariant CheckListModel::data(const QModelIndex &index, int role) const
         return index.column() == Status ? QVariant(statusIcon(check.status)) : QVariant();
     case Qt::ForegroundRole:
         return index.column() == Status ? QVariant(QBrush(statusColour(check.status))) : QVariant();
-    case Qt::ToolTipRole:
-        // The core's English sentence names the exact rule; useful next to the short title.
-        return check.detail.empty() ? fromStd(check.title) : fromStd(check.title + ": " + check.detail);
+    case Qt::ToolTipRole: {
+        // The Expected column is short ("≥ 0.85"); the tooltip spells out the whole rule.
+        const QString rule = checkTitle(check) + QStringLiteral(": ") + report::checkRule(check);
+        const QString detail = report::checkDetail(check);
+        return detail.isEmpty() ? rule : rule + u'\n' + detail;
+    }
     case Qt::DisplayRole:
         switch (static_cast<Column>(index.column())) {
         case Status:
@@ -152,11 +128,11 @@ QVariant CheckListModel::data(const QModelIndex &index, int role) const
         case Check:
             return checkTitle(check);
         case Measured:
-            return fromStd(check.measured);
+            return report::checkMeasured(check);
         case Expected:
-            return fromStd(check.expected);
+            return report::checkExpected(check);
         case Detail:
-            return fromStd(check.detail);
+            return report::checkDetail(check);
         case ColumnCount:
             break;
         }

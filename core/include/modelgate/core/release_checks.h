@@ -38,6 +38,63 @@ enum class CheckKind
 // "signature_compatible", "input_example", "description", "run_finished", "required_tag"
 const char *toString(CheckKind kind);
 
+// What a check saw, as a value: a UI words it in its own language from this and the numbers
+// below (`measured` is the English wording of the same fact).
+enum class CheckObservation
+{
+    Value,             // measuredValue (a regression check also has deltaValue when comparable)
+    Missing,           // the metric, signature, input example, description, source run or tag
+    Blank,             // a required tag with a blank value
+    Unreadable,        // the MLmodel could not be read
+    Present,           // the input example or description
+    Text,              // `measured` is data shown as is: a run status, a tag value, a diff note
+    Version,           // Champion: the champion's version is `against`
+    ThisVersion,       // Champion: the candidate is the champion
+    NoChampion,        // Champion: the model has none
+    NotCompared,       // SignatureCompatible: no comparison was possible
+    SignatureShape,    // SignaturePresent: inputCount inputs, outputCount outputs
+    Unchanged,         // SignatureCompatible: the signatures are equal
+    CompatibleChanges, // SignatureCompatible: changeCount compatible changes
+    BreakingChanges,   // SignatureCompatible: changeCount breaking changes (listed in `note`)
+};
+
+// Why a check failed or warned, as a value (`detail` is the English wording of it).
+enum class CheckFinding
+{
+    None,                    // passed
+    NotLogged,               // the candidate's run did not log the metric
+    NotLoggedByChampion,     // regression: only the candidate logged it
+    NotLoggedByEither,       // regression: neither version logged it
+    SourceRunUnknown,        // threshold: no source run to read metrics from (`note` says why)
+    NotANumber,              // the candidate's value is NaN
+    BelowBound,              // threshold: below thresholdValue
+    AboveBound,              // threshold: above thresholdValue
+    IsChampion,              // nothing to compare with: the candidate is the champion
+    NoChampion,              // nothing to compare with: the model has no champion
+    NotComparable,           // regression: an infinite value
+    NoDirection,             // regression: the metric has no direction
+    WorseBeyondBoth,         // worse by worseBy (worseByRelative) beyond both margins: fails
+    WorseBeyondAbsoluteOnly, // beyond the absolute margin, within the relative one: warning
+    WorseBeyondRelativeOnly, // beyond the relative margin, within the absolute one: warning
+    WorseWithinBoth,         // worse but within both margins: warning
+    WorseBeyondMargin,       // one margin configured, worse beyond it: fails
+    WorseWithinMargin,       // one margin configured, worse within it: warning
+    MlmodelUnreadable,       // `note` says why
+    NoSignature,
+    SignaturesNotCompared, // `note` says why
+    BreakingChanges,       // `note` lists them
+    NoInputExample,
+    NoDescription,
+    RunUnreadable,  // `note` says why
+    RunNotFinished, // the run's status is `measured`
+    TagMissing,
+    TagBlank,
+};
+
+// "value", "missing", ... / "none", "not_logged", ... (snake_case of the enumerators)
+const char *toString(CheckObservation observation);
+const char *toString(CheckFinding finding);
+
 struct CheckResult
 {
     CheckKind kind = CheckKind::Description;
@@ -49,6 +106,24 @@ struct CheckResult
     std::string detail;   // English, why it failed/warned; empty when it passed
     std::optional<double> measuredValue;  // numeric checks only
     std::optional<double> thresholdValue; // numeric checks only (the bound applied)
+
+    // The same facts as values, for wording in other languages.
+    CheckObservation observation = CheckObservation::Value;
+    CheckFinding finding = CheckFinding::None;
+    bool required = true;          // false: a missing item only warns
+    std::optional<double> atLeast; // threshold bounds from the policy
+    std::optional<double> atMost;
+    std::optional<double> baselineValue;   // regression: the champion's value
+    std::optional<double> deltaValue;      // regression: candidate - champion
+    std::optional<double> marginAbsolute;  // regression: the policy's margins
+    std::optional<double> marginRelative;  // (a fraction: 0.02 is 2 %)
+    std::optional<double> worseBy;         // regression: how much worse (absolute)
+    std::optional<double> worseByRelative; // and as a fraction of the champion's value
+    std::string against; // "v3" (the champion compared with) or "@champion" (the alias) when none
+    int inputCount = 0;  // SignatureShape
+    int outputCount = 0;
+    int changeCount = 0; // Compatible/BreakingChanges
+    std::string note;    // server or reader text a finding carries (English or data)
 };
 
 struct CheckReport
@@ -95,7 +170,7 @@ Result<LoadedChecks> loadReleaseChecks(const MlflowClient &client, const std::st
 
 // {"policy_hash", "champion_version" (null when none), "passed", "failed", "warnings",
 //  "checks": [{"kind", "subject", "status", "title", "measured", "expected", "detail",
-//              "measured_value", "threshold_value"}]}
+//              "measured_value", "threshold_value", "observation", "finding"}]}
 std::string checkReportToJson(const CheckReport &report, int indent = 2);
 
 } // namespace modelgate
