@@ -652,10 +652,6 @@
         <translation>Zählt</translation>
     </message>
     <message>
-        <source>Break-glass reason</source>
-        <translation>Begründung der Notfallfreigabe</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -778,10 +774,6 @@
     <message>
         <source>Version</source>
         <translation>Version</translation>
-    </message>
-    <message>
-        <source>Checks</source>
-        <translation>Vorabprüfungen</translation>
     </message>
     <message>
         <source>Digest</source>
@@ -958,6 +950,22 @@
         <source>Standing rejections</source>
         <translation>Gültige Ablehnungen</translation>
     </message>
+    <message>
+        <source>Digests and hashes are shortened to their first 12 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged once per run, so there is no history to draw: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation type="unfinished">%1, Version %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
@@ -1078,6 +1086,50 @@
     <message>
         <source>Hash</source>
         <translation>Hash</translation>
+    </message>
+    <message>
+        <source>not a canonical record (its text was edited, or it is no record at all)</source>
+        <translation>kein kanonischer Eintrag (sein Text wurde bearbeitet, oder es ist gar kein Eintrag)</translation>
+    </message>
+    <message>
+        <source>missing, while later records exist</source>
+        <translation>fehlt, obwohl spätere Einträge existieren</translation>
+    </message>
+    <message>
+        <source>its sequence number differs from its key</source>
+        <translation>seine laufende Nummer weicht von seinem Schlüssel ab</translation>
+    </message>
+    <message>
+        <source>it does not link to the hash of the record before it</source>
+        <translation>er verweist nicht auf den Hash des vorigen Eintrags</translation>
+    </message>
+    <message>
+        <source>it names another model</source>
+        <translation>er nennt ein anderes Modell</translation>
+    </message>
+    <message>
+        <source>it is not signed by the reviewer it names</source>
+        <translation>er ist nicht von dem Prüfer signiert, den er nennt</translation>
+    </message>
+    <message>
+        <source>the reviewer it names is not enrolled</source>
+        <translation>der Prüfer, den er nennt, ist nicht registriert</translation>
+    </message>
+    <message>
+        <source>not a valid decision at that point (for example a revoke without a standing decision)</source>
+        <translation>an dieser Stelle keine gültige Entscheidung (zum Beispiel ein Widerruf ohne gültige Entscheidung)</translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, but the trail has no record of this version</source>
+        <translation>%1 ist „%2“, aber der Prüfpfad enthält keinen Eintrag zu dieser Version</translation>
+    </message>
+    <message>
+        <source>%1 is missing (the trail says “%2”)</source>
+        <translation>%1 fehlt (laut Prüfpfad „%2“)</translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, the trail says “%3”</source>
+        <translation>%1 ist „%2“, laut Prüfpfad „%3“</translation>
     </message>
 </context>
 <context>
@@ -2461,10 +2513,6 @@
         <translation>Veraltet: Die Version wurde nach der Freigabe geändert.</translation>
     </message>
     <message>
-        <source>The release trail is BROKEN: %1</source>
-        <translation>Der Prüfpfad ist BESCHÄDIGT: %1</translation>
-    </message>
-    <message>
         <source>Reviewing as %1.</source>
         <translation>Sie prüfen als %1.</translation>
     </message>
@@ -2619,6 +2667,10 @@ Kommentar: %6</translation>
     <message>
         <source>NOT consistent: the review tags do not match the trail (%1); until they are rewritten from it (modelgate-cli review sync), the version counts as not approved.</source>
         <translation>NICHT konsistent: Die Prüf-Tags passen nicht zum Prüfpfad (%1); bis sie aus ihm neu geschrieben sind (modelgate-cli review sync), gilt die Version als nicht freigegeben.</translation>
+    </message>
+    <message>
+        <source>The release trail is BROKEN at record %1: %2.</source>
+        <translation>Der Prüfpfad ist BESCHÄDIGT bei Eintrag %1: %2.</translation>
     </message>
 </context>
 <context>

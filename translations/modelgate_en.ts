@@ -652,10 +652,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Break-glass reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation type="unfinished">yes</translation>
     </message>
@@ -778,10 +774,6 @@
     <message>
         <source>Version</source>
         <translation type="unfinished">Version</translation>
-    </message>
-    <message>
-        <source>Checks</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Digest</source>
@@ -958,6 +950,22 @@
         <source>Standing rejections</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Digests and hashes are shortened to their first 12 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged once per run, so there is no history to draw: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation type="unfinished">%1, version %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
@@ -1077,6 +1085,50 @@
     </message>
     <message>
         <source>Hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a canonical record (its text was edited, or it is no record at all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing, while later records exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its sequence number differs from its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not link to the hash of the record before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names another model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not signed by the reviewer it names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reviewer it names is not enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid decision at that point (for example a revoke without a standing decision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, but the trail has no record of this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing (the trail says “%2”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, the trail says “%3”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2461,10 +2513,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The release trail is BROKEN: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reviewing as %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,6 +2660,10 @@ Comment: %6</source>
     </message>
     <message>
         <source>NOT consistent: the review tags do not match the trail (%1); until they are rewritten from it (modelgate-cli review sync), the version counts as not approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release trail is BROKEN at record %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -746,26 +746,48 @@ std::map<std::string, std::string> expectedReviewTags(const VersionDecisions &de
     };
 }
 
-std::vector<std::string> reviewTagMismatches(const std::map<std::string, std::string> &expected,
-                                             const TagMap &versionTags)
+std::vector<ReviewTagDifference> reviewTagDifferences(const std::map<std::string, std::string> &expected,
+                                                      const TagMap &versionTags)
 {
-    std::vector<std::string> problems;
+    std::vector<ReviewTagDifference> differences;
     for (const char *tag : {kReviewStatusTag, kReviewReviewersTag, kReviewTimeTag, kReviewCommentTag,
                             kReviewRecordTag, kReviewBreakGlassTag}) {
         const auto want = expected.find(tag);
         const auto have = versionTags.find(tag);
-        if (want == expected.end()) {
-            if (have != versionTags.end())
-                problems.push_back(std::string("tag ") + tag + " is '" + oneLine(have->second, 60) +
-                                   "' but the trail has no record of this version");
-        } else if (have == versionTags.end()) {
-            problems.push_back(std::string("tag ") + tag + " is missing (the trail says '" +
-                               oneLine(want->second, 60) + "')");
-        } else if (have->second != want->second) {
-            problems.push_back(std::string("tag ") + tag + " is '" + oneLine(have->second, 60) +
-                               "', the trail says '" + oneLine(want->second, 60) + "'");
-        }
+        const bool differs = want == expected.end()
+                                 ? have != versionTags.end()
+                                 : have == versionTags.end() || have->second != want->second;
+        if (!differs)
+            continue;
+        ReviewTagDifference difference;
+        difference.tag = tag;
+        if (have != versionTags.end())
+            difference.actual = have->second;
+        if (want != expected.end())
+            difference.expected = want->second;
+        differences.push_back(std::move(difference));
     }
+    return differences;
+}
+
+std::string describeTagDifference(const ReviewTagDifference &difference)
+{
+    const std::string tag = "tag " + difference.tag;
+    if (!difference.expected)
+        return tag + " is '" + oneLine(difference.actual.value_or(""), 60) +
+               "' but the trail has no record of this version";
+    if (!difference.actual)
+        return tag + " is missing (the trail says '" + oneLine(*difference.expected, 60) + "')";
+    return tag + " is '" + oneLine(*difference.actual, 60) + "', the trail says '" +
+           oneLine(*difference.expected, 60) + "'";
+}
+
+std::vector<std::string> reviewTagMismatches(const std::map<std::string, std::string> &expected,
+                                             const TagMap &versionTags)
+{
+    std::vector<std::string> problems;
+    for (const ReviewTagDifference &difference : reviewTagDifferences(expected, versionTags))
+        problems.push_back(describeTagDifference(difference));
     return problems;
 }
 

@@ -166,8 +166,11 @@ void evaluate(ReleaseStatus &status, const std::map<std::string, std::string> &l
     const std::vector<TrailEntry> entries = trustedEntries(status.trail);
     status.decisions = replayVersion(entries, status.version, &status.digest);
     // The tag view records what was decided, not whether the content changed since.
-    status.tagMismatches =
-        reviewTagMismatches(expectedReviewTags(replayVersion(entries, status.version, nullptr)), versionTags);
+    status.tagDifferences = reviewTagDifferences(
+        expectedReviewTags(replayVersion(entries, status.version, nullptr)), versionTags);
+    status.tagMismatches.clear();
+    for (const ReviewTagDifference &difference : status.tagDifferences)
+        status.tagMismatches.push_back(describeTagDifference(difference));
     status.policyProblems = policyProblemsOf(entries, status.checks.policy);
 
     status.approved = false;

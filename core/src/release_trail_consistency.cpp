@@ -40,10 +40,16 @@ std::vector<VersionTagMismatch> versionTagMismatches(const TrailVerification &tr
     std::vector<VersionTagMismatch> mismatches;
     for (const ModelVersion &version : versions) {
         // Digests are not compared: the view records what was decided (as in loadReleaseStatus).
-        std::vector<std::string> problems = reviewTagMismatches(
+        std::vector<ReviewTagDifference> differences = reviewTagDifferences(
             expectedReviewTags(replayVersion(entries, version.version, nullptr)), version.tags);
-        if (!problems.empty())
-            mismatches.push_back({version.version, std::move(problems)});
+        if (differences.empty())
+            continue;
+        VersionTagMismatch mismatch;
+        mismatch.version = version.version;
+        for (const ReviewTagDifference &difference : differences)
+            mismatch.problems.push_back(describeTagDifference(difference));
+        mismatch.differences = std::move(differences);
+        mismatches.push_back(std::move(mismatch));
     }
     return mismatches;
 }

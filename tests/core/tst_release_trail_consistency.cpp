@@ -105,6 +105,11 @@ private Q_SLOTS:
         QCOMPARE(mismatches[0].problems.size(), std::size_t(1));
         QCOMPARE(mismatches[0].problems[0],
                  std::string("tag modelgate.review.status is 'rejected', the trail says 'approved'"));
+        // The same as values, for wording in other languages.
+        QCOMPARE(mismatches[0].differences.size(), std::size_t(1));
+        QCOMPARE(mismatches[0].differences[0].tag, std::string(kReviewStatusTag));
+        QCOMPARE(mismatches[0].differences[0].actual, std::optional<std::string>("rejected"));
+        QCOMPARE(mismatches[0].differences[0].expected, std::optional<std::string>("approved"));
         QCOMPARE(mismatches[1].version, std::string("3"));
         QCOMPARE(
             mismatches[1].problems[0],
@@ -113,6 +118,8 @@ private Q_SLOTS:
         QCOMPARE(mismatches[2].version, std::string("2"));
         QCOMPARE(mismatches[2].problems[0],
                  std::string("tag modelgate.review.comment is missing (the trail says 'decision 2')"));
+        QVERIFY(!mismatches[2].differences[0].actual);
+        QVERIFY(!mismatches[1].differences[0].expected);
     }
 
     void aForgedRecordDoesNotDefineTheView()
@@ -144,8 +151,10 @@ private Q_SLOTS:
     {
         CheckedAuditTrail checked;
         QVERIFY(checked.consistent()); // an empty trail and no versions
-        checked.tagMismatches.push_back(
-            {"4", {"tag modelgate.review.status is 'x', the trail says 'approved'"}});
+        VersionTagMismatch mismatch;
+        mismatch.version = "4";
+        mismatch.problems = {"tag modelgate.review.status is 'x', the trail says 'approved'"};
+        checked.tagMismatches.push_back(mismatch);
         QVERIFY(!checked.consistent());
         checked.tagMismatches.clear();
         checked.audit.policyProblems.push_back("the model's tag modelgate.release_policy differs");

@@ -289,7 +289,7 @@ private Q_SLOTS:
         QCOMPARE(trail->tagMismatches().front().version, std::string("4"));
         const QString problems = trail->problemsText();
         QVERIFY2(problems.contains(QStringLiteral(
-                     "Version 4: tag modelgate.review.status is 'rejected', the trail says 'approved'")),
+                     "Version 4: modelgate.review.status is “rejected”, the trail says “approved”")),
                  qPrintable(problems));
         auto *problemsLabel = trail->findChild<QLabel *>(QStringLiteral("auditTrailProblems"));
         QVERIFY(problemsLabel && problemsLabel->isVisibleTo(trail));

@@ -35,16 +35,6 @@ namespace {
 const char *kSplitterKey = "auditTrail/splitter";
 const char *kHeaderKey = "auditTrail/header";
 
-// Core's reason starts with "record <n>: "; the badge names the record itself.
-QString reasonWithoutRecord(const std::string &reason)
-{
-    QString text = QString::fromStdString(reason);
-    const qsizetype colon = text.indexOf(QLatin1String(": "));
-    if (text.startsWith(QLatin1String("record ")) && colon > 0)
-        text = text.mid(colon + 2);
-    return text;
-}
-
 QString esc(const std::string &text)
 {
     return QString::fromStdString(text).toHtmlEscaped();
@@ -243,6 +233,7 @@ void AuditTrailView::showTrailBadge()
     const QString red =
         QStringLiteral("background-color: #ffebe9; color: #a40e26; border: 1px solid #cf222e;");
     QString style;
+    m_badge->setToolTip({});
     if (!m_hasTrail) {
         m_badge->setText(m_model.isEmpty() ? tr("Choose a model to see its release trail.")
                                            : tr("The release trail has not been loaded."));
@@ -251,7 +242,8 @@ void AuditTrailView::showTrailBadge()
         m_badge->setText(
             tr("Broken at record %1: %2")
                 .arg(trail.firstBroken ? QString::number(*trail.firstBroken) : QStringLiteral("?"),
-                     reasonWithoutRecord(trail.reason)));
+                     AuditTrailModel::brokenReason(trail)));
+        m_badge->setToolTip(QString::fromStdString(trail.reason)); // core's exact wording, for support
         m_headHash->clear();
         style = red;
     } else if (!m_tagMismatches.empty() || !m_policyProblemList.empty()) {
@@ -305,8 +297,8 @@ QString AuditTrailView::problemsText() const
     QStringList lines;
     for (const VersionTagMismatch &mismatch : m_tagMismatches) {
         QStringList problems;
-        for (const std::string &problem : mismatch.problems)
-            problems << QString::fromStdString(problem);
+        for (const ReviewTagDifference &difference : mismatch.differences)
+            problems << AuditTrailModel::tagDifferenceText(difference);
         lines << tr("Version %1: %2")
                      .arg(QString::fromStdString(mismatch.version), problems.join(QStringLiteral("; ")));
     }

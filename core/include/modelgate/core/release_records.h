@@ -200,8 +200,23 @@ inline constexpr const char *kReviewBreakGlassTag = "modelgate.review.break_glas
 // version has no record.
 std::map<std::string, std::string> expectedReviewTags(const VersionDecisions &decisions);
 
-// Differences between the expected tag view and the version's tags (English, one per tag);
-// empty when they agree. A version without records must carry none of the review tags.
+// One review tag that disagrees with the trail, as values (for wording in other languages).
+struct ReviewTagDifference
+{
+    std::string tag;
+    std::optional<std::string> actual;   // the version's value; absent: the tag is missing
+    std::optional<std::string> expected; // what the trail says; absent: no record of the version
+};
+
+// Differences between the expected tag view and the version's tags, in tag order; empty when
+// they agree. A version without records must carry none of the review tags.
+std::vector<ReviewTagDifference> reviewTagDifferences(const std::map<std::string, std::string> &expected,
+                                                      const std::map<std::string, std::string> &versionTags);
+
+// "tag modelgate.review.status is 'approved', the trail says 'rejected'" (values cut to one line).
+std::string describeTagDifference(const ReviewTagDifference &difference);
+
+// reviewTagDifferences worded by describeTagDifference (English, one per tag).
 std::vector<std::string> reviewTagMismatches(const std::map<std::string, std::string> &expected,
                                              const TagMap &versionTags);
 
