@@ -11,6 +11,7 @@
 #include "mainwindow/main_window.h"
 #include "mlflow_test_server.h"
 #include "release/audit_trail_view.h"
+#include "release/decision_area.h"
 #include "release/inbox_model.h"
 #include "release/inbox_view.h"
 #include "release/review_panel.h"
@@ -310,9 +311,20 @@ private Q_SLOTS:
         QVERIFY(state);
         QVERIFY2(
             state->text().contains(QStringLiteral("NOT consistent: the review tags do not match the trail "
-                                                  "(tag modelgate.review.status is 'rejected', the trail "
-                                                  "says 'approved')")),
+                                                  "(modelgate.review.status is “rejected”, the trail "
+                                                  "says “approved”)")),
             qPrintable(state->text()));
+
+        // The panel offers the repair; it rewrites the tags from the trail and v4 is approved again.
+        auto *repair = panel->findChild<QPushButton *>(QStringLiteral("repairTagsButton"));
+        QVERIFY(repair && repair->isVisibleTo(panel) && repair->isEnabled());
+        QVERIFY(panel->decisionArea()->showsTagRepair());
+        repair->click();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, kTimeout);
+        QVERIFY2(panel->status()->approved, panel->status()->reason.c_str());
+        QVERIFY(panel->status()->tagMismatches.empty());
+        QVERIFY(!repair->isVisibleTo(panel));
+        QVERIFY(!panel->decisionArea()->showsTagRepair());
     }
 
     void cleanupTestCase()

@@ -207,9 +207,25 @@ QString DecisionArea::draftText() const
 
 void DecisionArea::showRecord(const QString &text, bool canRepair)
 {
+    m_tagRepair = false;
+    m_recordFrame->setStyleSheet(
+        QStringLiteral("QFrame#recordFrame { background: #eef7ee; border: 1px solid #1e7d32; }"));
     m_recordText->setText(text);
     m_recordFrame->setVisible(!text.isEmpty());
     m_repairTags->setVisible(canRepair);
+}
+
+void DecisionArea::showTagRepair(const QString &text)
+{
+    if (text.isEmpty()) {
+        if (m_tagRepair)
+            showRecord({}, false);
+        return;
+    }
+    showRecord(text, true);
+    m_tagRepair = true;
+    m_recordFrame->setStyleSheet(
+        QStringLiteral("QFrame#recordFrame { background: #fff4e5; border: 1px solid #b26a00; }"));
 }
 
 QString DecisionArea::recordText() const

@@ -37,6 +37,10 @@ public:
     QString draftText() const;
     // The record written; `canRepair` shows "Repair tags". Empty text hides the frame.
     void showRecord(const QString &text, bool canRepair);
+    // The version's review tags disagree with the trail (edited by hand, or a write failed
+    // earlier): an amber notice with the Repair Tags button; empty text hides a shown notice.
+    void showTagRepair(const QString &text);
+    bool showsTagRepair() const { return m_tagRepair; }
     QString recordText() const;
 
     QPlainTextEdit *commentEdit() const { return m_comment; }
@@ -81,6 +85,7 @@ private:
     QPushButton *m_discardDraft;
     QFrame *m_recordFrame;
     QLabel *m_recordText;
+    bool m_tagRepair = false;
     QPushButton *m_repairTags;
 };
 

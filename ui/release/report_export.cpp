@@ -62,8 +62,27 @@ QString askForPath(QWidget *parent, const QString &model, const QString &version
 
 void showFailure(QWidget *parent, const Error &error)
 {
-    QMessageBox::warning(parent, ReportExport::tr("Export Release Report"),
-                         userMessage(error, Operation::ExportReport));
+    auto *box = new QMessageBox(QMessageBox::Warning, ReportExport::tr("Export Release Report"),
+                                userMessage(error, Operation::ExportReport), QMessageBox::Close, parent);
+    box->setObjectName(QStringLiteral("releaseReportFailed"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void showWritten(QWidget *parent, const QString &path)
+{
+    auto *box = new QMessageBox(
+        QMessageBox::Information, ReportExport::tr("Export Release Report"),
+        ReportExport::tr("The release report was written to %1.").arg(QDir::toNativeSeparators(path)),
+        QMessageBox::Close, parent);
+    box->setObjectName(QStringLiteral("releaseReportWritten"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *open = box->addButton(ReportExport::tr("Open Report"), QMessageBox::AcceptRole);
+    QObject::connect(box, &QMessageBox::buttonClicked, box, [open, path](QAbstractButton *clicked) {
+        if (clicked == open)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+    });
+    box->open();
 }
 
 } // namespace
@@ -74,9 +93,15 @@ void exportReleaseReport(QWidget *parent, std::shared_ptr<const MlflowClient> cl
     if (!client || model.isEmpty() || version.isEmpty())
         return;
     const QString path = askForPath(parent, model, version);
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        exportReleaseReportTo(parent, std::move(client), model, version, path);
+}
 
+void exportReleaseReportTo(QWidget *parent, std::shared_ptr<const MlflowClient> client, const QString &model,
+                           const QString &version, const QString &path)
+{
+    if (!client || model.isEmpty() || version.isEmpty() || path.isEmpty())
+        return;
     auto *progress = new QProgressDialog(
         ReportExport::tr("Collecting the evidence, checks and trail of %1 version %2…").arg(model, version),
         ReportExport::tr("Cancel"), 0, 0, parent);
@@ -104,18 +129,10 @@ void exportReleaseReport(QWidget *parent, std::shared_ptr<const MlflowClient> cl
             const Status written =
                 data ? report::writeReleaseReport(data.value(), path) : Status(data.error());
             progress->close();
-            if (!written) {
+            if (!written)
                 showFailure(parent, written.error());
-                return;
-            }
-            QMessageBox box(
-                QMessageBox::Information, ReportExport::tr("Export Release Report"),
-                ReportExport::tr("The release report was written to %1.").arg(QDir::toNativeSeparators(path)),
-                QMessageBox::Close, parent);
-            QPushButton *open = box.addButton(ReportExport::tr("Open Report"), QMessageBox::AcceptRole);
-            box.exec();
-            if (box.clickedButton() == open)
-                QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+            else
+                showWritten(parent, path);
         });
 }
 

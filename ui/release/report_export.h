@@ -17,4 +17,10 @@ namespace modelgate::ui {
 void exportReleaseReport(QWidget *parent, std::shared_ptr<const MlflowClient> client, const QString &model,
                          const QString &version);
 
+// The same without asking: writes to `path` (its suffix picks the format). The outcome is a
+// window-modal message box opened without blocking (object name "releaseReportWritten" or
+// "releaseReportFailed"), so a caller's event loop keeps running.
+void exportReleaseReportTo(QWidget *parent, std::shared_ptr<const MlflowClient> client, const QString &model,
+                           const QString &version, const QString &path);
+
 } // namespace modelgate::ui

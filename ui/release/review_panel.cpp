@@ -6,6 +6,7 @@
 #include "release/check_list_model.h"
 #include "release/decision_area.h"
 #include "release/policy_editor_dialog.h"
+#include "release/report_export.h"
 #include "review/comparison_view.h"
 #include "widgets/error_banner.h"
 #include "widgets/loading_indicator.h"
@@ -65,6 +66,7 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     , m_stateLine(new QLabel(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_editPolicy(new QPushButton(tr("Edit &Policy…"), this))
+    , m_exportReport(new QPushButton(tr("E&xport Report…"), this))
     , m_banner(new ErrorBanner(this))
     , m_loading(new LoadingIndicator(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -84,11 +86,16 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.2);
     m_headline->setFont(big);
     m_headline->setTextFormat(Qt::PlainText);
+    m_headline->setWordWrap(true); // a long model name must not hold the window wide
     m_stateLine->setObjectName(QStringLiteral("reviewState"));
     m_stateLine->setWordWrap(true);
     m_stateLine->setTextFormat(Qt::PlainText);
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setToolTip(tr("Reload the checks and decisions (F5)"));
+    m_exportReport->setObjectName(QStringLiteral("exportReportButton"));
+    m_exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportReport->setToolTip(tr("Write this version's release report as PDF or HTML for an auditor: "
+                                  "evidence, checks, decisions and the verified trail (Ctrl+Shift+E)."));
     m_editPolicy->setObjectName(QStringLiteral("editPolicyButton"));
     m_editPolicy->setToolTip(tr("Change the release rules of this model (needs EDIT permission on it)."));
     m_banner->hide();
@@ -146,6 +153,7 @@ ReviewPanel::ReviewPanel(QWidget *parent)
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_headline, 1);
+    header->addWidget(m_exportReport);
     header->addWidget(m_editPolicy);
     header->addWidget(m_refresh);
     auto *layout = new QVBoxLayout(this);
@@ -157,6 +165,8 @@ ReviewPanel::ReviewPanel(QWidget *parent)
 
     connect(m_refresh, &QPushButton::clicked, this, &ReviewPanel::refresh);
     connect(m_editPolicy, &QPushButton::clicked, this, &ReviewPanel::openPolicyEditor);
+    connect(m_exportReport, &QPushButton::clicked, this,
+            [this]() { exportReleaseReport(this, m_client, m_model, m_version); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &ReviewPanel::refresh);
     connect(m_loading, &LoadingIndicator::cancelRequested, this, [this]() {
         m_loadCancel.cancel();
@@ -322,6 +332,12 @@ void ReviewPanel::applyStatus(const ReleaseStatus &status)
                        .arg(mismatches.join(QStringLiteral("; ")));
     }
     m_stateLine->setText(state + u' ' + tr("Reviewing as %1.").arg(fromStd(status.reviewer)));
+    // Offer the repair where the reviewer is. It replaces a just-written decision's notice:
+    // that record is in the trail, and tags that disagree with it make the version unapproved.
+    m_decision->showTagRepair(status.trail.ok && !status.tagDifferences.empty()
+                                  ? tr("The version's review tags do not match its release trail. Repair "
+                                       "Tags rewrites them from the trail (this needs EDIT on the model).")
+                                  : QString());
     fillDecisions(status);
 
     if (!sameVersion) {
@@ -438,6 +454,7 @@ void ReviewPanel::updateDecisionArea()
     const bool loaded = m_status.has_value() && !m_loadingStatus;
     const bool busy = m_deciding || m_loadingStatus;
     m_editPolicy->setEnabled(loaded && !m_deciding);
+    m_exportReport->setEnabled(loaded && !m_deciding);
     m_refresh->setEnabled(!m_model.isEmpty());
     if (!m_status) {
         m_decision->setActions(false, false, false, false, busy);

@@ -68,6 +68,7 @@ public:
     QPushButton *revokeButton() const;
     QPushButton *breakGlassButton() const;
     QPushButton *editPolicyButton() const { return m_editPolicy; }
+    QPushButton *exportReportButton() const { return m_exportReport; }
     QString approveDisabledReason() const;
     CheckListModel *checkListModel() const { return m_checks; }
     QPlainTextEdit *commentEdit() const;
@@ -133,6 +134,7 @@ private:
     QLabel *m_stateLine;
     QPushButton *m_refresh;
     QPushButton *m_editPolicy;
+    QPushButton *m_exportReport;
     ErrorBanner *m_banner;
     LoadingIndicator *m_loading;
     QSplitter *m_splitter;
