@@ -2,6 +2,7 @@
 #include "release/check_list_model.h"
 #include "release/decision_area.h"
 #include "release/decision_drafts.h"
+#include "release/policy_editor_dialog.h"
 #include "release/review_panel.h"
 #include "release_test_users.h"
 #include "result_assertions.h"
@@ -9,6 +10,7 @@
 
 #include <memory>
 
+#include <QCheckBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -212,6 +214,48 @@ private Q_SLOTS:
         QVERIFY(panel->draftText().isEmpty());
         QVERIFY(!DecisionDrafts(draftsFile()).find(kModel, QStringLiteral("2"), QStringLiteral("test")));
         QCOMPARE(panel->status()->decisions.state, ReviewState::Rejected);
+    }
+
+    void policyEditorSavesForAnEditorOnly()
+    {
+        // Dana has READ only: the server's 403 is shown in the dialog, which stays open.
+        auto dana = panelFor(kDana);
+        QVERIFY(load(*dana, QStringLiteral("4")));
+        QVERIFY(!dana->breakGlassButton()->isVisibleTo(dana.get()));
+        PolicyEditorDialog *refused = dana->openPolicyEditor();
+        QVERIFY(refused);
+        refused->breakGlassCheck()->setChecked(true);
+        refused->commentEdit()->setPlainText(QStringLiteral("Allow break-glass for hotfixes."));
+        QVERIFY(refused->saveButton()->isEnabled());
+        QSignalSpy saveFailed(refused, &PolicyEditorDialog::saveFailed);
+        refused->saveButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(saveFailed.count(), 1, kTimeout);
+        QCOMPARE(saveFailed.at(0).at(0).value<Error>().httpStatus, 403);
+        QVERIFY2(refused->errorBanner()->text().contains(QStringLiteral("EDIT")),
+                 qPrintable(refused->errorBanner()->text()));
+        QVERIFY(refused->result() != QDialog::Accepted);
+        refused->reject();
+
+        // Riley may edit the model: the policy is recorded and the panel reloads under it.
+        auto riley = panelFor(kRiley);
+        QVERIFY(load(*riley, QStringLiteral("4")));
+        QVERIFY(!riley->status()->checks.policy.policy.allowBreakGlass);
+        PolicyEditorDialog *editor = riley->openPolicyEditor();
+        QVERIFY(editor);
+        editor->breakGlassCheck()->setChecked(true);
+        editor->commentEdit()->setPlainText(QStringLiteral("Allow break-glass for hotfixes."));
+        QSignalSpy saved(editor, &PolicyEditorDialog::saved);
+        QSignalSpy reloaded(riley.get(), &ReviewPanel::statusLoaded);
+        editor->saveButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, kTimeout);
+        QVERIFY(riley->status()->checks.policy.policy.allowBreakGlass);
+
+        // The author now sees the separate, clearly marked break-glass action.
+        QSignalSpy danaReloaded(dana.get(), &ReviewPanel::statusLoaded);
+        dana->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(danaReloaded.count(), 1, kTimeout);
+        QVERIFY(dana->breakGlassButton()->isVisibleTo(dana.get()));
     }
 };
 
