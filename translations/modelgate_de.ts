@@ -520,6 +520,42 @@
         <source>The release rules do not allow it: %1</source>
         <translation>Die Freigaberegeln erlauben das nicht: %1</translation>
     </message>
+    <message>
+        <source>you are an author of this version, and a release needs a reviewer who is not (four-eyes rule).</source>
+        <translation>Sie sind Autor dieser Version, und eine Freigabe braucht eine prüfende Person, die es nicht ist (Vier-Augen-Prinzip).</translation>
+    </message>
+    <message>
+        <source>a required pre-check fails.</source>
+        <translation>eine erforderliche Vorabprüfung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>another decision stands in the way, or the trail changed meanwhile. Refresh and look at the standing decisions.</source>
+        <translation>eine andere Entscheidung steht dem entgegen, oder der Prüfpfad hat sich inzwischen geändert. Aktualisieren Sie und sehen Sie sich die gültigen Entscheidungen an.</translation>
+    </message>
+    <message>
+        <source>you have no standing decision on this version to revoke.</source>
+        <translation>Sie haben zu dieser Version keine gültige Entscheidung, die Sie widerrufen könnten.</translation>
+    </message>
+    <message>
+        <source>the same decision of yours already stands.</source>
+        <translation>dieselbe Entscheidung von Ihnen ist bereits gültig.</translation>
+    </message>
+    <message>
+        <source>break-glass is not possible here: the policy does not allow it, or you are not an author of the version.</source>
+        <translation>eine Notfallfreigabe ist hier nicht möglich: Die Richtlinie erlaubt es nicht, oder Sie sind nicht Autor der Version.</translation>
+    </message>
+    <message>
+        <source>you are not enrolled as a reviewer. An administrator enrols you with “modelgate-cli audit grant”.</source>
+        <translation>Sie sind nicht als Prüfer registriert. Eine Administratorin oder ein Administrator registriert Sie mit „modelgate-cli audit grant“.</translation>
+    </message>
+    <message>
+        <source>the model&apos;s release trail is broken, and nothing is added to a broken trail.</source>
+        <translation>der Prüfpfad des Modells ist beschädigt, und einem beschädigten Prüfpfad wird nichts hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>the workspace has no user name, and a decision must name its reviewer.</source>
+        <translation>der Arbeitsbereich hat keinen Benutzernamen, und eine Entscheidung muss ihre prüfende Person nennen.</translation>
+    </message>
 </context>
 <context>
     <name>ReleaseReport</name>
@@ -2671,6 +2707,18 @@ Kommentar: %6</translation>
     <message>
         <source>The release trail is BROKEN at record %1: %2.</source>
         <translation>Der Prüfpfad ist BESCHÄDIGT bei Eintrag %1: %2.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Report…</source>
+        <translation>Bericht e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write this version&apos;s release report as PDF or HTML for an auditor: evidence, checks, decisions and the verified trail (Ctrl+Shift+E).</source>
+        <translation>Den Freigabebericht dieser Version als PDF oder HTML für die Prüfung schreiben: Nachweise, Vorabprüfungen, Entscheidungen und der verifizierte Prüfpfad (Strg+Umschalt+E).</translation>
+    </message>
+    <message>
+        <source>The version&apos;s review tags do not match its release trail. Repair Tags rewrites them from the trail (this needs EDIT on the model).</source>
+        <translation>Die Prüf-Tags der Version stimmen nicht mit ihrem Prüfpfad überein. „Tags reparieren“ schreibt sie aus dem Prüfpfad neu (dazu ist EDIT auf dem Modell nötig).</translation>
     </message>
 </context>
 <context>

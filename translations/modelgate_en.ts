@@ -520,6 +520,42 @@
         <source>The release rules do not allow it: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>you are an author of this version, and a release needs a reviewer who is not (four-eyes rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a required pre-check fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another decision stands in the way, or the trail changed meanwhile. Refresh and look at the standing decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you have no standing decision on this version to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same decision of yours already stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>break-glass is not possible here: the policy does not allow it, or you are not an author of the version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you are not enrolled as a reviewer. An administrator enrols you with “modelgate-cli audit grant”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s release trail is broken, and nothing is added to a broken trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workspace has no user name, and a decision must name its reviewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReleaseReport</name>
@@ -2664,6 +2700,18 @@ Comment: %6</source>
     </message>
     <message>
         <source>The release trail is BROKEN at record %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write this version&apos;s release report as PDF or HTML for an auditor: evidence, checks, decisions and the verified trail (Ctrl+Shift+E).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version&apos;s review tags do not match its release trail. Repair Tags rewrites them from the trail (this needs EDIT on the model).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

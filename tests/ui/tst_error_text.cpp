@@ -5,6 +5,8 @@
 #include <QTranslator>
 #include <QtTest/QtTest>
 
+#include <modelgate/core/release_review.h>
+
 using namespace modelgate;
 using namespace modelgate::ui;
 
@@ -117,6 +119,24 @@ private Q_SLOTS:
         QVERIFY(!isAuthenticationError(makeError(ErrorKind::Transport, 0, "CURLE_COULDNT_CONNECT")));
     }
 
+    void releaseRefusalsAreWordedFromTheirCode()
+    {
+        const QString fourEyes = userMessage(
+            makeError(ErrorKind::Refused, 0, kRefusedFourEyes, "dana is an author (mlflow.user of run r)"),
+            Operation::DecideRelease);
+        QVERIFY2(fourEyes.contains(u"four-eyes rule"), qPrintable(fourEyes));
+        QVERIFY(!fourEyes.contains(u"mlflow.user of run")); // core's English is not shown for a known code
+        const QString unknown =
+            userMessage(makeError(ErrorKind::Refused, 0, "some_new_rule", "a rule from a newer core"),
+                        Operation::DecideRelease);
+        QVERIFY2(unknown.contains(u"a rule from a newer core"), qPrintable(unknown));
+        for (const char *code : {kRefusedFourEyes, kRefusedChecksFailed, kRefusedConflict,
+                                 kRefusedNothingToRevoke, kRefusedAlreadyDecided, kRefusedBreakGlass,
+                                 kRefusedNotEnrolled, kRefusedTrailBroken, kRefusedNoIdentity})
+            QVERIFY(!userMessage(makeError(ErrorKind::Refused, 0, code, "CORE"), Operation::DecideRelease)
+                         .contains(u"CORE"));
+    }
+
     void germanTranslation()
     {
         QVERIFY(
@@ -133,6 +153,10 @@ private Q_SLOTS:
                                           Operation::ListVersions);
         QVERIFY2(parse.contains(u"versions[0].version"), qPrintable(parse));
         QVERIFY(!parse.contains(u"malformed"));
+        const QString refusal =
+            userMessage(makeError(ErrorKind::Refused, 0, kRefusedChecksFailed, "auc >= 0.85 fails"),
+                        Operation::DecideRelease);
+        QVERIFY2(refusal.contains(u"Vorabprüfung"), qPrintable(refusal));
         installTranslations(QCoreApplication::instance(), QLocale(QLocale::English, QLocale::UnitedStates));
     }
 };

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QUrl>
 
+#include <modelgate/core/release_review.h>
+
 // At global scope so that lupdate and the runtime agree on the context "ErrorText".
 class ErrorText
 {
@@ -199,6 +201,39 @@ bool isAuthenticationError(const Error &error)
            (error.httpStatus == 401 || error.code == "UNAUTHENTICATED");
 }
 
+namespace {
+
+QString refusalText(const Error &error)
+{
+    const std::string &code = error.code;
+    if (code == kRefusedFourEyes)
+        return ErrorText::tr("you are an author of this version, and a release needs a reviewer who is not "
+                             "(four-eyes rule).");
+    if (code == kRefusedChecksFailed)
+        return ErrorText::tr("a required pre-check fails.");
+    if (code == kRefusedConflict)
+        return ErrorText::tr(
+            "another decision stands in the way, or the trail changed meanwhile. Refresh and "
+            "look at the standing decisions.");
+    if (code == kRefusedNothingToRevoke)
+        return ErrorText::tr("you have no standing decision on this version to revoke.");
+    if (code == kRefusedAlreadyDecided)
+        return ErrorText::tr("the same decision of yours already stands.");
+    if (code == kRefusedBreakGlass)
+        return ErrorText::tr("break-glass is not possible here: the policy does not allow it, or you are not "
+                             "an author of the version.");
+    if (code == kRefusedNotEnrolled)
+        return ErrorText::tr("you are not enrolled as a reviewer. An administrator enrols you with "
+                             "“modelgate-cli audit grant”.");
+    if (code == kRefusedTrailBroken)
+        return ErrorText::tr("the model's release trail is broken, and nothing is added to a broken trail.");
+    if (code == kRefusedNoIdentity)
+        return ErrorText::tr("the workspace has no user name, and a decision must name its reviewer.");
+    return QString::fromStdString(error.message);
+}
+
+} // namespace
+
 QString userMessage(const Error &error, Operation operation)
 {
     QString reason;
@@ -243,9 +278,9 @@ QString userMessage(const Error &error, Operation operation)
                      .arg(QString::fromStdString(error.message));
         break;
     case ErrorKind::Refused:
-        // A release rule said no; core's message names the rule and what stood in the way.
-        reason =
-            ErrorText::tr("The release rules do not allow it: %1").arg(QString::fromStdString(error.message));
+        // A release rule said no: worded from the rule's code; core's English message stays
+        // for a code this console does not know.
+        reason = ErrorText::tr("The release rules do not allow it: %1").arg(refusalText(error));
         break;
     }
     return operationSentence(operation) + u' ' + reason;
