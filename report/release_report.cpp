@@ -2,6 +2,8 @@
 
 #include "report_chart.h"
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <QDateTime>
@@ -13,20 +15,63 @@ namespace modelgate::report {
 
 namespace {
 
-std::vector<std::string> chartedMetrics(const CheckReport &report)
+const Metric *latest(const std::optional<Run> &run, const std::string &key)
 {
-    std::vector<std::string> metrics;
+    if (!run)
+        return nullptr;
+    const auto found = std::find_if(run->metrics.begin(), run->metrics.end(),
+                                    [&](const Metric &metric) { return metric.key == key; });
+    return found == run->metrics.end() ? nullptr : &*found;
+}
+
+struct ChartPlan
+{
+    std::vector<std::string> charted;
+    std::vector<std::string> singleValue;
+};
+
+// The latest value's step tells, without a request, whether a run logged a history.
+ChartPlan planCharts(const ReleaseStatus &status, const Comparison *comparison)
+{
+    const std::optional<Run> &candidate = status.checks.candidate.run;
+    const std::optional<Run> noRun;
+    const std::optional<Run> &champion = comparison ? comparison->baseline.run : noRun;
+    const auto hasHistory = [&](const std::string &key, bool championCounts) {
+        const Metric *mine = latest(candidate, key);
+        const Metric *theirs = championCounts ? latest(champion, key) : nullptr;
+        return (mine && mine->step > 0) || (theirs && theirs->step > 0);
+    };
+
+    ChartPlan plan;
     std::set<std::string> seen;
-    for (const CheckResult &check : report.checks) {
+    for (const CheckResult &check : status.checks.report.checks) {
         const bool metricCheck =
             check.kind == CheckKind::MetricThreshold || check.kind == CheckKind::ChampionRegression;
         if (!metricCheck || check.subject.empty() || !seen.insert(check.subject).second)
             continue;
-        metrics.push_back(check.subject);
-        if (metrics.size() == kMaxCharts)
-            break;
+        if (!hasHistory(check.subject, true))
+            plan.singleValue.push_back(check.subject);
+        else if (plan.charted.size() < kMaxCharts)
+            plan.charted.push_back(check.subject);
     }
-    return metrics;
+    // Then the training curves the checks do not judge (a loss), the candidate's own only.
+    if (candidate) {
+        std::vector<std::string> others;
+        for (const Metric &metric : candidate->metrics)
+            if (!seen.count(metric.key) && metric.step > 0)
+                others.push_back(metric.key);
+        std::sort(others.begin(), others.end());
+        for (const std::string &key : others)
+            if (plan.charted.size() < kMaxCharts)
+                plan.charted.push_back(key);
+    }
+    return plan;
+}
+
+int finitePoints(const std::vector<Metric> &points)
+{
+    return static_cast<int>(std::count_if(points.begin(), points.end(),
+                                          [](const Metric &point) { return std::isfinite(point.value); }));
 }
 
 } // namespace
@@ -59,7 +104,9 @@ Result<ReleaseReportData> loadReleaseReportData(const MlflowClient &client, cons
     if (comparison && comparison->baseline.run)
         runIds.push_back(comparison->baseline.run->info.runId);
 
-    const std::vector<std::string> metrics = chartedMetrics(data.status.checks.report);
+    ChartPlan plan = planCharts(data.status, comparison);
+    data.singleValueMetrics = std::move(plan.singleValue);
+    const std::vector<std::string> &metrics = plan.charted;
     std::vector<std::optional<Result<std::vector<std::vector<Metric>>>>> slots(metrics.size());
     // One request per metric covers both runs; a few at a time keeps a basic-auth server
     // (slow password hashing per request) responsive for other users.
@@ -90,8 +137,11 @@ Result<ReleaseReportData> loadReleaseReportData(const MlflowClient &client, cons
             series.championLabel = "v" + comparison->baseline.version.version;
             series.champion = histories[1];
         }
-        if (series.candidate.empty() && series.champion.empty())
+        // Several values at one step (or none at all) still draw no line.
+        if (finitePoints(series.candidate) < 2 && finitePoints(series.champion) < 2) {
+            data.singleValueMetrics.push_back(metrics[i]);
             continue;
+        }
         data.charts.push_back(std::move(series));
     }
     return data;

@@ -38,16 +38,20 @@ struct ReleaseReportData
     ReleaseStatus status;
     std::optional<Comparison> comparison; // the candidate against the champion
     AuditTrail trail;                     // the model's whole trail, verified
-    std::vector<ChartSeries> charts;      // the metrics the checks mention, at most kMaxCharts
-    std::string chartsNote;               // English: why charts are missing (empty when none are)
-    QString generatedAt;                  // ISO 8601 UTC
-    QString generator;                    // "ModelGate 0.x"
+    std::vector<ChartSeries> charts;      // metric histories, at most kMaxCharts (see loadReleaseReportData)
+    std::vector<std::string> singleValueMetrics; // metrics logged once per run: nothing to draw
+    std::string chartsNote;                      // English: why charts are missing (empty when none are)
+    QString generatedAt;                         // ISO 8601 UTC
+    QString generator;                           // "ModelGate 0.x"
 };
 
 inline constexpr std::size_t kMaxCharts = 6;
 inline constexpr int kChartPointsPerRun = 200;
 
-// Loads the release status (checks, comparison, manifest, trail) and the charts' histories.
+// Loads the release status (checks, comparison, manifest, trail) and the charts' histories:
+// first the metrics the checks judge, then the candidate's other metrics, each only if a run
+// logged it at more than one step (a single value is one dot, and the comparison table has
+// it already; those the checks judge are listed in singleValueMetrics instead).
 // Only a failure to load the status is an error; a chart that cannot be loaded is left out
 // and chartsNote says why.
 Result<ReleaseReportData> loadReleaseReportData(const MlflowClient &client, const std::string &model,

@@ -74,9 +74,10 @@ void drawLine(QPainter &painter, const std::vector<Metric> &points, const Bounds
 
 } // namespace
 
-QImage renderChart(const ChartSeries &series, QSize size)
+QImage renderChart(const ChartSeries &series, QSize size, qreal scale)
 {
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -100,8 +101,11 @@ QImage renderChart(const ChartSeries &series, QSize size)
     bounds.add(series.champion);
     const QString maxLabel = bounds.valid() ? locale.toString(bounds.maxY, 'g', 4) : QString();
     const QString minLabel = bounds.valid() ? locale.toString(bounds.minY, 'g', 4) : QString();
-    const int axisWidth =
-        std::max(metrics.horizontalAdvance(maxLabel), metrics.horizontalAdvance(minLabel)) + 10;
+    const QString midLabel =
+        bounds.valid() ? locale.toString((bounds.minY + bounds.maxY) / 2.0, 'g', 4) : QString();
+    const int axisWidth = std::max({metrics.horizontalAdvance(maxLabel), metrics.horizontalAdvance(minLabel),
+                                    metrics.horizontalAdvance(midLabel)}) +
+                          10;
     const QRectF plot(12 + axisWidth, 34, size.width() - 24 - axisWidth, size.height() - 34 - 48);
 
     painter.setPen(QPen(QColor(0xd0, 0xd4, 0xda), 1.0));
@@ -111,15 +115,25 @@ QImage renderChart(const ChartSeries &series, QSize size)
         painter.drawText(plot, Qt::AlignCenter, ReleaseReport::tr("No values to draw"));
         return image;
     }
+    // A middle grid line with its value: two labels alone make the slope hard to read.
+    if (bounds.maxY > bounds.minY) {
+        painter.setPen(QPen(QColor(0xe6, 0xe9, 0xed), 1.0, Qt::DotLine));
+        painter.drawLine(QPointF(plot.left(), plot.center().y()), QPointF(plot.right(), plot.center().y()));
+    }
     painter.setPen(Qt::darkGray);
     painter.drawText(QRectF(12, plot.top() - 8, axisWidth - 6, 16), Qt::AlignRight | Qt::AlignVCenter,
                      maxLabel);
+    if (bounds.maxY > bounds.minY)
+        painter.drawText(QRectF(12, plot.center().y() - 8, axisWidth - 6, 16),
+                         Qt::AlignRight | Qt::AlignVCenter, midLabel);
     painter.drawText(QRectF(12, plot.bottom() - 8, axisWidth - 6, 16), Qt::AlignRight | Qt::AlignVCenter,
                      minLabel);
     painter.drawText(QRectF(plot.left(), plot.bottom() + 2, 120, 16), Qt::AlignLeft | Qt::AlignTop,
                      ReleaseReport::tr("step %1").arg(static_cast<qint64>(bounds.minX)));
-    painter.drawText(QRectF(plot.right() - 120, plot.bottom() + 2, 120, 16), Qt::AlignRight | Qt::AlignTop,
-                     ReleaseReport::tr("step %1").arg(static_cast<qint64>(bounds.maxX)));
+    if (bounds.maxX > bounds.minX)
+        painter.drawText(QRectF(plot.right() - 120, plot.bottom() + 2, 120, 16),
+                         Qt::AlignRight | Qt::AlignTop,
+                         ReleaseReport::tr("step %1").arg(static_cast<qint64>(bounds.maxX)));
 
     if (!series.champion.empty())
         drawLine(painter, series.champion, bounds, plot, kChampionColour, Qt::DashLine);

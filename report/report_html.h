@@ -9,8 +9,9 @@
 
 namespace modelgate::report {
 
-// How the charts are referenced: as data: URIs (a self-contained .html file) or by the
-// names "chart-<i>.png", for which the PDF writer registers image resources.
+// Who reads the HTML. DataUri: a browser (the .html file), with the charts as data: URIs and
+// browser-only CSS. ResourceName: the PDF writer's QTextDocument, with the charts named
+// "chart-<i>.png", for which it registers image resources.
 enum class ImageMode
 {
     DataUri,

@@ -1,12 +1,16 @@
 #include "release_report.h"
 #include "report_html.h"
+#include "report_pages.h"
+#include "report_tr.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
@@ -21,25 +25,56 @@ Error configError(const std::string &message)
     return Error{ErrorKind::Config, 0, {}, message, {}, {}};
 }
 
+constexpr qreal kFooterHeight = 28.0; // pixels at 96 dpi, below each page's text
+
 Status writePdf(const ReleaseReportData &data, const QString &path)
 {
     std::vector<QImage> charts;
     const QString html = buildReportHtml(data, ImageMode::ResourceName, &charts);
 
-    QTextDocument document;
-    for (std::size_t i = 0; i < charts.size(); ++i)
-        document.addResource(QTextDocument::ImageResource, QUrl(chartResourceName(i)), charts[i]);
-    document.setHtml(html);
-
     QPdfWriter writer(path);
-    writer.setTitle(QStringLiteral("%1 %2").arg(QString::fromStdString(data.status.model),
-                                                QString::fromStdString(data.status.version)));
+    const QString model = QString::fromStdString(data.status.model);
+    const QString version = QString::fromStdString(data.status.version);
+    writer.setTitle(ReleaseReport::tr("Release report: %1, version %2").arg(model, version));
     writer.setCreator(data.generator);
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
-    writer.setResolution(96); // the charts are drawn in pixels at screen size
-    // print() paginates a copy of the document and numbers the pages at the bottom.
-    document.print(&writer);
+                                     QMarginsF(15, 15, 15, 12), QPageLayout::Millimeter));
+    writer.setResolution(96); // the document is laid out in pixels at 96 dpi, like a screen
+
+    // Laid out on pages of the printable area itself. QTextDocument::print() would add its
+    // own 2 cm margins inside the writer's, leaving a column too narrow for a hash or a table.
+    QTextDocument document;
+    document.documentLayout()->setPaintDevice(&writer);
+    for (std::size_t i = 0; i < charts.size(); ++i)
+        document.addResource(QTextDocument::ImageResource, QUrl(chartResourceName(i)), charts[i]);
+    const QRectF printable = writer.pageLayout().paintRectPixels(writer.resolution());
+    const QSizeF page(printable.width(), printable.height() - kFooterHeight);
+    layOutPages(document, html, page);
+
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return configError("cannot write the report to '" + path.toStdString() + "'");
+    const int pages = document.pageCount();
+    QFont footerFont = document.defaultFont();
+    footerFont.setPointSizeF(8);
+    for (int index = 0; index < pages; ++index) {
+        if (index > 0)
+            writer.newPage();
+        painter.save();
+        const QRectF slice(0, index * page.height(), page.width(), page.height());
+        painter.translate(0, -slice.top());
+        document.drawContents(&painter, slice);
+        painter.restore();
+        // Every page says what it belongs to: a printed page may be read on its own.
+        painter.setFont(footerFont);
+        painter.setPen(QColor(0x57, 0x60, 0x6a));
+        const QRectF footer(0, page.height() + 6, page.width(), kFooterHeight - 6);
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
+                         ReleaseReport::tr("%1, version %2").arg(model, version));
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                         ReleaseReport::tr("Page %1 of %2").arg(index + 1).arg(pages));
+    }
+    painter.end();
     if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0)
         return configError("cannot write the report to '" + path.toStdString() + "'");
     return success();

@@ -51,6 +51,8 @@ aptPackages=(
     libcurl4-openssl-dev libssl-dev zlib1g-dev nlohmann-json3-dev qtkeychain-qt6-dev
     # text on the offscreen platform (tests, screenshots) needs a real font and fontconfig
     fontconfig fonts-dejavu-core
+    # pdftotext: the release report test reads the PDF's text back
+    poppler-utils
     # the CA bundle that libcurl and pip verify TLS with
     ca-certificates
 )

@@ -1,15 +1,20 @@
 // The release report from data loaded off a real basic-auth MLflow server on which a reviewer
 // rejected a version: self-contained HTML (no links, no scripts, images as data: URIs), the
-// verified head hash, translated strings, and a multi-page PDF for a long trail.
+// verified head hash, translated strings, and a PDF whose text pdftotext reads back: the full
+// head hash on one line, the model's name, and every record of a trail several pages long.
 #include "result_assertions.h"
 
+#include <algorithm>
+#include <cmath>
 #include <mlflow_test_server.h>
 #include <release_report.h>
 #include <release_test_users.h>
 
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -42,6 +47,23 @@ public:
     }
     bool isEmpty() const override { return false; }
 };
+
+// The PDF's text as a reader's viewer extracts it (copy, search): poppler's pdftotext.
+QString pdfText(const QString &path)
+{
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (pdftotext.isEmpty()) {
+        qWarning("pdftotext not found on PATH: install poppler-utils (scripts/setup.sh does)");
+        return {};
+    }
+    QProcess process;
+    process.start(pdftotext, {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        qWarning("pdftotext failed: %s", process.readAllStandardError().constData());
+        return {};
+    }
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
 
 int pdfPageCount(const QByteArray &pdf)
 {
@@ -102,8 +124,20 @@ private Q_SLOTS:
         QVERIFY(data.comparison.has_value()); // the seeded model has a champion (v3)
         QVERIFY(data.charts.size() <= report::kMaxCharts);
         QVERIFY2(!data.charts.empty(), data.chartsNote.c_str());
-        for (const report::ChartSeries &series : data.charts)
+        // Only histories are charted (v4 logged its loss at 220 steps); a metric logged once
+        // per run would be a lone dot, and is named as such instead.
+        const auto finite = [](const std::vector<Metric> &points) {
+            return std::count_if(points.begin(), points.end(),
+                                 [](const Metric &point) { return std::isfinite(point.value); });
+        };
+        for (const report::ChartSeries &series : data.charts) {
             QVERIFY(!series.candidate.empty());
+            QVERIFY2(finite(series.candidate) > 1 || finite(series.champion) > 1, series.metric.c_str());
+            QVERIFY(std::find(data.singleValueMetrics.begin(), data.singleValueMetrics.end(),
+                              series.metric) == data.singleValueMetrics.end());
+        }
+        QVERIFY(std::any_of(data.charts.begin(), data.charts.end(),
+                            [](const report::ChartSeries &series) { return series.metric == "loss"; }));
         QVERIFY(data.generator.startsWith(QLatin1String("ModelGate ")));
     }
 
@@ -169,6 +203,40 @@ private Q_SLOTS:
         const QByteArray bytes = pdf.readAll();
         QVERIFY(bytes.startsWith("%PDF"));
         QVERIFY2(pdfPageCount(bytes) > 1, qPrintable(QString::number(pdfPageCount(bytes))));
+        // Page breaks lose nothing: each record's comment (on the row under it) is in the text
+        // once, and the footer numbers the pages.
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QFAIL("pdftotext is not installed: apt-get install poppler-utils (scripts/setup.sh lists it)");
+        const QString text = pdfText(pdfPath);
+        QCOMPARE(text.count(QLatin1String("Comment: precision dropped below the champion's")), 80);
+        QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pdfPageCount(bytes))));
+    }
+
+    // What an auditor copies out of the PDF or searches for in it must be there as text: the
+    // whole head hash on one line (not wrapped, not cut off at the page's edge), the model's
+    // name as typed (no "fi" ligature), and the title with the version.
+    void pdfTextIsReadable()
+    {
+        QVERIFY(m_data);
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QFAIL("pdftotext is not installed: apt-get install poppler-utils (scripts/setup.sh lists it)");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("report.pdf"));
+        REQUIRE_OK(report::writeReleaseReport(*m_data, path));
+        const QString text = pdfText(path);
+        QVERIFY2(!text.isEmpty(), "pdftotext read no text from the report");
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        const QString head = QString::fromStdString(m_recordHash);
+        QCOMPARE(head.size(), 64);
+        QVERIFY2(lines.contains(head), qPrintable(text.left(1500)));
+        QVERIFY2(text.simplified().contains(
+                     QStringLiteral("Release report: %1, version 4").arg(QLatin1String(kModel))),
+                 qPrintable(text.left(600)));
+        QVERIFY(text.contains(QLatin1String("precision dropped below the champion")));
+        // Every full digest of the version's files, each on a line of its own.
+        for (const ModelFileHash &file : m_data->status.manifest.files)
+            QVERIFY2(lines.contains(QString::fromStdString(file.sha256)), file.path.c_str());
+        QVERIFY(lines.contains(QString::fromStdString(m_data->status.digest)));
     }
 
     void badSuffixAndUnwritablePathAreConfigErrors()

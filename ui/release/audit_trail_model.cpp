@@ -1,5 +1,7 @@
 #include "release/audit_trail_model.h"
 
+#include <trail_text.h>
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -70,46 +72,12 @@ QString AuditTrailModel::actionText(const std::optional<ReleaseRecord> &record)
 
 QString AuditTrailModel::brokenReason(const TrailVerification &trail)
 {
-    switch (trail.problem) {
-    case TrailProblem::Malformed:
-        return tr("not a canonical record (its text was edited, or it is no record at all)");
-    case TrailProblem::Gap:
-        return tr("missing, while later records exist");
-    case TrailProblem::WrongSequence:
-        return tr("its sequence number differs from its key");
-    case TrailProblem::BrokenLink:
-        return tr("it does not link to the hash of the record before it");
-    case TrailProblem::WrongModel:
-        return tr("it names another model");
-    case TrailProblem::Unsigned:
-        return tr("it is not signed by the reviewer it names");
-    case TrailProblem::NotEnrolled:
-        return tr("the reviewer it names is not enrolled");
-    case TrailProblem::InvalidDecision:
-        return tr("not a valid decision at that point (for example a revoke without a standing decision)");
-    case TrailProblem::None:
-        break;
-    }
-    return QString::fromStdString(trail.reason);
+    return report::trailBrokenReason(trail);
 }
 
 QString AuditTrailModel::tagDifferenceText(const ReviewTagDifference &difference)
 {
-    // Tag values are free text from the server: one line, cut, so a long comment cannot flood the view.
-    const auto value = [](const std::string &text) {
-        QString line = QString::fromStdString(text).simplified();
-        if (line.size() > 60)
-            line = line.left(59) + QChar(0x2026);
-        return line;
-    };
-    const QString tag = QString::fromStdString(difference.tag);
-    if (!difference.expected)
-        return tr("%1 is “%2”, but the trail has no record of this version")
-            .arg(tag, value(difference.actual.value_or(std::string())));
-    if (!difference.actual)
-        return tr("%1 is missing (the trail says “%2”)").arg(tag, value(*difference.expected));
-    return tr("%1 is “%2”, the trail says “%3”")
-        .arg(tag, value(*difference.actual), value(*difference.expected));
+    return report::tagDifferenceText(difference);
 }
 
 QString AuditTrailModel::shortHash(const std::string &hash)

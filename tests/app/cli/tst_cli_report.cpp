@@ -1,11 +1,14 @@
 // `modelgate-cli review report` in-process against the shared seeded MLflow server (open, no
-// trail): the report is written for a version that is not approved, and says so.
+// trail): the report is written for a version that is not approved, and says so, in German
+// too, as text a PDF viewer can search.
 #include "cli_app.h"
 #include "mlflow_test_server.h"
 
 #include <sstream>
 
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +38,17 @@ QByteArray readAll(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The PDF's text as poppler's pdftotext reads it; empty when it cannot.
+QString pdfText(const QString &path)
+{
+    QProcess process;
+    process.start(QStandardPaths::findExecutable(QStringLiteral("pdftotext")),
+                  {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 } // namespace
@@ -101,6 +115,20 @@ private Q_SLOTS:
                                              "diabetes-classifier", "@champion", "--out", pdf.toStdString()});
         QVERIFY2(pdfWritten.exitCode == 0, pdfWritten.err.c_str());
         QVERIFY(readAll(pdf).startsWith("%PDF"));
+
+        // German, with its longer words, keeps every heading and verdict readable in the PDF.
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QFAIL("pdftotext is not installed: apt-get install poppler-utils (scripts/setup.sh lists it)");
+        const QString germanPdf = dir.filePath(QStringLiteral("bericht.pdf"));
+        const CliResult german =
+            runCli({"--tracking-uri", uri.toStdString(), "review", "report", "diabetes-classifier", "4",
+                    "--out", germanPdf.toStdString(), "--lang", "de"});
+        QVERIFY2(german.exitCode == 0, german.err.c_str());
+        const QString text = pdfText(germanPdf).simplified();
+        QVERIFY2(text.contains(QStringLiteral("Freigabebericht: diabetes-classifier, Version 4")),
+                 qPrintable(text.left(600)));
+        QVERIFY(text.contains(QStringLiteral("NICHT FREIGEGEBEN")));
+        QVERIFY(text.contains(QStringLiteral("Vorabprüfungen")));
 
         const CliResult missing =
             runCli({"--tracking-uri", uri.toStdString(), "review", "report", "no-such-model", "1", "--out",
