@@ -8,9 +8,11 @@
 #include <cstdio>
 #include <cstring>
 #include <initializer_list>
+#include <memory>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QRegularExpression>
 
 #include <modelgate/ui/app_info.h>
 
@@ -31,6 +33,11 @@ struct Options
         QStringLiteral("Load the workspace, save a screenshot of every main screen into <dir> and exit "
                        "(non-zero when something failed to load)."),
         QStringLiteral("dir")};
+    QCommandLineOption screenshotSize{
+        QStringLiteral("screenshot-size"),
+        QStringLiteral("With --screenshots: render every screen at <width>x<height>, e.g. 1280x800 "
+                       "(default: 1400x860, the release review 1920x960)."),
+        QStringLiteral("size")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -38,7 +45,7 @@ struct Options
             QStringLiteral("Browse and review the models of an MLflow model registry."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({profile, lang, screenshots});
+        parser.addOptions({profile, lang, screenshots, screenshotSize});
     }
 };
 
@@ -102,13 +109,30 @@ int main(int argc, char *argv[])
     }
     installTranslations(&app, locale);
 
+    QSize screenshotSize;
+    if (parser.isSet(options.screenshotSize)) {
+        const QRegularExpressionMatch size = QRegularExpression(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"))
+                                                 .match(parser.value(options.screenshotSize));
+        if (!size.hasMatch()) {
+            std::fprintf(stderr, "modelgate: --screenshot-size wants <width>x<height>, e.g. 1280x800\n");
+            return 2;
+        }
+        screenshotSize = QSize(size.captured(1).toInt(), size.captured(2).toInt());
+    }
+    // Screenshot mode keeps its settings apart from the user's before anything reads them
+    // (the main window reads its layout when constructed), and until everything is gone
+    // (some views save theirs when destroyed): declared before the window, destroyed after.
+    std::unique_ptr<ScreenshotSettings> screenshotSettings;
+    if (parser.isSet(screenshotsOption))
+        screenshotSettings = std::make_unique<ScreenshotSettings>();
+
     KeychainSecretStore secrets;
     WorkspaceManager workspaces(ProfileStore::defaultPath(), Environment::current(), &secrets);
     MainWindow window(&workspaces);
 
     if (parser.isSet(screenshotsOption))
         return runScreenshotMode(&window, &workspaces, parser.value(screenshotsOption),
-                                 parser.value(profileOption));
+                                 parser.value(profileOption), *screenshotSettings, screenshotSize);
 
     window.show();
     window.start(parser.value(profileOption));

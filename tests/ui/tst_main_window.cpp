@@ -1,4 +1,5 @@
 #include "controllers/workspace_manager.h"
+#include "i18n/translations.h"
 #include "mainwindow/main_window.h"
 #include "misbehaving_server.h"
 #include "mlflow_test_server.h"
@@ -6,23 +7,39 @@
 #include "models/model_version_list_model.h"
 #include "models/registered_model_list_model.h"
 #include "models/table_rows_model.h"
+#include "release/inbox_view.h"
+#include "release/review_panel.h"
+#include "release/reviews_page.h"
+#include "screenshots/screenshot_runner.h"
 #include "secrets/secret_store.h"
 #include "widgets/error_banner.h"
 #include "widgets/loading_indicator.h"
 #include "widgets/version_details_pane.h"
 
 #include <memory>
+#include <optional>
 
+#include <QAbstractButton>
 #include <QComboBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTranslator>
+#include <QVBoxLayout>
 #include <QtTest/QtTest>
+
+#include <modelgate/ui/app_info.h>
 
 using namespace modelgate;
 using namespace modelgate::ui;
@@ -84,6 +101,50 @@ bool tableHas(const QAbstractItemModel &model, int column, const QString &text)
         if (model.index(row, column).data().toString() == text)
             return true;
     return false;
+}
+
+// The UI in German for one test; afterwards the untranslated English source strings again,
+// as the other tests expect them.
+struct GermanScope
+{
+    const QLocale previous;
+    GermanScope()
+    {
+        const bool installed =
+            installTranslations(QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany));
+        Q_ASSERT(installed);
+    }
+    ~GermanScope()
+    {
+        for (QTranslator *translator : QCoreApplication::instance()->findChildren<QTranslator *>(
+                 QStringLiteral("modelgate-translator"))) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QLocale::setDefault(previous);
+    }
+    Q_DISABLE_COPY_MOVE(GermanScope)
+};
+
+// Where QSettings keep the user's settings (both formats: QSettings(organization, application)
+// is the native one).
+void setUserSettingsPath(const QString &path)
+{
+    for (const QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat})
+        QSettings::setPath(format, QSettings::UserScope, path);
+}
+
+void restoreDefaultSettingsPaths()
+{
+    setUserSettingsPath(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation));
+    for (const QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat})
+        QSettings::setPath(format, QSettings::SystemScope, QLibraryInfo::path(QLibraryInfo::SettingsPath));
+}
+
+QByteArray fileContents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace
@@ -324,6 +385,151 @@ private Q_SLOTS:
         QVERIFY(!window.modelsLoadingIndicator()->isVisible());
         QVERIFY(!window.errorBanner()->isVisible()); // cancelling is not an error
         QCOMPARE(failures.count(), 0);
+    }
+
+    // Issue 5: the German Reviews page needed a very wide window. On a laptop screen (1280x800)
+    // the whole window fits, the filter chips show their labels and counts, and the review
+    // panel gets most of the width.
+    void theReviewsPageFitsALaptopScreen_data()
+    {
+        QTest::addColumn<bool>("german");
+        QTest::newRow("English") << false;
+        QTest::newRow("German") << true;
+    }
+
+    void theReviewsPageFitsALaptopScreen()
+    {
+        QFETCH(bool, german);
+        MODELGATE_REQUIRE_MLFLOW(uri);
+        std::optional<GermanScope> language;
+        if (german)
+            language.emplace();
+        Harness harness(QString(), {profile("seeded", uri, AuthKind::None, "riley.release")});
+        MainWindow &window = *harness.window;
+        window.setRememberLayout(false);
+        ReviewsPage *page = window.reviewsPage();
+        QCOMPARE(page->tabs()->tabText(ReviewsPage::ReviewTab),
+                 german ? QStringLiteral("Prüfung") : QStringLiteral("Review"));
+        QSignalSpy counted(page, &ReviewsPage::mineToReviewCountChanged);
+        window.start(QStringLiteral("seeded"));
+        QTRY_VERIFY_WITH_TIMEOUT(counted.count() > 0 && !page->inbox()->isLoading(), loadTimeout);
+        window.showPage(ReviewsPage::ReviewsPageIndex);
+        QSignalSpy statusLoaded(page->reviewPanel(), &ReviewPanel::statusLoaded);
+        page->showVersion(QStringLiteral("diabetes-classifier"), QStringLiteral("2"));
+        QTRY_COMPARE_WITH_TIMEOUT(statusLoaded.count(), 1, loadTimeout);
+
+        const QSize minimum = window.minimumSizeHint();
+        QVERIFY2(minimum.width() <= 1280 && minimum.height() <= 800,
+                 qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
+        window.resize(1280, 800);
+        QTRY_COMPARE(window.size(), QSize(1280, 800));
+        page->resetLayout();
+        QCoreApplication::processEvents();
+
+        // The chips wrap rather than hold the inbox wide; each shows its whole label, count
+        // included, inside the inbox.
+        InboxView *inbox = page->inbox();
+        QVERIFY2(inbox->minimumSizeHint().width() <= 350,
+                 qPrintable(QString::number(inbox->minimumSizeHint().width())));
+        for (const InboxView::Filter filter :
+             {InboxView::Filter::AllPending, InboxView::Filter::MineToReview, InboxView::Filter::FailedChecks,
+              InboxView::Filter::Rejected}) {
+            QAbstractButton *chip = inbox->filterButton(filter);
+            QVERIFY(chip->isVisible());
+            QVERIFY2(chip->width() >= chip->sizeHint().width(), qPrintable(chip->text()));
+            const QRect inInbox(chip->mapTo(inbox, QPoint(0, 0)), chip->size());
+            QVERIFY2(inbox->rect().contains(inInbox), qPrintable(chip->text()));
+            QVERIFY2(chip->text().contains(QRegularExpression(QStringLiteral("\\(\\d+\\)$"))),
+                     qPrintable(chip->text()));
+        }
+        // The review panel, where the work is done, gets most of the width.
+        const QList<int> sizes = page->splitter()->sizes();
+        QVERIFY2(sizes.at(0) * 2 < sizes.at(1),
+                 qPrintable(QStringLiteral("inbox %1, panel %2").arg(sizes.at(0)).arg(sizes.at(1))));
+    }
+
+    void loadingIndicatorWrapsLongText()
+    {
+        GermanScope german;
+        QWidget pane;
+        auto *layout = new QVBoxLayout(&pane);
+        auto *indicator = new LoadingIndicator(&pane);
+        layout->addWidget(indicator);
+        layout->addStretch(1);
+        pane.resize(300, 200); // the inbox's narrowest in German
+        pane.show();
+        indicator->start(QStringLiteral("Versionen, die auf eine Prüfung warten, werden geladen…"));
+        auto *label = indicator->findChild<QLabel *>(QStringLiteral("loadingText"));
+        QVERIFY(label);
+        QTRY_VERIFY(label->testAttribute(Qt::WA_Resized));
+        QCoreApplication::processEvents();
+        // It wraps inside the pane and shows every line; it does not hold the pane wider.
+        QVERIFY(pane.minimumSizeHint().width() <= 300);
+        QVERIFY(QRect(QPoint(0, 0), pane.size())
+                    .contains(QRect(label->mapTo(&pane, QPoint(0, 0)), label->size())));
+        QVERIFY2(label->height() >= 2 * label->fontMetrics().lineSpacing(), "the text wraps");
+        QVERIFY(label->height() >= label->heightForWidth(label->width()));
+        // A shorter progress text while loading keeps the height: what is below does not jump.
+        const int height = indicator->height();
+        indicator->setText(QStringLiteral("Lädt…"));
+        QCoreApplication::processEvents();
+        QCOMPARE(indicator->height(), height);
+        // The next load starts afresh.
+        indicator->stop();
+        indicator->start(QStringLiteral("Lädt…"));
+        QTRY_VERIFY(indicator->height() < height);
+    }
+
+    // `modelgate --screenshots` shows the default layout, whatever the user saved, and leaves
+    // the user's settings as they were. (Last: it moves the settings for the whole process.)
+    void screenshotModeLeavesTheUsersSettingsAlone()
+    {
+        MODELGATE_REQUIRE_MLFLOW(uri);
+        const std::vector<Profile> profiles = {profile("seeded", uri, AuthKind::None, "riley.release")};
+        QTemporaryDir userConfig;
+        setUserSettingsPath(userConfig.path());
+        const auto restore = qScopeGuard(restoreDefaultSettingsPaths);
+        {
+            Harness harness(QString(), profiles);
+            harness.window->findChild<QSplitter *>(QStringLiteral("mainSplitter"))->setSizes({150, 1250});
+            harness.window->reviewsPage()->inbox()->setFilter(InboxView::Filter::Rejected);
+            harness.window->close(); // saves the layout
+        }
+        const QString settingsFile =
+            QSettings(QStringLiteral(MODELGATE_ORGANIZATION), QStringLiteral(MODELGATE_APP_NAME)).fileName();
+        QVERIFY2(settingsFile.startsWith(userConfig.path()), qPrintable(settingsFile));
+        const QByteArray saved = fileContents(settingsFile);
+        QVERIFY(saved.contains("inboxFilter"));
+        const QDateTime modified = QFileInfo(settingsFile).lastModified();
+
+        QTemporaryDir shots;
+        QString scratchDirectory;
+        {
+            ScreenshotSettings scratch;
+            QVERIFY(scratch.isValid());
+            scratchDirectory = scratch.directory();
+            Harness harness(QString(), profiles);
+            MainWindow &window = *harness.window;
+            QCOMPARE(window.reviewsPage()->inbox()->filter(), InboxView::Filter::AllPending);
+            const QList<int> sizes = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes();
+            QVERIFY2(sizes.at(0) > 300, "the default split, not the user's");
+
+            ScreenshotRunner runner(&window, harness.workspaces.get(), shots.path(), QStringLiteral("-test"));
+            QSignalSpy finished(&runner, &ScreenshotRunner::finished);
+            runner.run(QStringLiteral("seeded"));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10 * loadTimeout);
+            QVERIFY2(
+                runner.writtenFiles().contains(shots.filePath(QStringLiteral("15-audit-trail-test.png"))),
+                qPrintable(runner.problems().join(u'\n')));
+            window.close();
+            // The run wrote its settings (the chosen workspace, the trail's columns) into its own place.
+            QVERIFY(QFile::exists(
+                QSettings(QStringLiteral(MODELGATE_ORGANIZATION), QStringLiteral(MODELGATE_APP_NAME))
+                    .fileName()));
+        } // some views save their layout when destroyed: still into the run's settings
+        QVERIFY(!QFileInfo::exists(scratchDirectory));
+        QCOMPARE(fileContents(settingsFile), saved);
+        QCOMPARE(QFileInfo(settingsFile).lastModified(), modified);
     }
 };
 

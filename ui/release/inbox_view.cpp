@@ -4,6 +4,7 @@
 #include "errors/error_text.h"
 #include "release/inbox_model.h"
 #include "widgets/error_banner.h"
+#include "widgets/flow_layout.h"
 #include "widgets/icons.h"
 #include "widgets/loading_indicator.h"
 
@@ -48,9 +49,9 @@ InboxView::InboxView(QWidget *parent)
     m_banner = new ErrorBanner(this);
     connect(m_banner, &ErrorBanner::retryRequested, this, &InboxView::refresh);
 
-    // Filter chips: exclusive, checkable, each with its count.
-    auto *chipRow = new QHBoxLayout;
-    chipRow->setSpacing(4);
+    // Filter chips: exclusive, checkable, each with its count. They wrap onto more rows where
+    // the pane is narrow (German labels are long), so the inbox never holds the window wide.
+    auto *chipFlow = new FlowLayout(4, 4);
     m_chips = new QButtonGroup(this);
     m_chips->setExclusive(true);
     for (const Filter filter : kFilters) {
@@ -59,17 +60,18 @@ InboxView::InboxView(QWidget *parent)
         chip->setFlat(false);
         chip->setObjectName(QStringLiteral("inboxChip%1").arg(static_cast<int>(filter)));
         m_chips->addButton(chip, static_cast<int>(filter));
-        chipRow->addWidget(chip);
+        chipFlow->addWidget(chip);
     }
     m_chips->button(static_cast<int>(Filter::AllPending))->setChecked(true);
     connect(m_chips, &QButtonGroup::idClicked, this, [this](int id) { setFilter(static_cast<Filter>(id)); });
-    chipRow->addStretch(1);
     m_refreshButton = new QToolButton(this);
     m_refreshButton->setObjectName(QStringLiteral("inboxRefresh"));
     m_refreshButton->setIcon(appIcon("refresh", QStyle::SP_BrowserReload));
     m_refreshButton->setAutoRaise(true);
     connect(m_refreshButton, &QToolButton::clicked, this, &InboxView::refresh);
-    chipRow->addWidget(m_refreshButton);
+    auto *chipRow = new QHBoxLayout;
+    chipRow->addLayout(chipFlow, 1);
+    chipRow->addWidget(m_refreshButton, 0, Qt::AlignTop);
 
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setObjectName(QStringLiteral("inboxFilter"));
@@ -99,6 +101,7 @@ InboxView::InboxView(QWidget *parent)
     m_updated = new QLabel(this);
     m_updated->setObjectName(QStringLiteral("inboxUpdated"));
     m_updated->setEnabled(false); // secondary text
+    m_updated->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

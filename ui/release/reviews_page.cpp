@@ -230,8 +230,11 @@ void ReviewsPage::resetLayout()
     fit(InboxModel::Author, 110);
     fit(InboxModel::Age, 50);
     fit(InboxModel::Champion, 60);
-    const int width = qMax(this->width(), 1000);
-    m_splitter->setSizes({width * 2 / 5, width * 3 / 5});
+    // The review panel is where the work is done: the inbox gets under a third of the page
+    // (on a laptop screen model, version and the start of the checks; the rest scrolls).
+    const int width = qMax(m_splitter->width(), 1000);
+    const int inbox = width * 3 / 10;
+    m_splitter->setSizes({inbox, width - inbox});
 }
 
 void ReviewsPage::saveLayout(QSettings &settings) const

@@ -26,16 +26,19 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTextStream>
 
+#include <modelgate/ui/app_info.h>
+
 namespace modelgate::ui {
 
 namespace {
 
-// The window's size for the registry's screens and for the release review's.
+// The window's default size for the registry's screens and for the release review's.
 constexpr int kWindowWidth = 1400;
 constexpr int kWindowHeight = 860;
 constexpr int kReviewWidth = 1920; // a maximised window on a full-HD screen
@@ -91,7 +94,9 @@ void ScreenshotRunner::run(const QString &workspaceName)
     }
     // A fixed size so that screenshots are comparable from run to run.
     m_window->setRememberLayout(false);
-    m_window->resize(kWindowWidth, kWindowHeight);
+    if (!m_draftsFile.isEmpty())
+        m_window->reviewsPage()->reviewPanel()->setDraftsFile(m_draftsFile);
+    m_window->resize(registrySize());
     m_window->show();
     m_window->resetLayout();
     waitFor(
@@ -283,7 +288,7 @@ void ScreenshotRunner::stepInbox()
         [this, page]() {
             // The inbox beside the panel (evidence and checklist side by side) needs more room
             // than the registry's screens.
-            m_window->resize(kReviewWidth, kReviewHeight);
+            m_window->resize(reviewSize());
             m_window->showPage(ReviewsPage::ReviewsPageIndex);
             page->tabs()->setCurrentIndex(ReviewsPage::ReviewTab);
             QCoreApplication::processEvents(); // lay out at the new size before sizing the splitters
@@ -293,11 +298,13 @@ void ScreenshotRunner::stepInbox()
                 fail(QStringLiteral("the review inbox is empty"));
                 grab(m_window, QStringLiteral("12-inbox"));
                 m_window->showPage(ReviewsPage::RegistryPage);
-                m_window->resize(kWindowWidth, kWindowHeight);
+                m_window->resize(registrySize());
                 stepWorkspacesDialog();
                 return;
             }
-            // The inbox takes what its columns need; the panel the rest.
+            // The inbox takes what its columns need, but leaves the panel 1000 px or three
+            // fifths of the page, whichever leaves the inbox more (a laptop screen has no room
+            // for all columns); the panel the rest.
             QTableView *table = page->inbox()->table();
             // The last column stretches, so its current size says nothing: measure it.
             QHeaderView *header = table->horizontalHeader();
@@ -307,6 +314,7 @@ void ScreenshotRunner::stepInbox()
             for (int column = 0; column < InboxModel::State; ++column)
                 needed += header->sectionSize(column);
             const int total = page->splitter()->width();
+            needed = qMin(needed, qMax(total * 2 / 5, total - 1000));
             page->splitter()->setSizes({needed, qMax(total - needed, 1)});
             if (auto *review = page->reviewPanel()->findChild<QSplitter *>(QStringLiteral("reviewSplitter")))
                 review->setSizes({3000, 2000}); // the panel's default 3:2, whatever a user saved
@@ -469,7 +477,7 @@ void ScreenshotRunner::stepAuditTrail()
             grab(m_window, QStringLiteral("15-audit-trail"));
             page->tabs()->setCurrentIndex(ReviewsPage::ReviewTab);
             m_window->showPage(ReviewsPage::RegistryPage);
-            m_window->resize(kWindowWidth, kWindowHeight);
+            m_window->resize(registrySize());
             stepWorkspacesDialog();
         });
 }
@@ -531,13 +539,49 @@ void ScreenshotRunner::stepErrorBanner()
         });
 }
 
+QSize ScreenshotRunner::registrySize() const
+{
+    return m_windowSize.isValid() ? m_windowSize : QSize(kWindowWidth, kWindowHeight);
+}
+
+QSize ScreenshotRunner::reviewSize() const
+{
+    return m_windowSize.isValid() ? m_windowSize : QSize(kReviewWidth, kReviewHeight);
+}
+
+ScreenshotSettings::ScreenshotSettings()
+{
+    const QString organization = QStringLiteral(MODELGATE_ORGANIZATION);
+    const QString application = QStringLiteral(MODELGATE_APP_NAME);
+    const QVariant lastWorkspace =
+        QSettings(organization, application).value(QStringLiteral("lastWorkspace"));
+    if (!m_directory.isValid())
+        return; // runScreenshotMode refuses to run
+    // Both scopes: system-wide defaults (/etc/xdg) would vary the layout as much.
+    for (const QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat}) {
+        QSettings::setPath(format, QSettings::UserScope, m_directory.filePath(QStringLiteral("user")));
+        QSettings::setPath(format, QSettings::SystemScope, m_directory.filePath(QStringLiteral("system")));
+    }
+    if (lastWorkspace.isValid())
+        QSettings(organization, application).setValue(QStringLiteral("lastWorkspace"), lastWorkspace);
+}
+
 int runScreenshotMode(MainWindow *window, WorkspaceManager *workspaces, const QString &directory,
-                      const QString &workspaceName)
+                      const QString &workspaceName, const ScreenshotSettings &settings,
+                      const QSize &windowSize)
 {
     const QLocale::Language language = QLocale().language();
     const QString suffix =
         u'-' + (language == QLocale::C ? QStringLiteral("en") : QLocale::languageToCode(language));
+    if (!settings.isValid()) {
+        // Without its own settings the run would change the user's saved layout.
+        QTextStream(stderr)
+            << "modelgate: screenshots: cannot create a temporary directory for the settings\n";
+        return 1;
+    }
     ScreenshotRunner runner(window, workspaces, directory, suffix);
+    runner.setWindowSize(windowSize);
+    runner.setDraftsFile(QDir(settings.directory()).filePath(QStringLiteral("decision_drafts.json")));
     QObject::connect(&runner, &ScreenshotRunner::finished, window, [&runner, window](bool ok) {
         QTextStream err(stderr);
         for (const QString &file : runner.writtenFiles())

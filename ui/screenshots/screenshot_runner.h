@@ -4,7 +4,9 @@
 
 #include <QDir>
 #include <QObject>
+#include <QSize>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTimer>
 
 class QWidget;
@@ -31,6 +33,11 @@ public:
 
     // The model and version (or @alias) to show.
     void setTarget(const QString &modelName, const QString &versionOrAlias);
+    // One window size for every screen (e.g. a laptop's 1280x800) instead of the defaults:
+    // 1400x860, the release review 1920x960. An invalid size keeps the defaults.
+    void setWindowSize(const QSize &size) { m_windowSize = size; }
+    // Where the review panel looks for decision drafts: not the user's, so that none shows.
+    void setDraftsFile(const QString &path) { m_draftsFile = path; }
     void setStepTimeout(int milliseconds) { m_timeout.setInterval(milliseconds); }
 
     // Starts with the window's current workspace; finished() reports the outcome.
@@ -65,6 +72,8 @@ private:
                     std::function<void()> next);
     void stepWorkspacesDialog();
     void stepErrorBanner();
+    QSize registrySize() const;
+    QSize reviewSize() const;
 
     MainWindow *m_window;
     WorkspaceManager *m_workspaces;
@@ -73,6 +82,8 @@ private:
     QString m_modelName = QStringLiteral("diabetes-classifier");
     QString m_version = QStringLiteral("@champion");
     QString m_candidate; // the newest version of the model, shown in the inbox and the review
+    QSize m_windowSize;
+    QString m_draftsFile;
     QTimer m_timeout;
     QString m_waitingFor;
     QStringList m_written;
@@ -81,10 +92,32 @@ private:
     bool m_done = false;
 };
 
+// The screenshot mode's own settings. From construction on, every QSettings (window
+// geometry, splitter positions, column widths, chart choices) reads and writes a fresh
+// temporary directory for the rest of the process: the screens show the default layout on
+// every run, and the user's saved layout is neither applied nor changed. Create it before
+// the main window, which reads its layout when constructed. Workspaces (profiles.json) and
+// passwords are no settings and are read as always; the last workspace is carried over, so
+// that without --profile the screens show the workspace the application would open.
+class ScreenshotSettings final
+{
+public:
+    ScreenshotSettings();
+    Q_DISABLE_COPY_MOVE(ScreenshotSettings)
+
+    bool isValid() const { return m_directory.isValid(); }
+    QString directory() const { return m_directory.path(); }
+
+private:
+    QTemporaryDir m_directory;
+};
+
 // The whole screenshot mode for main(): runs the runner in the event loop, reports the
 // files and problems on stderr, closes the window and returns the process exit code.
-// File names carry the UI language, e.g. 01-models-de.png.
+// File names carry the UI language, e.g. 01-models-de.png. `settings` is the run's own
+// (see ScreenshotSettings); `windowSize` as for ScreenshotRunner::setWindowSize.
 int runScreenshotMode(MainWindow *window, WorkspaceManager *workspaces, const QString &directory,
-                      const QString &workspaceName);
+                      const QString &workspaceName, const ScreenshotSettings &settings,
+                      const QSize &windowSize = {});
 
 } // namespace modelgate::ui
