@@ -14,7 +14,8 @@
 #      when there is a display; otherwise says how to connect.
 #
 # Usage: scripts/demo.sh [--screenshots DIR] [--stop]
-#   --screenshots DIR  no window: render every main screen offscreen into DIR and exit
+#   --screenshots DIR  no window: render every main screen offscreen into DIR, write the
+#                      release report of diabetes-classifier v4 (PDF, and its first page as PNG), exit
 #   --stop             stop the demo server (its data stays for next time)
 set -euo pipefail
 
@@ -44,7 +45,7 @@ while [[ $# -gt 0 ]]; do
             shift
             ;;
         -h | --help)
-            sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         *)
@@ -170,6 +171,11 @@ if [[ -n $screenshotDir ]]; then
         QT_QPA_PLATFORM=offscreen MLFLOW_TRACKING_USERNAME="$releaseManager" \
             MLFLOW_TRACKING_PASSWORD="$releaseManagerPassword" \
             "$gui" --profile "$profileName" --lang "$lang" --screenshots "$screenshotDir"
+        # The release report an auditor gets (PDF), and its first page as a picture.
+        report="$screenshotDir/release-report-$lang.pdf"
+        cliAs "$releaseManager" "$releaseManagerPassword" review report diabetes-classifier 4 \
+            --out "$report" --lang "$lang"
+        pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$report" "$screenshotDir/16-release-report-$lang"
     done
     exit 0
 fi

@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>a champion to compare with</source>
-        <translation>ein Champion zum Vergleich</translation>
+        <translation>ein Champion</translation>
     </message>
     <message>
         <source>a signature</source>
@@ -988,19 +988,19 @@
     </message>
     <message>
         <source>Digests and hashes are shortened to their first 12 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digests und Hashes sind auf ihre ersten 12 Zeichen gekürzt.</translation>
     </message>
     <message>
         <source>Logged once per run, so there is no history to draw: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur einmal pro Lauf protokolliert, daher gibt es keinen Verlauf zu zeichnen: %1.</translation>
     </message>
     <message>
         <source>%1, version %2</source>
-        <translation type="unfinished">%1, Version %2</translation>
+        <translation>%1, Version %2</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1043,92 @@
     <message>
         <source>v%1</source>
         <translation>v%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrailText</name>
+    <message>
+        <source>not a canonical record (its text was edited, or it is no record at all)</source>
+        <translation>kein kanonischer Eintrag (sein Text wurde bearbeitet, oder es ist gar kein Eintrag)</translation>
+    </message>
+    <message>
+        <source>missing, while later records exist</source>
+        <translation>fehlt, obwohl spätere Einträge existieren</translation>
+    </message>
+    <message>
+        <source>its sequence number differs from its key</source>
+        <translation>seine laufende Nummer weicht von seinem Schlüssel ab</translation>
+    </message>
+    <message>
+        <source>it does not link to the hash of the record before it</source>
+        <translation>er verweist nicht auf den Hash des vorigen Eintrags</translation>
+    </message>
+    <message>
+        <source>it names another model</source>
+        <translation>er nennt ein anderes Modell</translation>
+    </message>
+    <message>
+        <source>it is not signed by the reviewer it names</source>
+        <translation>er ist nicht von dem Prüfer signiert, den er nennt</translation>
+    </message>
+    <message>
+        <source>the reviewer it names is not enrolled</source>
+        <translation>der Prüfer, den er nennt, ist nicht registriert</translation>
+    </message>
+    <message>
+        <source>not a valid decision at that point (for example a revoke without a standing decision)</source>
+        <translation>an dieser Stelle keine gültige Entscheidung (zum Beispiel ein Widerruf ohne gültige Entscheidung)</translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, but the trail has no record of this version</source>
+        <translation>%1 ist „%2“, aber der Prüfpfad enthält keinen Eintrag zu dieser Version</translation>
+    </message>
+    <message>
+        <source>%1 is missing (the trail says “%2”)</source>
+        <translation>%1 fehlt (laut Prüfpfad „%2“)</translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, the trail says “%3”</source>
+        <translation>%1 ist „%2“, laut Prüfpfad „%3“</translation>
+    </message>
+    <message>
+        <source>the release trail is broken at record %1: %2</source>
+        <translation>der Prüfpfad ist bei Eintrag %1 beschädigt: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>no decision yet; %n approval(s) needed</source>
+        <translation>
+            <numerusform>noch keine Entscheidung; %n Freigabe nötig</numerusform>
+            <numerusform>noch keine Entscheidung; %n Freigaben nötig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals (by %3)</source>
+        <translation>%1 von %2 Freigaben (von %3)</translation>
+    </message>
+    <message>
+        <source>rejected by %1</source>
+        <translation>abgelehnt von %1</translation>
+    </message>
+    <message>
+        <source>the content changed after it was approved; it needs approving again</source>
+        <translation>der Inhalt hat sich nach der Freigabe geändert; sie muss erneut freigegeben werden</translation>
+    </message>
+    <message>
+        <source>the version&apos;s review tags do not match the trail</source>
+        <translation>die Prüf-Tags der Version stimmen nicht mit dem Prüfpfad überein</translation>
+    </message>
+    <message>
+        <source>the model&apos;s release policy tag does not match the trail</source>
+        <translation>das Richtlinien-Tag des Modells stimmt nicht mit dem Prüfpfad überein</translation>
+    </message>
+    <message>
+        <source>approved by %1 (BREAK-GLASS)</source>
+        <translation>freigegeben von %1 (NOTFALLFREIGABE)</translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>freigegeben von %1</translation>
     </message>
 </context>
 <context>
@@ -1122,50 +1208,6 @@
     <message>
         <source>Hash</source>
         <translation>Hash</translation>
-    </message>
-    <message>
-        <source>not a canonical record (its text was edited, or it is no record at all)</source>
-        <translation>kein kanonischer Eintrag (sein Text wurde bearbeitet, oder es ist gar kein Eintrag)</translation>
-    </message>
-    <message>
-        <source>missing, while later records exist</source>
-        <translation>fehlt, obwohl spätere Einträge existieren</translation>
-    </message>
-    <message>
-        <source>its sequence number differs from its key</source>
-        <translation>seine laufende Nummer weicht von seinem Schlüssel ab</translation>
-    </message>
-    <message>
-        <source>it does not link to the hash of the record before it</source>
-        <translation>er verweist nicht auf den Hash des vorigen Eintrags</translation>
-    </message>
-    <message>
-        <source>it names another model</source>
-        <translation>er nennt ein anderes Modell</translation>
-    </message>
-    <message>
-        <source>it is not signed by the reviewer it names</source>
-        <translation>er ist nicht von dem Prüfer signiert, den er nennt</translation>
-    </message>
-    <message>
-        <source>the reviewer it names is not enrolled</source>
-        <translation>der Prüfer, den er nennt, ist nicht registriert</translation>
-    </message>
-    <message>
-        <source>not a valid decision at that point (for example a revoke without a standing decision)</source>
-        <translation>an dieser Stelle keine gültige Entscheidung (zum Beispiel ein Widerruf ohne gültige Entscheidung)</translation>
-    </message>
-    <message>
-        <source>%1 is “%2”, but the trail has no record of this version</source>
-        <translation>%1 ist „%2“, aber der Prüfpfad enthält keinen Eintrag zu dieser Version</translation>
-    </message>
-    <message>
-        <source>%1 is missing (the trail says “%2”)</source>
-        <translation>%1 fehlt (laut Prüfpfad „%2“)</translation>
-    </message>
-    <message>
-        <source>%1 is “%2”, the trail says “%3”</source>
-        <translation>%1 ist „%2“, laut Prüfpfad „%3“</translation>
     </message>
 </context>
 <context>

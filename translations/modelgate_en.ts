@@ -1046,6 +1046,92 @@
     </message>
 </context>
 <context>
+    <name>TrailText</name>
+    <message>
+        <source>not a canonical record (its text was edited, or it is no record at all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing, while later records exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its sequence number differs from its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not link to the hash of the record before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names another model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not signed by the reviewer it names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reviewer it names is not enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid decision at that point (for example a revoke without a standing decision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, but the trail has no record of this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing (the trail says “%2”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, the trail says “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the release trail is broken at record %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>no decision yet; %n approval(s) needed</source>
+        <translation>
+            <numerusform>no decision yet; %n approval needed</numerusform>
+            <numerusform>no decision yet; %n approvals needed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals (by %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the content changed after it was approved; it needs approving again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version&apos;s review tags do not match the trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s release policy tag does not match the trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved by %1 (BREAK-GLASS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::AuditTrailModel</name>
     <message>
         <source>malformed</source>
@@ -1121,50 +1207,6 @@
     </message>
     <message>
         <source>Hash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a canonical record (its text was edited, or it is no record at all)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing, while later records exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>its sequence number differs from its key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it does not link to the hash of the record before it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it names another model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it is not signed by the reviewer it names</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the reviewer it names is not enrolled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a valid decision at that point (for example a revoke without a standing decision)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is “%2”, but the trail has no record of this version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is missing (the trail says “%2”)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is “%2”, the trail says “%3”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
