@@ -2,7 +2,6 @@
 
 #include "widgets/icons.h"
 
-#include <QApplication>
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -36,7 +35,7 @@ QIcon checksIcon(int which)
 {
     static const QIcon icons[] = {appIcon("error", QStyle::SP_MessageBoxCritical),
                                   appIcon("warning", QStyle::SP_MessageBoxWarning),
-                                  QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton)};
+                                  appIcon("check-pass", QStyle::SP_DialogApplyButton)};
     return icons[which];
 }
 
