@@ -79,14 +79,6 @@ Error parallelTaskError(const char *what)
     return error;
 }
 
-Error parallelCancelledError()
-{
-    Error error;
-    error.kind = ErrorKind::Cancelled;
-    error.message = "cancelled";
-    return error;
-}
-
 } // namespace detail
 
 } // namespace modelgate

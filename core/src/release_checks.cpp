@@ -516,14 +516,6 @@ CheckResult requiredTagCheck(const std::string &key, const VersionEvidence &cand
     return check;
 }
 
-Error cancelledError()
-{
-    Error error;
-    error.kind = ErrorKind::Cancelled;
-    error.message = "cancelled";
-    return error;
-}
-
 bool isNumericRef(const std::string &ref)
 {
     return !ref.empty() && std::all_of(ref.begin(), ref.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -35,11 +35,6 @@ Error makeError(ErrorKind kind, std::string message)
     return error;
 }
 
-Error cancelled()
-{
-    return makeError(ErrorKind::Cancelled, "cancelled");
-}
-
 Error prefixed(Error error, const std::string &prefix)
 {
     error.message = prefix + error.message;
@@ -189,7 +184,7 @@ Result<std::vector<ArtifactFile>> listTree(const DirectoryLister &listDirectory,
             if (errors[i])
                 return *errors[i];
             if (!ran[i] || !listed[i])
-                return cancelled();
+                return cancelledError();
             for (auto &entry : *listed[i]) {
                 if (entry.isDir) {
                     // A directory listed again (a server listing a folder inside itself) is skipped.
@@ -379,7 +374,7 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const st
         if (errors[i])
             return *errors[i];
         if (!ran[i] || !hashes[i])
-            return cancelled();
+            return cancelledError();
     }
     for (std::size_t i = 0; i < listed.size(); ++i) {
         // A size that differs from the listing means the file changed while it was read.

@@ -19,7 +19,7 @@ namespace modelgate {
 
 namespace {
 
-Error cancelledError()
+Error inboxCancelled()
 {
     Error error;
     error.kind = ErrorKind::Cancelled;
@@ -79,10 +79,10 @@ readLedgers(const MlflowClient &client, const std::vector<std::string> &models, 
         toRead.size(), kDefaultRequestConcurrency,
         [&](std::size_t i) { runs[i].emplace(client.getRun(toRead[i].second, cancel)); }, cancel);
     if (cancel.isCancelled())
-        return cancelledError();
+        return inboxCancelled();
     for (std::size_t i = 0; i < toRead.size(); ++i) {
         if (!runs[i])
-            return cancelledError();
+            return inboxCancelled();
         if (runs[i]->ok())
             params[toRead[i].first] = runs[i]->value().params;
         else if (isNotFound(runs[i]->error()))
@@ -91,18 +91,6 @@ readLedgers(const MlflowClient &client, const std::vector<std::string> &models, 
             return runs[i]->error();
     }
     return params;
-}
-
-// Records up to the first broken one: a forged record must not decide a state.
-std::vector<TrailEntry> trustedEntries(const TrailVerification &trail)
-{
-    if (trail.ok || !trail.firstBroken)
-        return trail.entries;
-    std::vector<TrailEntry> entries;
-    for (const TrailEntry &entry : trail.entries)
-        if (entry.sequence < *trail.firstBroken)
-            entries.push_back(entry);
-    return entries;
 }
 
 // What one version's evidence load produced (the version itself is already known).
@@ -120,7 +108,7 @@ Result<VersionEvidence> evidenceOf(const ModelVersion &version, EvidenceSlot &sl
     if (version.runId.empty()) {
         evidence.runNote = "the version has no source run";
     } else if (!slot.run) {
-        return cancelledError();
+        return inboxCancelled();
     } else if (slot.run->ok()) {
         evidence.run = slot.run->value();
     } else if (isNotFound(slot.run->error())) {
@@ -170,7 +158,7 @@ loadReviewInbox(const MlflowClient &client, const std::string &reviewer, const C
                     [&] { versions.emplace(searchAllVersions(client, cancel)); }},
                    2, cancel);
     if (cancel.isCancelled() || !models || !versions)
-        return cancelledError();
+        return inboxCancelled();
     if (!models->ok())
         return models->error();
     if (!versions->ok())
@@ -283,7 +271,7 @@ loadReviewInbox(const MlflowClient &client, const std::string &reviewer, const C
         },
         cancel);
     if (cancel.isCancelled())
-        return cancelledError();
+        return inboxCancelled();
 
     // 5. Evaluate each open version as loadReleaseChecks would.
     for (InboxEntry &entry : open) {

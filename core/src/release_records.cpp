@@ -746,6 +746,17 @@ std::map<std::string, std::string> expectedReviewTags(const VersionDecisions &de
     };
 }
 
+std::vector<TrailEntry> trustedEntries(const TrailVerification &trail)
+{
+    if (trail.ok || !trail.firstBroken)
+        return trail.entries;
+    std::vector<TrailEntry> entries;
+    for (const TrailEntry &entry : trail.entries)
+        if (entry.sequence < *trail.firstBroken)
+            entries.push_back(entry);
+    return entries;
+}
+
 std::vector<ReviewTagDifference> reviewTagDifferences(const std::map<std::string, std::string> &expected,
                                                       const TagMap &versionTags)
 {

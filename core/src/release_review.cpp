@@ -33,11 +33,6 @@ Error refused(const char *code, std::string message)
     return makeError(ErrorKind::Refused, code, std::move(message));
 }
 
-Error cancelled()
-{
-    return makeError(ErrorKind::Cancelled, "", "cancelled");
-}
-
 // Whatever failed before the commit point left no record; say so, since "did my decision
 // count?" is the one question a failed decision must answer.
 Error notRecorded(Error error)
@@ -115,19 +110,6 @@ std::vector<std::string> trailReviewers(const std::map<std::string, std::string>
     }
     add(alsoReviewer);
     return reviewers;
-}
-
-// The records that may be trusted: all of them when the trail verifies, else those before
-// the first broken one (a forged record must not count, not even for display).
-std::vector<TrailEntry> trustedEntries(const TrailVerification &trail)
-{
-    if (trail.ok || !trail.firstBroken)
-        return trail.entries;
-    std::vector<TrailEntry> entries;
-    for (const TrailEntry &entry : trail.entries)
-        if (entry.sequence < *trail.firstBroken)
-            entries.push_back(entry);
-    return entries;
 }
 
 // Section 6, condition 5: the model's policy tag equals the last policy record, or neither exists.
@@ -234,7 +216,7 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
                     [&] { snapshot.emplace(ledger.read(model, cancel)); }},
                    3, cancel);
     if (cancel.isCancelled() || !checks || !manifest || !snapshot)
-        return cancelled();
+        return cancelledError();
     if (!checks->ok())
         return checks->error();
     if (!manifest->ok())
@@ -534,7 +516,7 @@ std::optional<Error> writeTagView(const MlflowClient &client, DecisionContext &c
         if (results[i] && results[i]->ok()) {
             context.versionTags[tags[i].first] = tags[i].second;
         } else if (!firstError) {
-            firstError = results[i] ? results[i]->error() : cancelled();
+            firstError = results[i] ? results[i]->error() : cancelledError();
             firstError->message = "tag " + tags[i].first + ": " + firstError->describe();
         }
     }
@@ -653,7 +635,7 @@ Status syncReviewTags(const MlflowClient &client, const std::string &model, cons
                     [&] { snapshot.emplace(ledger.read(model, cancel)); }},
                    3, cancel);
     if (cancel.isCancelled() || !loadedVersion || !registered || !snapshot)
-        return cancelled();
+        return cancelledError();
     if (!loadedVersion->ok())
         return loadedVersion->error();
     if (!registered->ok())
@@ -724,7 +706,7 @@ Result<DecisionOutcome> setReleasePolicy(const MlflowClient &client, const std::
                     [&] { snapshot.emplace(ledger.read(model, cancel)); }},
                    2, cancel);
     if (cancel.isCancelled() || !registered || !snapshot)
-        return notRecorded(cancelled());
+        return notRecorded(cancelledError());
     if (!registered->ok())
         return notRecorded(registered->error());
     if (!snapshot->ok())
@@ -799,7 +781,7 @@ Result<AuditTrail> loadAuditTrail(const MlflowClient &client, const std::string 
                     [&] { snapshot.emplace(ledger.read(model, cancel)); }},
                    2, cancel);
     if (cancel.isCancelled() || !registered || !snapshot)
-        return cancelled();
+        return cancelledError();
     if (!snapshot->ok())
         return snapshot->error();
     // The trail outlives a deleted model: audit it all the same.

@@ -9,29 +9,7 @@
 
 namespace modelgate {
 
-namespace {
-
-// The records before the first broken one (as release_review.cpp trusts them).
-std::vector<TrailEntry> trustedEntries(const TrailVerification &trail)
-{
-    if (trail.ok || !trail.firstBroken)
-        return trail.entries;
-    std::vector<TrailEntry> entries;
-    for (const TrailEntry &entry : trail.entries)
-        if (entry.sequence < *trail.firstBroken)
-            entries.push_back(entry);
-    return entries;
-}
-
-Error cancelledError()
-{
-    Error error;
-    error.kind = ErrorKind::Cancelled;
-    error.message = "cancelled";
-    return error;
-}
-
-} // namespace
+namespace {} // namespace
 
 std::vector<VersionTagMismatch> versionTagMismatches(const TrailVerification &trail,
                                                      const std::vector<ModelVersion> &versions)

@@ -39,14 +39,6 @@ bool isNotFound(const Error &error)
            (error.kind == ErrorKind::HttpStatus && error.httpStatus == 404);
 }
 
-Error cancelled()
-{
-    Error error;
-    error.kind = ErrorKind::Cancelled;
-    error.message = "cancelled";
-    return error;
-}
-
 } // namespace
 
 Result<VersionEvidence> loadVersionEvidence(const MlflowClient &client, const std::string &modelName,
@@ -69,7 +61,7 @@ Result<VersionEvidence> loadVersionEvidence(const MlflowClient &client, const st
              [&] { signature.emplace(client.getModelVersionSignature(modelName, versionOrAlias, cancel)); }},
             2, cancel);
         if (!version)
-            return cancelled();
+            return cancelledError();
         if (!version->ok())
             return version->error();
         fetchRun(version->value());
@@ -86,7 +78,7 @@ Result<VersionEvidence> loadVersionEvidence(const MlflowClient &client, const st
                        2, cancel);
     }
     if (cancel.isCancelled())
-        return cancelled();
+        return cancelledError();
 
     evidence.version = std::move(*version).value();
     if (evidence.version.runId.empty()) {
@@ -276,7 +268,7 @@ Result<Comparison> loadComparison(const MlflowClient &client, const std::string 
                     [&] { baseline.emplace(loadVersionEvidence(client, modelName, baselineRef, cancel)); }},
                    3, cancel);
     if (cancel.isCancelled() || !model || !candidate || !baseline)
-        return cancelled();
+        return cancelledError();
     if (!model->ok())
         return model->error();
 

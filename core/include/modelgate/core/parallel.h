@@ -37,7 +37,6 @@ void parallelInvoke(const std::vector<std::function<void()>> &tasks, std::size_t
 
 namespace detail {
 Error parallelTaskError(const char *what);
-Error parallelCancelledError();
 } // namespace detail
 
 // fn(item) -> Result<T> for every item, at most maxConcurrency at a time; results in input
@@ -68,7 +67,7 @@ auto parallelMap(const std::vector<Item> &items, std::size_t maxConcurrency, Fn 
             results.push_back(std::move(*resultSlots[i]));
         else
             results.push_back(ran[i] ? detail::parallelTaskError("task produced no result")
-                                     : detail::parallelCancelledError());
+                                     : cancelledError());
     }
     return results;
 }

@@ -134,6 +134,10 @@ using ReviewerSignatures = std::map<std::string, std::set<std::string>>;
 TrailVerification verifyTrail(const std::map<std::string, std::string> &ledgerParams,
                               const std::string &model, const ReviewerSignatures *signatures);
 
+// The records that may be trusted: all of them when the trail verifies, else those before
+// the first broken one (a forged record must not count, not even for display).
+std::vector<TrailEntry> trustedEntries(const TrailVerification &trail);
+
 // --- what the records say about one version
 
 enum class ReviewState

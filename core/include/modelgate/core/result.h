@@ -92,4 +92,13 @@ inline Status success()
     return Unit{};
 }
 
+// The error of an operation stopped through its CancelToken.
+inline Error cancelledError()
+{
+    Error error;
+    error.kind = ErrorKind::Cancelled;
+    error.message = "cancelled";
+    return error;
+}
+
 } // namespace modelgate
