@@ -1,7 +1,5 @@
 #include "release/audit_trail_model.h"
 
-#include <trail_text.h>
-
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -68,16 +66,6 @@ QString AuditTrailModel::actionText(const std::optional<ReleaseRecord> &record)
         return tr("policy");
     }
     return {};
-}
-
-QString AuditTrailModel::brokenReason(const TrailVerification &trail)
-{
-    return report::trailBrokenReason(trail);
-}
-
-QString AuditTrailModel::tagDifferenceText(const ReviewTagDifference &difference)
-{
-    return report::tagDifferenceText(difference);
 }
 
 QString AuditTrailModel::shortHash(const std::string &hash)

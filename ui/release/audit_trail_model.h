@@ -57,11 +57,6 @@ public:
 
     static QString actionText(const std::optional<ReleaseRecord> &record);
     static QString shortHash(const std::string &hash);
-    // Why the record at trail.firstBroken breaks the chain, in the user's language and without
-    // its number ("not signed by its reviewer"); core's English reason stays for tooltips.
-    static QString brokenReason(const TrailVerification &trail);
-    // A review tag that disagrees with the trail, in the user's language.
-    static QString tagDifferenceText(const ReviewTagDifference &difference);
 
 private:
     QVariant display(const TrailEntry &entry, int column) const;

@@ -6,6 +6,8 @@
 #include "widgets/error_banner.h"
 #include "widgets/loading_indicator.h"
 
+#include <trail_text.h>
+
 #include <QAction>
 #include <QClipboard>
 #include <QEvent>
@@ -242,7 +244,7 @@ void AuditTrailView::showTrailBadge()
         m_badge->setText(
             tr("Broken at record %1: %2")
                 .arg(trail.firstBroken ? QString::number(*trail.firstBroken) : QStringLiteral("?"),
-                     AuditTrailModel::brokenReason(trail)));
+                     report::trailBrokenReason(trail)));
         m_badge->setToolTip(QString::fromStdString(trail.reason)); // core's exact wording, for support
         m_headHash->clear();
         style = red;
@@ -298,7 +300,7 @@ QString AuditTrailView::problemsText() const
     for (const VersionTagMismatch &mismatch : m_tagMismatches) {
         QStringList problems;
         for (const ReviewTagDifference &difference : mismatch.differences)
-            problems << AuditTrailModel::tagDifferenceText(difference);
+            problems << report::tagDifferenceText(difference);
         lines << tr("Version %1: %2")
                      .arg(QString::fromStdString(mismatch.version), problems.join(QStringLiteral("; ")));
     }

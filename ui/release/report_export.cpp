@@ -116,18 +116,22 @@ void exportReleaseReportTo(QWidget *parent, std::shared_ptr<const MlflowClient> 
     });
     progress->show();
 
-    // The dialog is the context: closing the parent (or cancelling) drops the result.
+    // The dialog is the context: closing the parent (or cancelling) drops the result. The file
+    // is written in the background too: laying a long trail out on PDF pages takes a while.
     runAsync(
         progress,
-        [client, model = model.toStdString(), version = version.toStdString(), cancel]() {
-            return report::loadReleaseReportData(*client, model, version, cancel);
+        [client, model = model.toStdString(), version = version.toStdString(), path, cancel]() -> Status {
+            const Result<report::ReleaseReportData> data =
+                report::loadReleaseReportData(*client, model, version, cancel);
+            if (!data)
+                return data.error();
+            if (cancel.isCancelled())
+                return cancelledError();
+            return report::writeReleaseReport(data.value(), path);
         },
-        [progress, parent, path, cancel](const Result<report::ReleaseReportData> &data) {
+        [progress, parent, path, cancel](const Status &written) {
             if (cancel.isCancelled())
                 return;
-            progress->setLabelText(ReportExport::tr("Writing %1…").arg(QFileInfo(path).fileName()));
-            const Status written =
-                data ? report::writeReleaseReport(data.value(), path) : Status(data.error());
             progress->close();
             if (!written)
                 showFailure(parent, written.error());

@@ -2,7 +2,6 @@
 
 #include "async/run_async.h"
 #include "charts/metric_history_view.h"
-#include "release/audit_trail_model.h"
 #include "release/check_list_model.h"
 #include "release/decision_area.h"
 #include "release/policy_editor_dialog.h"
@@ -10,6 +9,8 @@
 #include "review/comparison_view.h"
 #include "widgets/error_banner.h"
 #include "widgets/loading_indicator.h"
+
+#include <trail_text.h>
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -320,12 +321,12 @@ void ReviewPanel::applyStatus(const ReleaseStatus &status)
         state += u' ' + tr("The release trail is BROKEN at record %1: %2.")
                             .arg(status.trail.firstBroken ? QString::number(*status.trail.firstBroken)
                                                           : QStringLiteral("?"),
-                                 AuditTrailModel::brokenReason(status.trail));
+                                 report::trailBrokenReason(status.trail));
     else if (!status.approved && !status.tagMismatches.empty()) {
         // Name the tags: a hand-edited tag is what a reviewer must see, not just that something differs.
         QStringList mismatches;
         for (const ReviewTagDifference &difference : status.tagDifferences)
-            mismatches << AuditTrailModel::tagDifferenceText(difference);
+            mismatches << report::tagDifferenceText(difference);
         state +=
             u' ' + tr("NOT consistent: the review tags do not match the trail (%1); until they are "
                       "rewritten from it (modelgate-cli review sync), the version counts as not approved.")
@@ -408,7 +409,7 @@ QStringList ReviewPanel::approveBlockers() const
     const QString me = fromStd(status.reviewer);
     if (!status.trail.ok)
         reasons << tr("The release trail of %1 is broken (%2); nothing can be added until it is repaired.")
-                       .arg(m_model, AuditTrailModel::brokenReason(status.trail));
+                       .arg(m_model, report::trailBrokenReason(status.trail));
     if (!me.isEmpty() && (!status.reviewerEnrolled || m_notEnrolledFor == me))
         reasons << tr("You (%1) are not enrolled as a reviewer. An administrator enrols you with "
                       "“modelgate-cli audit grant %1”.")
