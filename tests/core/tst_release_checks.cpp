@@ -2,6 +2,7 @@
 // loadReleaseChecks against the real, seeded MLflow server of the CTest fixture "mlflow"
 // (expectations from seed.json in its state directory). The only thing written to that
 // server is a registered model with a random name, deleted afterwards.
+#include "release_evidence.h"
 #include "result_assertions.h"
 
 #include <algorithm>
@@ -21,47 +22,13 @@
 #include <modelgate/core/release_checks.h>
 
 using namespace modelgate;
+using modelgate::test::evidence;
+using modelgate::test::signatureWith;
 
 namespace {
 
 constexpr const char *kDiabetes = "diabetes-classifier";
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// modelgate's own toString(enum) returns a static string, which QTest would free if it chose
-// it to print a failed QCOMPARE of an enum: compare the names instead.
-ModelSignature signatureWith(const std::vector<std::string> &inputs, bool inputExample = true)
-{
-    ModelSignature signature;
-    signature.present = true;
-    signature.hasInputExample = inputExample;
-    for (const auto &name : inputs)
-        signature.inputs.push_back({name, "double", true, {}});
-    signature.outputs.push_back({{}, "long", true, {}});
-    return signature;
-}
-
-// A complete, releasable version: finished run, signature, input example, description, tag.
-VersionEvidence evidence(const std::string &version, const std::map<std::string, double> &metrics)
-{
-    VersionEvidence result;
-    result.version.name = "m";
-    result.version.version = version;
-    result.version.description = "Gradient boosting.";
-    result.version.runId = "run" + version;
-    result.version.tags = {{"ticket", "CLIN-1"}};
-    Run run;
-    run.info.runId = result.version.runId;
-    run.info.status = "FINISHED";
-    for (const auto &[key, value] : metrics) {
-        Metric metric;
-        metric.key = key;
-        metric.value = value;
-        run.metrics.push_back(metric);
-    }
-    result.run = run;
-    result.signature = signatureWith({"age", "bmi", "glucose"});
-    return result;
-}
 
 std::optional<Comparison> compare(const VersionEvidence &candidate, const VersionEvidence &champion,
                                   const MetricDirections &directions = {})

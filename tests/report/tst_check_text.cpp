@@ -2,6 +2,7 @@
 // produce, in English and in German (the shipped translation), from real evaluateReleaseChecks
 // results rather than hand-written check values.
 #include "check_text.h"
+#include "release_evidence.h"
 #include "release_report.h"
 
 #include <limits>
@@ -14,41 +15,10 @@
 
 using namespace modelgate;
 using namespace modelgate::report;
+using modelgate::test::evidence;
+using modelgate::test::signatureWith;
 
 namespace {
-
-ModelSignature signatureWith(const std::vector<std::string> &inputs)
-{
-    ModelSignature signature;
-    signature.present = true;
-    signature.hasInputExample = true;
-    for (const auto &name : inputs)
-        signature.inputs.push_back({name, "double", true, {}});
-    signature.outputs.push_back({{}, "long", true, {}});
-    return signature;
-}
-
-VersionEvidence evidence(const std::string &version, const std::map<std::string, double> &metrics)
-{
-    VersionEvidence result;
-    result.version.name = "m";
-    result.version.version = version;
-    result.version.description = "Gradient boosting.";
-    result.version.runId = "run" + version;
-    result.version.tags = {{"ticket", "CLIN-1"}};
-    Run run;
-    run.info.runId = result.version.runId;
-    run.info.status = "FINISHED";
-    for (const auto &[key, value] : metrics) {
-        Metric metric;
-        metric.key = key;
-        metric.value = value;
-        run.metrics.push_back(metric);
-    }
-    result.run = run;
-    result.signature = signatureWith({"age", "bmi", "glucose"});
-    return result;
-}
 
 const CheckResult &find(const CheckReport &report, CheckKind kind, const std::string &subject = {})
 {

@@ -1,4 +1,5 @@
 #include "release/check_list_model.h"
+#include "release_evidence.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -13,33 +14,6 @@ using namespace modelgate::ui;
 
 namespace {
 
-Metric metric(const std::string &key, double value)
-{
-    Metric result;
-    result.key = key;
-    result.value = value;
-    return result;
-}
-
-VersionEvidence evidence(const std::string &version, std::vector<Metric> metrics)
-{
-    VersionEvidence result;
-    result.version.name = "m";
-    result.version.version = version;
-    result.version.description = "Gradient boosting.";
-    result.version.tags = {{"ticket", "CLIN-142"}};
-    Run run;
-    run.info.status = "FINISHED";
-    run.metrics = std::move(metrics);
-    result.run = run;
-    ModelSignature signature;
-    signature.present = true;
-    signature.inputs.push_back({"age", "double", true, {}});
-    signature.outputs.push_back({{}, "long", true, {}});
-    result.signature = signature;
-    return result;
-}
-
 // Real checks from the pure evaluation: auc passes its threshold, precision regresses beyond
 // both margins against v3, the input example is missing but optional, the ticket tag is set.
 CheckReport sampleReport()
@@ -49,8 +23,9 @@ CheckReport sampleReport()
     policy.regressionMetrics = {"precision"};
     policy.requireInputExample = false;
     policy.requiredTags = {"ticket"};
-    const VersionEvidence candidate = evidence("4", {metric("auc", 0.853), metric("precision", 0.71)});
-    const VersionEvidence champion = evidence("3", {metric("auc", 0.85), metric("precision", 0.74)});
+    VersionEvidence candidate = test::evidence("4", {{"auc", 0.853}, {"precision", 0.71}});
+    candidate.signature->hasInputExample = false;
+    const VersionEvidence champion = test::evidence("3", {{"auc", 0.85}, {"precision", 0.74}});
     return evaluateReleaseChecks(policy, "h", candidate, compareVersions(candidate, champion, {}));
 }
 

@@ -19,6 +19,13 @@ namespace {
 
 constexpr int kTimeout = 120000;
 
+std::shared_ptr<const MlflowClient> clientFor(const QString &uri)
+{
+    ClientConfig config;
+    config.trackingUri = uri.toStdString();
+    return std::make_shared<const MlflowClient>(config);
+}
+
 QMessageBox *messageBox(QWidget *parent, const QString &name)
 {
     return parent->findChild<QMessageBox *>(name);
@@ -34,9 +41,7 @@ private Q_SLOTS:
     void writesTheReportAndSaysWhere()
     {
         MODELGATE_REQUIRE_MLFLOW(uri);
-        ClientConfig config;
-        config.trackingUri = uri.toStdString();
-        auto client = std::make_shared<const MlflowClient>(config);
+        const auto client = clientFor(uri);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QWidget parent;
@@ -66,9 +71,7 @@ private Q_SLOTS:
     void aFileThatCannotBeWrittenIsReported()
     {
         MODELGATE_REQUIRE_MLFLOW(uri);
-        ClientConfig config;
-        config.trackingUri = uri.toStdString();
-        auto client = std::make_shared<const MlflowClient>(config);
+        const auto client = clientFor(uri);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QWidget parent;
