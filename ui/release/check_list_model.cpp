@@ -75,16 +75,6 @@ int CheckListModel::rowOf(CheckKind kind, const QString &subject) const
     return -1;
 }
 
-QString CheckListModel::statusText(CheckStatus status)
-{
-    return report::checkStatusText(status);
-}
-
-QString CheckListModel::checkTitle(const CheckResult &check)
-{
-    return report::checkTitle(check);
-}
-
 int CheckListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_report.checks.size());
@@ -117,16 +107,16 @@ QVariant CheckListModel::data(const QModelIndex &index, int role) const
         return index.column() == Status ? QVariant(QBrush(statusColour(check.status))) : QVariant();
     case Qt::ToolTipRole: {
         // The Expected column is short ("≥ 0.85"); the tooltip spells out the whole rule.
-        const QString rule = checkTitle(check) + QStringLiteral(": ") + report::checkRule(check);
+        const QString rule = report::checkTitle(check) + QStringLiteral(": ") + report::checkRule(check);
         const QString detail = report::checkDetail(check);
         return detail.isEmpty() ? rule : rule + u'\n' + detail;
     }
     case Qt::DisplayRole:
         switch (static_cast<Column>(index.column())) {
         case Status:
-            return statusText(check.status);
+            return report::checkStatusText(check.status);
         case Check:
-            return checkTitle(check);
+            return report::checkTitle(check);
         case Measured:
             return report::checkMeasured(check);
         case Expected:

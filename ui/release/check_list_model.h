@@ -43,10 +43,6 @@ public:
     // The row of the first check of `kind` (and `subject`, when given), or -1.
     int rowOf(CheckKind kind, const QString &subject = {}) const;
 
-    // The check's name in the user's language ("Threshold: auc").
-    static QString checkTitle(const CheckResult &check);
-    static QString statusText(CheckStatus status);
-
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

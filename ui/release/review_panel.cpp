@@ -10,6 +10,7 @@
 #include "widgets/error_banner.h"
 #include "widgets/loading_indicator.h"
 
+#include <check_text.h>
 #include <trail_text.h>
 
 #include <QDateTime>
@@ -444,7 +445,7 @@ QStringList ReviewPanel::approveBlockers() const
         QStringList failed;
         for (const CheckResult &check : status.checks.report.checks)
             if (check.status == CheckStatus::Fail)
-                failed << CheckListModel::checkTitle(check);
+                failed << report::checkTitle(check);
         reasons << tr("Required checks fail: %1.").arg(failed.join(QStringLiteral(", ")));
     }
     return reasons;
