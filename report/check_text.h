@@ -4,7 +4,7 @@
 #include <QLocale>
 #include <QString>
 
-#include <modelgate/core/release_checks.h>
+#include <modelgate/core/release/release_checks.h>
 
 // At global scope so that lupdate and the runtime agree on the context "CheckText".
 class CheckText

@@ -8,8 +8,8 @@
 
 #include <QDateTime>
 
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/parallel.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/util/parallel.h>
 
 namespace modelgate::report {
 

@@ -6,11 +6,11 @@
 
 #include <QString>
 
-#include <modelgate/core/cancel_token.h>
-#include <modelgate/core/mlflow_types.h>
-#include <modelgate/core/release_review.h>
-#include <modelgate/core/result.h>
-#include <modelgate/core/review.h>
+#include <modelgate/core/util/cancel_token.h>
+#include <modelgate/core/mlflow/mlflow_types.h>
+#include <modelgate/core/release/release_review.h>
+#include <modelgate/core/util/result.h>
+#include <modelgate/core/review/review.h>
 
 class QCoreApplication;
 class QLocale;

@@ -13,7 +13,7 @@
 #include <QFontMetricsF>
 #include <QLocale>
 
-#include <modelgate/core/release_policy.h>
+#include <modelgate/core/release/release_policy.h>
 
 namespace modelgate::report {
 
@@ -387,8 +387,8 @@ QString comparisonSection(const ReleaseReportData &data)
         html += header({ReleaseReport::tr("Section"), ReleaseReport::tr("Name"), ReleaseReport::tr("Change"),
                         ReleaseReport::tr("From"), ReleaseReport::tr("To"), ReleaseReport::tr("Breaking")});
         for (const SignatureChange &change : signature.changes)
-            html += row({esc(std::string(toString(change.section))), esc(change.name),
-                         esc(std::string(toString(change.change))), esc(change.from), esc(change.to),
+            html += row({esc(std::string(wireName(change.section))), esc(change.name),
+                         esc(std::string(wireName(change.change))), esc(change.from), esc(change.to),
                          change.breaking
                              ? QStringLiteral("<td class=\"fail\">%1</td>").arg(ReleaseReport::tr("BREAKING"))
                              : ReleaseReport::tr("no")});

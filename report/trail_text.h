@@ -3,8 +3,8 @@
 #include <QCoreApplication>
 #include <QString>
 
-#include <modelgate/core/release_records.h>
-#include <modelgate/core/release_review.h>
+#include <modelgate/core/release/release_records.h>
+#include <modelgate/core/release/release_review.h>
 
 // At global scope so that lupdate and the runtime agree on the context "TrailText".
 class TrailText

@@ -43,7 +43,7 @@ command -v python3 >/dev/null 2>&1 || die "python3 is not on PATH"
 # --- 1. Debian packages -------------------------------------------------------------------
 aptPackages=(
     # toolchain
-    cmake ninja-build g++ clang-format pkg-config
+    cmake ninja-build g++ clang-format pkg-config ccache
     # Qt 6.4 (Debian 12): widgets, charts, translations, test HTTP server, websockets
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qt6-httpserver-dev qt6-websockets-dev qt6-qpa-plugins libgl-dev

@@ -13,9 +13,17 @@ buildDir="$rootDir/build/ci"
 echo "==> Setting up (scripts/setup.sh)"
 venv="$("$rootDir/scripts/setup.sh" --print-venv)"
 
+# A compiler cache (installed by setup.sh) makes a rebuild of unchanged sources nearly free,
+# also across clones: paths are hashed relative to the checkout.
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+    export CCACHE_BASEDIR="$rootDir" CCACHE_NOHASHDIR=1
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+
 echo "==> Configuring $buildDir"
 cmake -S "$rootDir" -B "$buildDir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DMODELGATE_WERROR=ON -DMODELGATE_VENV="$venv"
+    -DMODELGATE_WERROR=ON -DMODELGATE_VENV="$venv" "${launcher[@]}"
 
 echo "==> Building"
 cmake --build "$buildDir" -j2

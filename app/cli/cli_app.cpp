@@ -14,9 +14,9 @@
 #include <set>
 #include <unistd.h>
 
-#include <modelgate/core/json_output.h>
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/model_filter.h>
+#include <modelgate/core/mlflow/json_output.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/mlflow/model_filter.h>
 
 namespace modelgate::cli {
 

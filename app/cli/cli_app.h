@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include <modelgate/core/cancel_token.h>
-#include <modelgate/core/profiles.h>
+#include <modelgate/core/util/cancel_token.h>
+#include <modelgate/core/workspace/profiles.h>
 
 namespace modelgate::cli {
 

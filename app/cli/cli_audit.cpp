@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/release_ledger.h>
-#include <modelgate/core/release_policy.h>
-#include <modelgate/core/release_review.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/release/release_ledger.h>
+#include <modelgate/core/release/release_policy.h>
+#include <modelgate/core/release/release_review.h>
 
 namespace modelgate::cli {
 
@@ -39,7 +39,7 @@ std::string actionCell(const TrailEntry &entry)
 {
     if (!entry.record)
         return "(malformed)";
-    std::string text = toString(entry.record->action);
+    std::string text = wireName(entry.record->action);
     if (entry.record->revokes)
         text += " #" + std::to_string(*entry.record->revokes);
     if (!entry.record->breakGlassReason.empty())
@@ -118,7 +118,7 @@ Json trailJson(const std::string &model, const TrailVerification &trail,
                 {"record_count", trail.recordCount},
                 {"head_hash", trail.ok ? Json(trail.headHash) : Json()},
                 {"first_broken", trail.firstBroken ? Json(*trail.firstBroken) : Json()},
-                {"problem", toString(trail.problem)},
+                {"problem", wireName(trail.problem)},
                 {"reason", trail.ok ? Json() : Json(trail.reason)},
                 {"policy_problems", policy}};
 }
@@ -189,7 +189,7 @@ CommandFailure runAuditVerify(const MlflowClient &client, const ReviewCommand &c
         for (const auto &problem : tagProblems)
             out << "tags: " << problem << '\n';
     } else {
-        out << "broken: " << verification.reason << " (" << toString(verification.problem) << ")\n";
+        out << "broken: " << verification.reason << " (" << wireName(verification.problem) << ")\n";
     }
     if (!verification.ok)
         return {ExitCheckSaysNo,

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/review.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/review/review.h>
 
 namespace modelgate::cli {
 
@@ -69,7 +69,7 @@ void printMetrics(std::ostream &out, const Comparison &comparison, bool colour)
     }
     TextTable table({"NAME", "CANDIDATE", "BASELINE", "DELTA", "RELATIVE", "DIRECTION", "VERDICT"});
     for (const auto &row : comparison.metrics) {
-        std::string direction = toString(row.direction);
+        std::string direction = wireName(row.direction);
         if (row.directionOverridden)
             direction += " (model)";
         const char *verdictColour = row.verdict == Verdict::Better  ? kGreen
@@ -79,7 +79,7 @@ void printMetrics(std::ostream &out, const Comparison &comparison, bool colour)
         table.addRow({row.key, optionalNumber(row.candidate), optionalNumber(row.baseline),
                       row.delta ? signedNumber(*row.delta) : "-",
                       row.relativeDelta ? percent(*row.relativeDelta) : "-", direction,
-                      painted(toString(row.verdict), verdictColour, colour)});
+                      painted(wireName(row.verdict), verdictColour, colour)});
     }
     table.print(out);
 }
@@ -96,7 +96,7 @@ void printDiff(std::ostream &out, const char *title, const std::vector<ValueDiff
             continue;
         }
         table.addRow(
-            {row.key, row.candidate.value_or("-"), row.baseline.value_or("-"), toString(row.change)});
+            {row.key, row.candidate.value_or("-"), row.baseline.value_or("-"), wireName(row.change)});
     }
     out << '\n' << title;
     if (table.rowCount() == 0) {
@@ -124,10 +124,10 @@ void printSignature(std::ostream &out, const SignatureDiff &diff, bool colour)
     for (const auto &change : diff.changes) {
         std::string line =
             change.breaking ? painted("BREAKING", kBoldRed, colour) + "  " : std::string(10, ' ');
-        line += toString(change.section);
+        line += wireName(change.section);
         if (!change.name.empty())
             line += " " + change.name;
-        line += ": " + std::string(toString(change.change));
+        line += ": " + std::string(wireName(change.change));
         if (!change.from.empty() || !change.to.empty())
             line += " (" + (change.from.empty() ? std::string("-") : change.from) + " -> " +
                     (change.to.empty() ? std::string("-") : change.to) + ")";

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <modelgate/core/mlflow_types.h>
+#include <modelgate/core/mlflow/mlflow_types.h>
 
 namespace modelgate::cli {
 

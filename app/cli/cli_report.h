@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include <modelgate/core/cancel_token.h>
+#include <modelgate/core/util/cancel_token.h>
 
 namespace modelgate {
 class MlflowClient;

@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include <modelgate/core/identity.h>
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/release_review.h>
+#include <modelgate/core/workspace/identity.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/release/release_review.h>
 
 namespace modelgate::cli {
 
@@ -73,7 +73,7 @@ void printCheckTable(std::ostream &out, const CheckReport &report)
     table.setMaxWidth(4, 70);
     for (const auto &check : report.checks) {
         const std::string status =
-            check.status == CheckStatus::Warning ? "WARN" : upper(toString(check.status));
+            check.status == CheckStatus::Warning ? "WARN" : upper(wireName(check.status));
         table.addRow({status, check.title, check.measured, check.expected, check.detail});
     }
     table.print(out);
@@ -115,7 +115,7 @@ CommandFailure reviewChecks(const MlflowClient &client, const ReviewCommand &com
 
 std::string actionText(const ReleaseRecord &record)
 {
-    std::string text = toString(record.action);
+    std::string text = wireName(record.action);
     if (record.revokes)
         text += " #" + std::to_string(*record.revokes);
     if (!record.breakGlassReason.empty())
@@ -125,7 +125,7 @@ std::string actionText(const ReleaseRecord &record)
 
 std::string stateLine(const ReleaseStatus &status)
 {
-    std::string line = toString(status.decisions.state);
+    std::string line = wireName(status.decisions.state);
     if (!status.decisions.reason.empty())
         line += " (" + status.decisions.reason + ")";
     return line;
@@ -156,7 +156,7 @@ Json outcomeJson(const DecisionOutcome &outcome)
                 {"attempts", outcome.attempts},
                 {"tags_written", outcome.tagsWritten},
                 {"tag_error", outcome.tagsWritten ? Json() : Json(outcome.tagError)},
-                {"state", toString(outcome.after.decisions.state)},
+                {"state", wireName(outcome.after.decisions.state)},
                 {"approved", outcome.after.approved},
                 {"reason", outcome.after.reason}};
 }
@@ -295,7 +295,7 @@ CommandFailure reviewVerify(const MlflowClient &client, const ReviewCommand &com
                   {"version", status->version},
                   {"approved", status->approved},
                   {"reason", status->reason},
-                  {"state", toString(status->decisions.state)},
+                  {"state", wireName(status->decisions.state)},
                   {"head_hash", trail.ok ? Json(trail.headHash) : Json()},
                   {"record_count", trail.recordCount},
                   {"trail_ok", trail.ok},

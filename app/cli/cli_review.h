@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <modelgate/core/cancel_token.h>
-#include <modelgate/core/result.h>
+#include <modelgate/core/util/cancel_token.h>
+#include <modelgate/core/util/result.h>
 
 namespace modelgate {
 class MlflowClient;

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include <modelgate/core/cancel_token.h>
-#include <modelgate/core/profiles.h>
+#include <modelgate/core/util/cancel_token.h>
+#include <modelgate/core/workspace/profiles.h>
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include "bench_util.h"
 
-#include <modelgate/core/mlflow_client.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
 
 namespace modelgate::bench {
 

@@ -29,10 +29,10 @@
 #include <string>
 #include <vector>
 
-#include <modelgate/core/cancel_token.h>
-#include <modelgate/core/downsample.h>
-#include <modelgate/core/metric_history.h>
-#include <modelgate/core/mlflow_client.h>
+#include <modelgate/core/util/cancel_token.h>
+#include <modelgate/core/review/downsample.h>
+#include <modelgate/core/review/metric_history.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
 
 namespace modelgate::bench {
 

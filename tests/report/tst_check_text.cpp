@@ -11,7 +11,7 @@
 #include <QTranslator>
 #include <QtTest/QtTest>
 
-#include <modelgate/core/release_checks.h>
+#include <modelgate/core/release/release_checks.h>
 
 using namespace modelgate;
 using namespace modelgate::report;

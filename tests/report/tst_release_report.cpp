@@ -19,9 +19,9 @@
 #include <QTest>
 #include <QTranslator>
 
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/release_ledger.h>
-#include <modelgate/core/release_review.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/release/release_ledger.h>
+#include <modelgate/core/release/release_review.h>
 
 using namespace modelgate;
 
@@ -245,11 +245,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const Status text = report::writeReleaseReport(*m_data, dir.filePath(QStringLiteral("report.txt")));
         QVERIFY(!text.ok());
-        QCOMPARE(toString(text.error().kind), toString(ErrorKind::Config));
+        QCOMPARE(wireName(text.error().kind), wireName(ErrorKind::Config));
         const Status nowhere =
             report::writeReleaseReport(*m_data, dir.filePath(QStringLiteral("missing/dir/report.pdf")));
         QVERIFY(!nowhere.ok());
-        QCOMPARE(toString(nowhere.error().kind), toString(ErrorKind::Config));
+        QCOMPARE(wireName(nowhere.error().kind), wireName(ErrorKind::Config));
     }
 };
 

@@ -3,7 +3,7 @@
 // Hand-made evidence of a model version for the pure release checks (evaluateReleaseChecks)
 // and what words or shows their results. Header-only: needs nothing beyond modelgate_core.
 
-#include "modelgate/core/review.h"
+#include "modelgate/core/review/review.h"
 
 #include <map>
 #include <string>

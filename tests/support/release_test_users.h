@@ -4,9 +4,9 @@
 // for the tests that prove who may write what in the release ledger. Header-only so that any
 // test target including it needs nothing beyond modelgate_core and Qt.
 
-#include "modelgate/core/cancel_token.h"
-#include "modelgate/core/mlflow_client.h"
-#include "modelgate/core/result.h"
+#include "modelgate/core/util/cancel_token.h"
+#include "modelgate/core/mlflow/mlflow_client.h"
+#include "modelgate/core/util/result.h"
 
 #include <string>
 

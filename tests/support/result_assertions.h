@@ -1,11 +1,13 @@
 #pragma once
 // Assertions on core's Result values and enums, shared by the tests.
+#include <concepts>
 #include <string>
+#include <type_traits>
 
 #include <QString>
 #include <QtTest/QTest>
 
-#include <modelgate/core/result.h>
+#include <modelgate/core/util/result.h>
 
 namespace modelgate::test {
 
@@ -28,8 +30,16 @@ inline const char *describeForTest(const Error &error)
                  requireOk_.ok() ? "" : ::modelgate::test::describeForTest(requireOk_.error()));             \
     } while (false)
 
-// QCOMPARE for core enums by their names. Plain QCOMPARE on them must not be used: QTest's
-// unqualified toString() finds core's `const char *toString(Enum)` by argument-dependent
-// lookup and then delete[]s the static string it returns, which crashes on a failure.
-#define QCOMPARE_ENUM(actual, expected)                                                                      \
-    QCOMPARE(QString::fromLatin1(toString(actual)), QString::fromLatin1(toString(expected)))
+// Plain QCOMPARE works on core's enums: core names them with wireName(), so QTest's
+// unqualified toString() finds this overload by argument-dependent lookup and prints a
+// failing comparison by name (QTest delete[]s what toString returns, hence qstrdup).
+namespace modelgate {
+template <typename Enum>
+    requires std::is_enum_v<Enum> && requires(Enum value) {
+        { wireName(value) } -> std::convertible_to<const char *>;
+    }
+char *toString(Enum value)
+{
+    return qstrdup(wireName(value));
+}
+} // namespace modelgate

@@ -5,7 +5,7 @@
 #include <QBrush>
 #include <QTest>
 
-#include <modelgate/core/release_records.h>
+#include <modelgate/core/release/release_records.h>
 
 using namespace modelgate;
 using modelgate::ui::AuditTrailModel;

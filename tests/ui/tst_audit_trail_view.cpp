@@ -17,9 +17,9 @@
 #include <QTableView>
 #include <QTest>
 
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/release_ledger.h>
-#include <modelgate/core/release_review.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/release/release_ledger.h>
+#include <modelgate/core/release/release_review.h>
 
 using namespace modelgate;
 using modelgate::ui::AuditTrailModel;

@@ -7,7 +7,7 @@
 #include <QIcon>
 #include <QtTest/QtTest>
 
-#include <modelgate/core/release_checks.h>
+#include <modelgate/core/release/release_checks.h>
 
 using namespace modelgate;
 using namespace modelgate::ui;

@@ -5,7 +5,7 @@
 #include <QTranslator>
 #include <QtTest/QtTest>
 
-#include <modelgate/core/release_review.h>
+#include <modelgate/core/release/release_review.h>
 
 using namespace modelgate;
 using namespace modelgate::ui;

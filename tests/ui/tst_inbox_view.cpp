@@ -25,7 +25,7 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
-#include <modelgate/core/profiles.h>
+#include <modelgate/core/workspace/profiles.h>
 
 using namespace modelgate;
 using namespace modelgate::ui;

@@ -13,8 +13,8 @@
 #include <QTableWidget>
 #include <QtTest/QtTest>
 
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/release_checks.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/release/release_checks.h>
 
 using namespace modelgate;
 using namespace modelgate::ui;

@@ -36,9 +36,9 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
-#include <modelgate/core/profiles.h>
-#include <modelgate/core/release_ledger.h>
-#include <modelgate/core/release_review.h>
+#include <modelgate/core/workspace/profiles.h>
+#include <modelgate/core/release/release_ledger.h>
+#include <modelgate/core/release/release_review.h>
 
 using namespace modelgate;
 using namespace modelgate::ui;

@@ -10,7 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
-#include <modelgate/core/mlflow_client.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
 
 using namespace modelgate;
 using namespace modelgate::ui;

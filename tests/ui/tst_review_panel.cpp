@@ -19,7 +19,7 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
-#include <modelgate/core/release_ledger.h>
+#include <modelgate/core/release/release_ledger.h>
 
 using namespace modelgate;
 using namespace modelgate::ui;

@@ -9,7 +9,7 @@
 #include <QObject>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <modelgate/core/result.h>
+#include <modelgate/core/util/result.h>
 
 namespace modelgate::ui {
 

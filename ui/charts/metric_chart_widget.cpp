@@ -17,7 +17,7 @@
 #include <QToolTip>
 #include <QValueAxis>
 
-#include <modelgate/core/downsample.h>
+#include <modelgate/core/review/downsample.h>
 
 namespace modelgate::ui {
 

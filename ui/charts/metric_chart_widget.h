@@ -7,7 +7,7 @@
 #include <QColor>
 #include <QString>
 
-#include <modelgate/core/mlflow_types.h>
+#include <modelgate/core/mlflow/mlflow_types.h>
 
 class QAbstractAxis;
 class QLineSeries;

@@ -18,8 +18,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
-#include <modelgate/core/metric_history.h>
-#include <modelgate/core/parallel.h>
+#include <modelgate/core/review/metric_history.h>
+#include <modelgate/core/util/parallel.h>
 
 namespace modelgate::ui {
 

@@ -10,8 +10,8 @@
 #include <QObject>
 #include <QString>
 
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/profiles.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/workspace/profiles.h>
 
 namespace modelgate::ui {
 

@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <QUrl>
 
-#include <modelgate/core/release_review.h>
+#include <modelgate/core/release/release_review.h>
 
 // At global scope so that lupdate and the runtime agree on the context "ErrorText".
 class ErrorText

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-#include <modelgate/core/result.h>
+#include <modelgate/core/util/result.h>
 
 namespace modelgate::ui {
 

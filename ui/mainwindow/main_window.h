@@ -7,8 +7,8 @@
 
 #include <QMainWindow>
 
-#include <modelgate/core/mlflow_types.h>
-#include <modelgate/core/result.h>
+#include <modelgate/core/mlflow/mlflow_types.h>
+#include <modelgate/core/util/result.h>
 
 class QAction;
 class QComboBox;

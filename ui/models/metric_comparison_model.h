@@ -2,7 +2,7 @@
 
 #include <QAbstractTableModel>
 
-#include <modelgate/core/review.h>
+#include <modelgate/core/review/review.h>
 
 namespace modelgate::ui {
 

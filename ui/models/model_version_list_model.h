@@ -5,7 +5,7 @@
 #include <QAbstractTableModel>
 #include <QString>
 
-#include <modelgate/core/mlflow_types.h>
+#include <modelgate/core/mlflow/mlflow_types.h>
 
 namespace modelgate::ui {
 

@@ -4,7 +4,7 @@
 #include <QLocale>
 #include <QStringList>
 
-#include <modelgate/core/model_filter.h>
+#include <modelgate/core/mlflow/model_filter.h>
 
 namespace modelgate::ui {
 

@@ -2,8 +2,8 @@
 
 #include <QAbstractTableModel>
 
-#include <modelgate/core/review.h>
-#include <modelgate/core/signature_diff.h>
+#include <modelgate/core/review/review.h>
+#include <modelgate/core/review/signature_diff.h>
 
 namespace modelgate::ui {
 

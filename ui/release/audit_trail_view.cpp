@@ -27,8 +27,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-#include <modelgate/core/release_policy.h>
-#include <modelgate/core/release_review.h>
+#include <modelgate/core/release/release_policy.h>
+#include <modelgate/core/release/release_review.h>
 
 namespace modelgate::ui {
 

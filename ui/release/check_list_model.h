@@ -3,7 +3,7 @@
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 
-#include <modelgate/core/release_checks.h>
+#include <modelgate/core/release/release_checks.h>
 
 namespace modelgate::ui {
 

@@ -7,7 +7,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <modelgate/core/release_records.h>
+#include <modelgate/core/release/release_records.h>
 
 namespace modelgate::ui {
 

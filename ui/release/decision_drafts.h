@@ -16,7 +16,7 @@ struct DecisionDraft
 {
     QString model;
     QString version;
-    QString action; // "approve", "reject", "revoke" (core's toString(ReleaseAction))
+    QString action; // "approve", "reject", "revoke" (core's wireName(ReleaseAction))
     QString comment;
     QString breakGlassReason;
     QString workspace; // the workspace (profile) the decision was meant for

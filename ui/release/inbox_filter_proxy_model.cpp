@@ -2,7 +2,7 @@
 
 #include "release/inbox_model.h"
 
-#include <modelgate/core/release_records.h>
+#include <modelgate/core/release/release_records.h>
 
 namespace modelgate::ui {
 

@@ -5,7 +5,7 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 
-#include <modelgate/core/release_inbox.h>
+#include <modelgate/core/release/release_inbox.h>
 
 namespace modelgate::ui {
 

@@ -24,8 +24,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <modelgate/core/identity.h>
-#include <modelgate/core/release_inbox.h>
+#include <modelgate/core/workspace/identity.h>
+#include <modelgate/core/release/release_inbox.h>
 
 namespace modelgate::ui {
 

@@ -8,10 +8,10 @@
 #include <QDateTime>
 #include <QWidget>
 
-#include <modelgate/core/cancel_token.h>
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/release_inbox.h>
-#include <modelgate/core/result.h>
+#include <modelgate/core/util/cancel_token.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/release/release_inbox.h>
+#include <modelgate/core/util/result.h>
 
 class QAbstractButton;
 class QButtonGroup;

@@ -26,9 +26,9 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include <modelgate/core/release_records.h>
-#include <modelgate/core/release_review.h>
-#include <modelgate/core/sha256.h>
+#include <modelgate/core/release/release_records.h>
+#include <modelgate/core/release/release_review.h>
+#include <modelgate/core/util/sha256.h>
 
 namespace modelgate::ui {
 

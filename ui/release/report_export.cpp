@@ -17,7 +17,7 @@
 #include <QSettings>
 #include <QUrl>
 
-#include <modelgate/core/cancel_token.h>
+#include <modelgate/core/util/cancel_token.h>
 
 // At global scope so that lupdate and the runtime agree on the context "ReportExport".
 class ReportExport

@@ -4,7 +4,7 @@
 
 #include <QString>
 
-#include <modelgate/core/mlflow_client.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
 
 class QWidget;
 

@@ -28,8 +28,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include <modelgate/core/identity.h>
-#include <modelgate/core/model_filter.h>
+#include <modelgate/core/workspace/identity.h>
+#include <modelgate/core/mlflow/model_filter.h>
 
 namespace modelgate::ui {
 
@@ -572,7 +572,7 @@ void ReviewPanel::finishDecision(const DecisionRequest &request, const Result<De
     DecisionDraft draft;
     draft.model = m_model;
     draft.version = fromStd(request.version);
-    draft.action = QLatin1String(toString(request.action));
+    draft.action = QLatin1String(wireName(request.action));
     draft.comment = fromStd(request.comment);
     draft.breakGlassReason = fromStd(request.breakGlassReason);
     draft.workspace = m_workspace;

@@ -9,9 +9,9 @@
 
 #include <QWidget>
 
-#include <modelgate/core/cancel_token.h>
-#include <modelgate/core/mlflow_client.h>
-#include <modelgate/core/release_review.h>
+#include <modelgate/core/util/cancel_token.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/release/release_review.h>
 
 class QLabel;
 class QPushButton;

@@ -6,7 +6,7 @@
 
 #include <QWidget>
 
-#include <modelgate/core/mlflow_client.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
 
 class QAction;
 class QLabel;

@@ -19,7 +19,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <modelgate/core/metric_direction.h>
+#include <modelgate/core/review/metric_direction.h>
 
 namespace modelgate::ui {
 

@@ -3,7 +3,7 @@
 #include <QString>
 #include <QVariant>
 
-#include <modelgate/core/mlflow_types.h>
+#include <modelgate/core/mlflow/mlflow_types.h>
 
 namespace modelgate::ui {
 

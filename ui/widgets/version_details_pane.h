@@ -5,7 +5,7 @@
 
 #include <QWidget>
 
-#include <modelgate/core/mlflow_types.h>
+#include <modelgate/core/mlflow/mlflow_types.h>
 
 class QFormLayout;
 class QLabel;

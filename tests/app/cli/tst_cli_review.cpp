@@ -17,7 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <modelgate/core/release_records.h>
+#include <modelgate/core/release/release_records.h>
 
 using namespace modelgate;
 

@@ -1,0 +1,568 @@
+#include "modelgate/core/release/release_ledger.h"
+
+#include "modelgate/core/mlflow/mlflow_client.h"
+#include "modelgate/core/mlflow/model_filter.h"
+#include "modelgate/core/util/parallel.h"
+#include "modelgate/core/util/sha256.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+#include <utility>
+
+namespace modelgate {
+
+namespace {
+
+constexpr const char *kOrphanTag = "modelgate.ledger.orphan";
+constexpr const char *kIndexFilter = "tags.\"modelgate.ledger.index\" = 'true'";
+// Index runs and signature runs are one per ledger or reviewer; a page this size sees every
+// duplicate a race could have made.
+constexpr int kRunSearchPage = 100;
+// Run names are for people browsing the ledger in MLflow's UI; the tag keeps the full name.
+constexpr std::size_t kMaxRunNameBytes = 200;
+
+Error makeError(ErrorKind kind, std::string message, std::string code = {})
+{
+    Error error;
+    error.kind = kind;
+    error.code = std::move(code);
+    error.message = std::move(message);
+    return error;
+}
+
+bool isApiError(const Error &error, const char *code)
+{
+    return error.kind == ErrorKind::Api && error.code == code;
+}
+
+bool isMissing(const Error &error)
+{
+    return isApiError(error, "RESOURCE_DOES_NOT_EXIST");
+}
+
+// MLflow's answer to a second, different value under a parameter key.
+bool isChangedParam(const Error &error)
+{
+    return isApiError(error, "INVALID_PARAMETER_VALUE") &&
+           error.message.find("Changing param values") != std::string::npos;
+}
+
+// The permission endpoints are routes of the basic-auth app; without it Flask answers a
+// plain 404 page (an Api 404 would be MLflow saying that a user or object is missing).
+bool isNoAuthApp(const Error &error)
+{
+    return error.kind == ErrorKind::HttpStatus && error.httpStatus == 404;
+}
+
+// A 403 keeps its kind and status; the message names what the user lacks, then the server's text.
+Error withPermissionNamed(Error error, const std::string &permission)
+{
+    if (error.httpStatus == 403)
+        error.message = permission + " is required: " + error.message;
+    return error;
+}
+
+std::string experimentPermission(const char *level, const std::string &experimentName)
+{
+    return std::string(level) + " permission on experiment '" + experimentName + "'";
+}
+
+std::string reviewerExperimentName(const std::string &identity)
+{
+    return std::string(kReviewerExperimentPrefix) + identity;
+}
+
+Error notEnrolled(const std::string &identity)
+{
+    return makeError(ErrorKind::Refused,
+                     identity + " is not enrolled as a reviewer: an admin runs `modelgate-cli audit grant " +
+                         identity + "`",
+                     "not_enrolled");
+}
+
+std::string utf8Prefix(const std::string &text, std::size_t maxBytes)
+{
+    if (text.size() <= maxBytes)
+        return text;
+    std::size_t cut = maxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
+    return text.substr(0, cut) + "...";
+}
+
+std::string jsonText(const nlohmann::json &value)
+{
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The oldest of several runs (start time, then id), so every reader picks the same one.
+const Run *oldestRun(const std::vector<Run> &runs)
+{
+    const auto it = std::min_element(runs.begin(), runs.end(), [](const Run &a, const Run &b) {
+        return std::tie(a.info.startTime, a.info.runId) < std::tie(b.info.startTime, b.info.runId);
+    });
+    return it == runs.end() ? nullptr : &*it;
+}
+
+Result<std::optional<Run>> findIndexRun(const MlflowClient &client, const std::string &experimentId,
+                                        const CancelToken &cancel)
+{
+    auto page = client.searchRuns({experimentId}, kIndexFilter, kRunSearchPage, {}, cancel);
+    if (!page.ok())
+        return page.error();
+    const Run *oldest = oldestRun(page->items);
+    if (!oldest)
+        return std::optional<Run>();
+    return std::optional<Run>(*oldest);
+}
+
+Error deletedExperiment(const std::string &name)
+{
+    return makeError(ErrorKind::Config, "the experiment '" + name +
+                                            "' is deleted: an admin restores it (MLflow UI or "
+                                            "`mlflow experiments restore`) before the ledger can be used");
+}
+
+// Gets the ledger experiment, creating it when missing (a concurrent creator's wins).
+Result<std::string> ensureLedgerExperiment(const MlflowClient &client, const CancelToken &cancel)
+{
+    auto existing = client.getExperimentByName(kLedgerExperimentName, cancel);
+    if (existing.ok()) {
+        if (existing->lifecycleStage == "deleted")
+            return deletedExperiment(kLedgerExperimentName);
+        return existing->experimentId;
+    }
+    if (!isMissing(existing.error()))
+        return existing.error();
+    auto created = client.createExperiment(kLedgerExperimentName, cancel);
+    if (created.ok() || !isApiError(created.error(), "RESOURCE_ALREADY_EXISTS"))
+        return created;
+    auto again = client.getExperimentByName(kLedgerExperimentName, cancel);
+    if (!again.ok())
+        return again.error();
+    return again->experimentId;
+}
+
+// Gets the index run, creating it when missing. Two admins creating one each at once both
+// end up using the oldest; the other is tagged as an orphan.
+Result<Run> ensureIndexRun(const MlflowClient &client, const std::string &experimentId,
+                           const CancelToken &cancel)
+{
+    auto found = findIndexRun(client, experimentId, cancel);
+    if (!found.ok())
+        return found.error();
+    if (found->has_value())
+        return std::move(**found);
+    auto created = client.createRun(experimentId, "ledger-index", {{kLedgerIndexTag, "true"}}, cancel);
+    if (!created.ok())
+        return withPermissionNamed(created.error(), experimentPermission("EDIT", kLedgerExperimentName));
+    auto again = findIndexRun(client, experimentId, cancel);
+    if (!again.ok())
+        return again.error();
+    if (!again->has_value())
+        return std::move(created).value();
+    if ((*again)->info.runId != created->info.runId)
+        (void)client.setRunTag(created->info.runId, kOrphanTag, "true", cancel);
+    return std::move(**again);
+}
+
+enum class OwnPermission
+{
+    Manage,     // the caller holds MANAGE on the experiment (created it, or was given it)
+    NotManage,  // a lower permission, none recorded, or not allowed to ask
+    NoAuthApp,  // the server has no permission API
+    NotChecked, // the caller's user name is unknown (bearer token)
+};
+
+// Whether the calling user holds MANAGE on an experiment: how an enrolling admin tells a
+// signature experiment they created from one someone else created to sign in another's name.
+Result<OwnPermission> ownExperimentPermission(const MlflowClient &client, const std::string &experimentId,
+                                              const CancelToken &cancel)
+{
+    const Credentials &credentials = client.config().credentials;
+    if (credentials.kind != AuthKind::Basic || credentials.username.empty())
+        return OwnPermission::NotChecked;
+    auto reply = client.call(
+        HttpMethod::Get, "experiments/permissions/get",
+        "experiment_id=" + urlEncode(experimentId) + "&username=" + urlEncode(credentials.username), cancel);
+    if (!reply.ok()) {
+        if (isNoAuthApp(reply.error()))
+            return OwnPermission::NoAuthApp;
+        if (isMissing(reply.error()) || reply.error().httpStatus == 403)
+            return OwnPermission::NotManage;
+        return reply.error();
+    }
+    const auto body = nlohmann::json::parse(reply.value(), nullptr, false);
+    const auto *permission = body.is_object() && body.contains("experiment_permission") &&
+                                     body["experiment_permission"].is_object() &&
+                                     body["experiment_permission"].contains("permission")
+                                 ? &body["experiment_permission"]["permission"]
+                                 : nullptr;
+    if (!permission || !permission->is_string())
+        return makeError(ErrorKind::Parse, "experiments/permissions/get answered without a permission");
+    return permission->get<std::string>() == "MANAGE" ? OwnPermission::Manage : OwnPermission::NotManage;
+}
+
+// Gives `user` at least EDIT on an experiment: create, or raise an existing lower
+// permission (an existing EDIT or MANAGE is kept, so enrolling the ledger's manager does not
+// demote them). False when the server has no auth app.
+Result<bool> grantExperimentEdit(const MlflowClient &client, const std::string &experimentId,
+                                 const std::string &experimentName, const std::string &user,
+                                 const CancelToken &cancel)
+{
+    const std::string body =
+        jsonText({{"experiment_id", experimentId}, {"username", user}, {"permission", "EDIT"}});
+    const auto explain = [&](Error error) {
+        if (error.httpStatus == 403)
+            return withPermissionNamed(std::move(error), experimentPermission("MANAGE", experimentName));
+        error.message =
+            "cannot give " + user + " EDIT on experiment '" + experimentName + "': " + error.message;
+        return error;
+    };
+    auto created = client.call(HttpMethod::Post, "experiments/permissions/create", body, cancel);
+    if (created.ok())
+        return true;
+    if (isNoAuthApp(created.error()))
+        return false;
+    if (!isApiError(created.error(), "RESOURCE_ALREADY_EXISTS"))
+        return explain(created.error());
+    auto current =
+        client.call(HttpMethod::Get, "experiments/permissions/get",
+                    "experiment_id=" + urlEncode(experimentId) + "&username=" + urlEncode(user), cancel);
+    if (!current.ok())
+        return explain(current.error());
+    const auto parsed = nlohmann::json::parse(current.value(), nullptr, false);
+    std::string level;
+    if (parsed.is_object() && parsed.contains("experiment_permission") &&
+        parsed["experiment_permission"].is_object()) {
+        const auto &permission = parsed["experiment_permission"];
+        if (permission.contains("permission") && permission["permission"].is_string())
+            level = permission["permission"].get<std::string>();
+    }
+    if (level == "EDIT" || level == "MANAGE")
+        return true;
+    auto updated = client.call(HttpMethod::Patch, "experiments/permissions/update", body, cancel);
+    if (!updated.ok())
+        return explain(updated.error());
+    return true;
+}
+
+// Creates the model's ledger run and claims its index entry; when another writer's entry
+// is there first, uses their run and marks ours as an orphan.
+Result<std::string> ensureLedgerRun(const MlflowClient &client, const LedgerSnapshot &snapshot,
+                                    const std::string &model, const CancelToken &cancel)
+{
+    const std::string permission = experimentPermission("EDIT", kLedgerExperimentName);
+    auto created = client.createRun(snapshot.experimentId, "ledger:" + utf8Prefix(model, kMaxRunNameBytes),
+                                    {{kLedgerModelTag, model}}, cancel);
+    if (!created.ok())
+        return withPermissionNamed(created.error(), permission);
+    const std::string runId = created->info.runId;
+    const std::string key = ledgerIndexKey(model);
+    auto claimed = client.logParam(snapshot.indexRunId, key, runId, cancel);
+    if (claimed.ok())
+        return runId;
+    if (!isChangedParam(claimed.error()))
+        return withPermissionNamed(claimed.error(), permission);
+    auto index = client.getRun(snapshot.indexRunId, cancel);
+    if (!index.ok())
+        return index.error();
+    const auto winner = index->params.find(key);
+    if (winner == index->params.end() || winner->second.empty())
+        return claimed.error();
+    (void)client.setRunTag(runId, kOrphanTag, "true", cancel); // best effort: only a label for people
+    return winner->second;
+}
+
+} // namespace
+
+std::string ledgerIndexKey(const std::string &model)
+{
+    return "ledger." + sha256Hex(model).substr(0, 40);
+}
+
+std::string reviewerIndexKey(const std::string &identity)
+{
+    return "reviewer." + sha256Hex(asciiLower(identity)).substr(0, 40);
+}
+
+std::string signatureParamKey(const std::string &recordHash)
+{
+    return "sig." + recordHash;
+}
+
+ReleaseLedger::ReleaseLedger(const MlflowClient &client)
+    : m_client(client)
+{}
+
+Result<LedgerSnapshot> ReleaseLedger::read(const std::string &model, const CancelToken &cancel) const
+{
+    LedgerSnapshot snapshot;
+    auto experiment = m_client.getExperimentByName(kLedgerExperimentName, cancel);
+    if (!experiment.ok()) {
+        if (isMissing(experiment.error()))
+            return snapshot;
+        return experiment.error();
+    }
+    if (experiment->lifecycleStage == "deleted")
+        return deletedExperiment(kLedgerExperimentName);
+    snapshot.experimentId = experiment->experimentId;
+
+    auto index = findIndexRun(m_client, snapshot.experimentId, cancel);
+    if (!index.ok())
+        return index.error();
+    if (!index->has_value())
+        return snapshot;
+    snapshot.indexRunId = (*index)->info.runId;
+    snapshot.indexParams = std::move((*index)->params);
+
+    const auto entry = snapshot.indexParams.find(ledgerIndexKey(model));
+    if (entry == snapshot.indexParams.end())
+        return snapshot;
+    snapshot.ledgerRunId = entry->second;
+    auto ledgerRun = m_client.getRun(snapshot.ledgerRunId, cancel);
+    if (!ledgerRun.ok()) {
+        // A ledger run that is gone leaves no records to read: verification then reports the
+        // versions' review tags as not matching the (empty) trail.
+        if (isMissing(ledgerRun.error()))
+            return snapshot;
+        return ledgerRun.error();
+    }
+    snapshot.ledgerParams = std::move(ledgerRun->params);
+    return snapshot;
+}
+
+Result<ReviewerSignatures> ReleaseLedger::readSignatures(const LedgerSnapshot &snapshot,
+                                                         const std::vector<std::string> &reviewers,
+                                                         const CancelToken &cancel) const
+{
+    std::vector<std::pair<std::string, std::string>> enrolled; // lower-cased identity, run id
+    std::set<std::string> seen;
+    for (const auto &reviewer : reviewers) {
+        const std::string identity = asciiLower(reviewer);
+        if (!seen.insert(identity).second)
+            continue;
+        const auto entry = snapshot.indexParams.find(reviewerIndexKey(identity));
+        if (entry != snapshot.indexParams.end())
+            enrolled.emplace_back(identity, entry->second);
+    }
+    std::vector<std::optional<std::set<std::string>>> hashes(enrolled.size());
+    std::vector<std::optional<Error>> errors(enrolled.size());
+    const std::vector<bool> ran = runBounded(
+        enrolled.size(), kDefaultRequestConcurrency,
+        [&](std::size_t i) {
+            auto run = m_client.getRun(enrolled[i].second, cancel);
+            if (!run.ok()) {
+                Error error = run.error();
+                error.message = "the signature run of " + enrolled[i].first + ": " + error.message;
+                errors[i] = std::move(error);
+                return;
+            }
+            std::set<std::string> signed_;
+            for (const auto &[key, value] : run->params) {
+                if (key.rfind("sig.", 0) == 0)
+                    signed_.insert(key.substr(4));
+            }
+            hashes[i] = std::move(signed_);
+        },
+        cancel);
+    ReviewerSignatures result;
+    for (std::size_t i = 0; i < enrolled.size(); ++i) {
+        if (errors[i])
+            return *errors[i];
+        if (!ran[i] || !hashes[i])
+            return makeError(ErrorKind::Cancelled, "cancelled");
+        result[enrolled[i].first] = std::move(*hashes[i]);
+    }
+    return result;
+}
+
+Result<AppendOutcome> ReleaseLedger::append(const LedgerSnapshot &snapshot, const ReleaseRecord &record,
+                                            const CancelToken &cancel) const
+{
+    if (auto valid = validateRecordForWrite(record); !valid.ok())
+        return valid.error();
+    if (snapshot.experimentId.empty() || snapshot.indexRunId.empty())
+        return notEnrolled(record.reviewer);
+    const auto enrolment = snapshot.indexParams.find(reviewerIndexKey(record.reviewer));
+    if (enrolment == snapshot.indexParams.end() || enrolment->second.empty())
+        return notEnrolled(record.reviewer);
+
+    const std::string text = recordToCanonicalJson(record);
+    const std::string hash = recordHash(text);
+
+    std::string ledgerRunId = snapshot.ledgerRunId;
+    if (ledgerRunId.empty()) {
+        auto run = ensureLedgerRun(m_client, snapshot, record.model, cancel);
+        if (!run.ok())
+            return run.error();
+        ledgerRunId = std::move(run).value();
+    }
+
+    // The signature first: a signature without its record is ignored, a record without a
+    // signature would be reported as forged.
+    auto signature = m_client.logParam(enrolment->second, signatureParamKey(hash),
+                                       record.model + '#' + std::to_string(record.sequence), cancel);
+    if (!signature.ok())
+        return withPermissionNamed(signature.error(),
+                                   experimentPermission("EDIT", reviewerExperimentName(record.reviewer)));
+
+    auto written = m_client.logParam(ledgerRunId, recordParamKey(record.sequence), text, cancel);
+    if (written.ok())
+        return AppendOutcome::Written; // also when our own earlier write of this text is there
+    if (isChangedParam(written.error()))
+        return AppendOutcome::LostRace;
+    return withPermissionNamed(written.error(), experimentPermission("EDIT", kLedgerExperimentName));
+}
+
+Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::string &identity,
+                                                                const CancelToken &cancel) const
+{
+    if (identity.empty() || identity.find_first_of(" \t\r\n") != std::string::npos)
+        return makeError(ErrorKind::Config,
+                         "the reviewer identity \"" + identity + "\" is empty or has blanks");
+    EnrolResult result;
+
+    auto experimentId = ensureLedgerExperiment(m_client, cancel);
+    if (!experimentId.ok())
+        return experimentId.error();
+    auto index = ensureIndexRun(m_client, experimentId.value(), cancel);
+    if (!index.ok())
+        return index.error();
+
+    // The ledger permission first: it fails for a user the auth app does not know, before
+    // anything of the reviewer's own exists.
+    auto ledgerGrant =
+        grantExperimentEdit(m_client, experimentId.value(), kLedgerExperimentName, identity, cancel);
+    if (!ledgerGrant.ok())
+        return ledgerGrant.error();
+    result.permissionsSkipped = !ledgerGrant.value();
+
+    const std::string signatureName = reviewerExperimentName(identity);
+    const std::string indexKey = reviewerIndexKey(identity);
+    const auto claimedElsewhere = [&](const std::string &what) {
+        return makeError(ErrorKind::Config, what + " (whoever created it could sign as " + identity +
+                                                "): an admin renames or deletes experiment '" +
+                                                signatureName +
+                                                "', checks the ledger index, and runs the grant again");
+    };
+    // Only the enrolling user's own signature experiment may be used: one someone else
+    // created would let its creator sign in the reviewer's name.
+    const auto checkOwned = [&](const std::string &signatureExperimentId) -> Status {
+        auto own = ownExperimentPermission(m_client, signatureExperimentId, cancel);
+        if (!own.ok())
+            return own.error();
+        if (own.value() == OwnPermission::NotManage)
+            return claimedElsewhere("experiment '" + signatureName + "' was not created by " +
+                                    m_client.config().credentials.username);
+        return success();
+    };
+
+    std::string signatureExperimentId;
+    const auto entry = index->params.find(indexKey);
+    if (entry != index->params.end()) {
+        auto run = m_client.getRun(entry->second, cancel);
+        if (!run.ok())
+            return run.error();
+        auto experiment = m_client.getExperiment(run->info.experimentId, cancel);
+        if (!experiment.ok())
+            return experiment.error();
+        if (asciiLower(experiment->name) != asciiLower(signatureName))
+            return claimedElsewhere("the ledger index enrols " + identity + " with run " + entry->second +
+                                    " of experiment '" + experiment->name + "', not of '" + signatureName +
+                                    "'");
+        if (auto owned = checkOwned(experiment->experimentId); !owned.ok())
+            return owned.error();
+        signatureExperimentId = experiment->experimentId;
+        result.signatureRunId = entry->second;
+        result.alreadyEnrolled = true;
+    } else {
+        auto existing = m_client.getExperimentByName(signatureName, cancel);
+        if (existing.ok()) {
+            // Ours when an earlier grant stopped half-way; anyone else's is refused.
+            if (existing->lifecycleStage == "deleted")
+                return deletedExperiment(signatureName);
+            if (auto owned = checkOwned(existing->experimentId); !owned.ok())
+                return owned.error();
+            signatureExperimentId = existing->experimentId;
+        } else if (isMissing(existing.error())) {
+            auto created = m_client.createExperiment(signatureName, cancel);
+            if (!created.ok())
+                return created.error();
+            signatureExperimentId = std::move(created).value();
+        } else {
+            return existing.error();
+        }
+
+        auto runs = m_client.searchRuns({signatureExperimentId}, {}, kRunSearchPage, {}, cancel);
+        if (!runs.ok())
+            return runs.error();
+        std::vector<Run> tagged;
+        for (auto &run : runs->items) {
+            const auto tag = run.tags.find(kSignatureRunTag);
+            if (tag != run.tags.end() && asciiLower(tag->second) == asciiLower(identity))
+                tagged.push_back(std::move(run));
+        }
+        if (const Run *oldest = oldestRun(tagged)) {
+            result.signatureRunId = oldest->info.runId;
+        } else {
+            auto run = m_client.createRun(signatureExperimentId,
+                                          "signatures:" + utf8Prefix(identity, kMaxRunNameBytes),
+                                          {{kSignatureRunTag, identity}}, cancel);
+            if (!run.ok())
+                return run.error();
+            result.signatureRunId = run->info.runId;
+        }
+    }
+
+    auto signatureGrant =
+        grantExperimentEdit(m_client, signatureExperimentId, signatureName, identity, cancel);
+    if (!signatureGrant.ok())
+        return signatureGrant.error();
+    result.permissionsSkipped = result.permissionsSkipped || !signatureGrant.value();
+
+    if (!result.alreadyEnrolled) {
+        // Written last: an index entry is write-once, so it must name a run that is ready.
+        auto written = m_client.logParam(index->info.runId, indexKey, result.signatureRunId, cancel);
+        if (!written.ok()) {
+            if (isChangedParam(written.error()))
+                return claimedElsewhere("the ledger index already enrols " + identity +
+                                        " with another run (written meanwhile)");
+            return withPermissionNamed(written.error(), experimentPermission("EDIT", kLedgerExperimentName));
+        }
+    }
+    return result;
+}
+
+Status ReleaseLedger::grantModelPermission(const std::string &model, const std::string &identity,
+                                           const std::string &permission, const CancelToken &cancel) const
+{
+    if (permission != "READ" && permission != "EDIT" && permission != "MANAGE")
+        return makeError(ErrorKind::Config,
+                         "unknown permission \"" + permission + "\"; expected READ, EDIT or MANAGE");
+    const std::string body = jsonText({{"name", model}, {"username", identity}, {"permission", permission}});
+    const auto explain = [&](Error error) {
+        if (isNoAuthApp(error))
+            error.message =
+                "the server has no permission API (MLflow's basic-auth app is not running): " + error.message;
+        else if (error.httpStatus == 403)
+            return withPermissionNamed(std::move(error), "MANAGE permission on model '" + model + "'");
+        else
+            error.message =
+                "cannot give " + identity + " " + permission + " on model '" + model + "': " + error.message;
+        return error;
+    };
+    auto created = m_client.call(HttpMethod::Post, "registered-models/permissions/create", body, cancel);
+    if (created.ok())
+        return success();
+    if (!isApiError(created.error(), "RESOURCE_ALREADY_EXISTS"))
+        return explain(created.error());
+    auto updated = m_client.call(HttpMethod::Patch, "registered-models/permissions/update", body, cancel);
+    if (!updated.ok())
+        return explain(updated.error());
+    return success();
+}
+
+} // namespace modelgate

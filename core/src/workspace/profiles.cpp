@@ -1,0 +1,489 @@
+#include "modelgate/core/workspace/profiles.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <pwd.h>
+#include <set>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern char **environ;
+
+// The profiles file (format version 1):
+//   {"version": 1, "last_used": "<name>",
+//    "profiles": [{"name": ..., "tracking_uri": ..., "auth": "none"|"basic"|"bearer",
+//                  "username": ..., "insecure_tls": false, "ca_bundle": ""}]}
+// Keys of a profile that this version does not know are kept in Profile::extra and
+// written back. A string value is kept as the string; any other value (number, bool,
+// object, array, null) is kept as its compact JSON text, and save() writes it back as
+// that JSON value when the file on disk still holds the same value under that key, so
+// a round trip does not change types. Extra keys that look like secrets (containing
+// "password", "secret" or "token") are dropped on load: the file must never hold one.
+// Unknown top-level keys are not preserved.
+
+namespace modelgate {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kFormatVersion = 1;
+
+Error makeError(ErrorKind kind, std::string message, std::string field = {})
+{
+    Error error;
+    error.kind = kind;
+    error.message = std::move(message);
+    error.field = std::move(field);
+    return error;
+}
+
+std::string asciiLower(std::string text)
+{
+    for (char &c : text) {
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    }
+    return text;
+}
+
+bool looksLikeSecretKey(const std::string &key)
+{
+    const std::string lower = asciiLower(key);
+    return lower.find("password") != std::string::npos || lower.find("secret") != std::string::npos ||
+           lower.find("token") != std::string::npos;
+}
+
+std::string compactJson(const json &value)
+{
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+const std::set<std::string> &knownProfileKeys()
+{
+    static const std::set<std::string> keys{"name",     "tracking_uri", "auth",
+                                            "username", "insecure_tls", "ca_bundle"};
+    return keys;
+}
+
+enum class ReadOutcome
+{
+    Ok,
+    Missing,
+    Failed,
+};
+
+ReadOutcome readFile(const std::string &path, std::string &out, std::string &errorText)
+{
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (errno == ENOENT)
+            return ReadOutcome::Missing;
+        errorText = std::strerror(errno != 0 ? errno : EIO);
+        return ReadOutcome::Failed;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        errorText = "read error";
+        return ReadOutcome::Failed;
+    }
+    out = buffer.str();
+    return ReadOutcome::Ok;
+}
+
+Result<Profile> profileFromJson(const json &value, const std::string &path)
+{
+    if (!value.is_object())
+        return makeError(ErrorKind::Parse,
+                         path + std::string(" should be an object, got ") + value.type_name(), path);
+    Profile profile;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        const std::string &key = it.key();
+        const std::string field = path + '.' + key;
+        if (!knownProfileKeys().count(key)) {
+            if (looksLikeSecretKey(key))
+                continue;
+            profile.extra[key] = it->is_string() ? it->get<std::string>() : compactJson(*it);
+            continue;
+        }
+        if (it->is_null())
+            continue;
+        if (key == "insecure_tls") {
+            if (!it->is_boolean())
+                return makeError(ErrorKind::Parse,
+                                 "field '" + field + "': expected boolean, got " + it->type_name(), field);
+            profile.insecureTls = it->get<bool>();
+            continue;
+        }
+        if (!it->is_string())
+            return makeError(ErrorKind::Parse,
+                             "field '" + field + "': expected string, got " + it->type_name(), field);
+        const std::string &text = it->get_ref<const std::string &>();
+        if (key == "name") {
+            profile.name = text;
+        } else if (key == "tracking_uri") {
+            profile.trackingUri = text;
+        } else if (key == "username") {
+            profile.username = text;
+        } else if (key == "ca_bundle") {
+            profile.caBundlePath = text;
+        } else if (key == "auth") {
+            const auto kind = authKindFromString(text);
+            if (!kind)
+                return makeError(ErrorKind::Parse,
+                                 "field '" + field + "': unknown auth kind \"" + text.substr(0, 40) +
+                                     "\" (expected none, basic or bearer)",
+                                 field);
+            profile.authKind = *kind;
+        }
+    }
+    if (profile.name.empty())
+        return makeError(ErrorKind::Parse, path + " has no name", path + ".name");
+    return profile;
+}
+
+// The extra values of each profile that the file on disk holds as non-strings, as JSON text.
+std::map<std::string, std::map<std::string, json>> nonStringExtrasOnDisk(const std::string &path)
+{
+    std::map<std::string, std::map<std::string, json>> result;
+    std::string text;
+    std::string ignored;
+    if (readFile(path, text, ignored) != ReadOutcome::Ok)
+        return result;
+    const json root = json::parse(text, nullptr, false);
+    if (!root.is_object())
+        return result;
+    const auto profiles = root.find("profiles");
+    if (profiles == root.end() || !profiles->is_array())
+        return result;
+    for (const auto &entry : *profiles) {
+        if (!entry.is_object())
+            continue;
+        const auto name = entry.find("name");
+        if (name == entry.end() || !name->is_string())
+            continue;
+        for (auto it = entry.begin(); it != entry.end(); ++it) {
+            if (!knownProfileKeys().count(it.key()) && !it->is_string())
+                result[name->get<std::string>()][it.key()] = *it;
+        }
+    }
+    return result;
+}
+
+Status makeDirectories(const std::string &directory)
+{
+    if (directory.empty())
+        return success();
+    std::string current;
+    std::size_t pos = 0;
+    while (pos <= directory.size()) {
+        const std::size_t next = directory.find('/', pos);
+        current = directory.substr(0, next == std::string::npos ? directory.size() : next);
+        pos = next == std::string::npos ? directory.size() + 1 : next + 1;
+        if (current.empty())
+            continue;
+        if (::mkdir(current.c_str(), 0700) != 0 && errno != EEXIST)
+            return makeError(ErrorKind::Config,
+                             "cannot create directory " + current + ": " + std::strerror(errno));
+    }
+    struct stat info
+    {};
+    if (::stat(directory.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
+        return makeError(ErrorKind::Config, directory + " is not a directory");
+    return success();
+}
+
+bool writeAll(int fd, const std::string &data)
+{
+    std::size_t written = 0;
+    while (written < data.size()) {
+        const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+} // namespace
+
+const char *wireName(AuthKind kind)
+{
+    switch (kind) {
+    case AuthKind::None:
+        return "none";
+    case AuthKind::Basic:
+        return "basic";
+    case AuthKind::Bearer:
+        return "bearer";
+    }
+    return "none";
+}
+
+std::optional<AuthKind> authKindFromString(const std::string &text)
+{
+    const std::string lower = asciiLower(text);
+    if (lower == "none" || lower.empty())
+        return AuthKind::None;
+    if (lower == "basic")
+        return AuthKind::Basic;
+    if (lower == "bearer")
+        return AuthKind::Bearer;
+    return std::nullopt;
+}
+
+Environment Environment::current()
+{
+    Environment env;
+    for (char **entry = environ; entry && *entry; ++entry) {
+        const std::string text(*entry);
+        const std::size_t equals = text.find('=');
+        if (equals == std::string::npos || equals == 0)
+            continue;
+        env.vars.emplace(text.substr(0, equals), text.substr(equals + 1));
+    }
+    return env;
+}
+
+std::string Environment::get(const std::string &name) const
+{
+    const auto it = vars.find(name);
+    return it == vars.end() ? std::string() : it->second;
+}
+
+ProfileStore::ProfileStore(std::string filePath)
+    : m_path(std::move(filePath))
+{}
+
+std::string ProfileStore::defaultPath(const Environment &env)
+{
+    // The XDG base-directory spec says a relative XDG_CONFIG_HOME is to be ignored.
+    const std::string xdg = env.get("XDG_CONFIG_HOME");
+    if (!xdg.empty() && xdg.front() == '/')
+        return xdg + "/modelgate/profiles.json";
+    std::string home = env.get("HOME");
+    if (home.empty()) {
+        if (const passwd *entry = ::getpwuid(::getuid()); entry && entry->pw_dir)
+            home = entry->pw_dir;
+    }
+    return home + "/.config/modelgate/profiles.json";
+}
+
+Status ProfileStore::load()
+{
+    std::string text;
+    std::string errorText;
+    switch (readFile(m_path, text, errorText)) {
+    case ReadOutcome::Missing:
+        m_profiles.clear();
+        m_lastUsed.clear();
+        return success();
+    case ReadOutcome::Failed:
+        return makeError(ErrorKind::Config, "cannot read " + m_path + ": " + errorText);
+    case ReadOutcome::Ok:
+        break;
+    }
+    const json root = json::parse(text, nullptr, false);
+    if (root.is_discarded())
+        return makeError(ErrorKind::Parse, m_path + " is not valid JSON; it was left unchanged");
+    if (!root.is_object())
+        return makeError(ErrorKind::Parse, m_path + " does not hold a JSON object; it was left unchanged");
+    if (const auto version = root.find("version"); version != root.end()) {
+        if (!version->is_number_integer())
+            return makeError(ErrorKind::Parse, "field 'version': expected an integer", "version");
+    }
+    std::string lastUsed;
+    if (const auto last = root.find("last_used"); last != root.end() && !last->is_null()) {
+        if (!last->is_string())
+            return makeError(ErrorKind::Parse,
+                             std::string("field 'last_used': expected string, got ") + last->type_name(),
+                             "last_used");
+        lastUsed = last->get<std::string>();
+    }
+    std::vector<Profile> profiles;
+    if (const auto list = root.find("profiles"); list != root.end() && !list->is_null()) {
+        if (!list->is_array())
+            return makeError(ErrorKind::Parse,
+                             std::string("field 'profiles': expected array, got ") + list->type_name(),
+                             "profiles");
+        std::set<std::string> names;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string path = "profiles[" + std::to_string(i) + ']';
+            auto profile = profileFromJson((*list)[i], path);
+            if (!profile.ok())
+                return profile.error();
+            if (!names.insert(profile->name).second)
+                return makeError(ErrorKind::Parse, "two profiles are named \"" + profile->name + '"',
+                                 path + ".name");
+            profiles.push_back(std::move(profile).value());
+        }
+    }
+    m_profiles = std::move(profiles);
+    m_lastUsed = std::move(lastUsed);
+    return success();
+}
+
+Status ProfileStore::save() const
+{
+    const auto onDisk = nonStringExtrasOnDisk(m_path);
+    json list = json::array();
+    for (const auto &profile : m_profiles) {
+        json entry{{"name", profile.name},
+                   {"tracking_uri", profile.trackingUri},
+                   {"auth", wireName(profile.authKind)},
+                   {"username", profile.username},
+                   {"insecure_tls", profile.insecureTls},
+                   {"ca_bundle", profile.caBundlePath}};
+        const auto diskExtras = onDisk.find(profile.name);
+        for (const auto &[key, value] : profile.extra) {
+            if (knownProfileKeys().count(key) || looksLikeSecretKey(key))
+                continue;
+            entry[key] = value;
+            if (diskExtras != onDisk.end()) {
+                const auto original = diskExtras->second.find(key);
+                if (original != diskExtras->second.end() && compactJson(original->second) == value)
+                    entry[key] = original->second;
+            }
+        }
+        list.push_back(std::move(entry));
+    }
+    const json root{{"version", kFormatVersion}, {"last_used", m_lastUsed}, {"profiles", std::move(list)}};
+    const std::string data = root.dump(2, ' ', false, json::error_handler_t::replace) + '\n';
+
+    const std::size_t slash = m_path.rfind('/');
+    const std::string directory = slash == std::string::npos ? std::string() : m_path.substr(0, slash);
+    if (auto made = makeDirectories(directory); !made.ok())
+        return made;
+
+    // Temp file in the same directory so that rename() is atomic; 0600 from the start.
+    std::string temp = m_path + ".XXXXXX";
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0)
+        return makeError(ErrorKind::Config,
+                         "cannot create a temporary file next to " + m_path + ": " + std::strerror(errno));
+    const auto fail = [&](const std::string &what) {
+        const int savedErrno = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return Status(makeError(ErrorKind::Config, what + " " + m_path + ": " + std::strerror(savedErrno)));
+    };
+    if (::fchmod(fd, 0600) != 0)
+        return fail("cannot set permissions for");
+    if (!writeAll(fd, data))
+        return fail("cannot write");
+    if (::fsync(fd) != 0)
+        return fail("cannot flush");
+    if (::close(fd) != 0) {
+        ::unlink(temp.c_str());
+        return makeError(ErrorKind::Config, "cannot write " + m_path + ": " + std::strerror(errno));
+    }
+    if (::rename(temp.c_str(), m_path.c_str()) != 0) {
+        const int savedErrno = errno;
+        ::unlink(temp.c_str());
+        return makeError(ErrorKind::Config, "cannot replace " + m_path + ": " + std::strerror(savedErrno));
+    }
+    // Make the rename itself durable.
+    const int dirFd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
+    }
+    return success();
+}
+
+const Profile *ProfileStore::find(const std::string &name) const
+{
+    for (const auto &profile : m_profiles) {
+        if (profile.name == name)
+            return &profile;
+    }
+    return nullptr;
+}
+
+void ProfileStore::upsert(const Profile &profile)
+{
+    for (auto &existing : m_profiles) {
+        if (existing.name == profile.name) {
+            existing = profile;
+            return;
+        }
+    }
+    m_profiles.push_back(profile);
+}
+
+bool ProfileStore::remove(const std::string &name)
+{
+    for (auto it = m_profiles.begin(); it != m_profiles.end(); ++it) {
+        if (it->name == name) {
+            m_profiles.erase(it);
+            if (m_lastUsed == name)
+                m_lastUsed.clear();
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<Profile> profileFromEnvironment(const Environment &env)
+{
+    const std::string uri = env.get("MLFLOW_TRACKING_URI");
+    if (uri.empty())
+        return std::nullopt;
+    Profile profile;
+    // A fixed name: the GUI and the CLI show it as the profile that came from the environment.
+    profile.name = "Environment";
+    profile.trackingUri = uri;
+    profile.username = env.get("MLFLOW_TRACKING_USERNAME");
+    if (!profile.username.empty())
+        profile.authKind = AuthKind::Basic;
+    else if (!env.get("MLFLOW_TRACKING_TOKEN").empty())
+        profile.authKind = AuthKind::Bearer;
+    const std::string insecure = asciiLower(env.get("MLFLOW_TRACKING_INSECURE_TLS"));
+    profile.insecureTls = insecure == "true" || insecure == "1";
+    profile.caBundlePath = env.get("MLFLOW_TRACKING_SERVER_CERT_PATH");
+    return profile;
+}
+
+Credentials credentialsFromEnvironment(const Profile &profile, const Environment &env)
+{
+    Credentials credentials;
+    credentials.kind = profile.authKind;
+    switch (profile.authKind) {
+    case AuthKind::None:
+        break;
+    case AuthKind::Basic: {
+        const std::string envUser = env.get("MLFLOW_TRACKING_USERNAME");
+        credentials.username = profile.username.empty() ? envUser : profile.username;
+        // The password belongs to MLFLOW_TRACKING_USERNAME: never send it for another user.
+        if (profile.username.empty() || profile.username == envUser)
+            credentials.secret = env.get("MLFLOW_TRACKING_PASSWORD");
+        break;
+    }
+    case AuthKind::Bearer:
+        credentials.secret = env.get("MLFLOW_TRACKING_TOKEN");
+        break;
+    }
+    return credentials;
+}
+
+ClientConfig clientConfigFor(const Profile &profile, const Credentials &credentials)
+{
+    ClientConfig config;
+    config.trackingUri = profile.trackingUri;
+    config.credentials = credentials;
+    config.transport.verifyTls = !profile.insecureTls;
+    config.transport.caBundlePath = profile.caBundlePath;
+    return config;
+}
+
+} // namespace modelgate
