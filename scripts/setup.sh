@@ -6,9 +6,11 @@
 #      digits of the sha256 of the requirement files and the interpreter, so that a change to
 #      either builds a new environment and a rerun with no change costs a hash.
 #
-# Usage: scripts/setup.sh [--print-venv] [--no-apt]
+# Usage: scripts/setup.sh [--print-venv] [--no-apt] [--newest]
 #   --print-venv  print the virtual environment's path on stdout (everything else goes to stderr)
 #   --no-apt      skip the Debian packages (for callers that only need the venv)
+#   --newest      the environment of the newest supported MLflow 3.x (requirements-newest.txt)
+#                 instead of the pinned one, for the compatibility pass of scripts/test.sh
 set -euo pipefail
 
 # $HOME can be unset in service or CI environments; the user database knows it.
@@ -17,12 +19,14 @@ set -euo pipefail
 scriptDir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 printVenv=0
 useApt=1
+flavour=""
 for arg in "$@"; do
     case "$arg" in
         --print-venv) printVenv=1 ;;
         --no-apt) useApt=0 ;;
+        --newest) flavour="-newest" ;;
         -h | --help)
-            sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         *)
@@ -95,15 +99,15 @@ if [[ $useApt -eq 1 ]]; then
 fi
 
 # --- 2. Python virtual environment ---------------------------------------------------------
-requirements="$scriptDir/requirements.txt"
-constraints="$scriptDir/constraints.txt"
+requirements="$scriptDir/requirements$flavour.txt"
+constraints="$scriptDir/constraints$flavour.txt"
 [[ -f $requirements && -f $constraints ]] || die "missing $requirements or $constraints"
 
 # A venv is bound to the interpreter that made it, so the interpreter is part of the key.
 interpreter="$(python3 -c 'import sys; print(sys.version, sys.base_prefix)')"
 key="$( { cat "$requirements" "$constraints"; echo "$interpreter"; } | sha256sum | cut -c1-16)"
 cacheDir="${XDG_CACHE_HOME:-$HOME/.cache}/modelgate"
-venv="$cacheDir/venv-$key"
+venv="$cacheDir/venv$flavour-$key"
 marker="$venv/.modelgate-complete"
 
 venvComplete() { [[ -f $marker && $(cat "$marker") == "$key" && -x $venv/bin/python ]]; }
