@@ -21,6 +21,7 @@ Seeding a server that already has `diabetes-classifier` changes nothing and succ
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import sys
@@ -140,6 +141,17 @@ def log_loss_history(client: MlflowClient, run_id: str, losses) -> None:
         client.log_batch(run_id, metrics=metrics[start:start + 900])
 
 
+def sklearn_log_options(model) -> dict:
+    """Newer MLflow (3.7 and later) saves scikit-learn models with skops, which loads only the
+    types it is told to trust; a tree ensemble's node storage is not trusted by default, so
+    the input example's validation (and later serving) would refuse the model. Name exactly
+    the model's own types, as skops finds them; older MLflow pickles and takes no such option."""
+    if "skops_trusted_types" not in inspect.signature(mlflow.sklearn.log_model).parameters:
+        return {}
+    import skops.io  # noqa: PLC0415 (present only where MLflow uses it)
+    return {"skops_trusted_types": skops.io.get_untrusted_types(data=skops.io.dumps(model))}
+
+
 def train_and_register(client: MlflowClient, *, model_name: str, experiment: str, run_name: str,
                        user: str, model, features, x_train, x_test, y_test, params: dict,
                        losses=None, dataset_name: str, description: str, tags: dict) -> dict:
@@ -159,7 +171,7 @@ def train_and_register(client: MlflowClient, *, model_name: str, experiment: str
         signature = infer_signature(example, model.predict(example))
         info = mlflow.sklearn.log_model(model, name="model", signature=signature,
                                         input_example=example, pip_requirements=PIP_REQUIREMENTS,
-                                        registered_model_name=model_name)
+                                        registered_model_name=model_name, **sklearn_log_options(model))
         mlflow.log_metrics(metrics, model_id=info.model_id, dataset=test_set)
         if losses is not None:
             log_loss_history(client, run.info.run_id, losses)
