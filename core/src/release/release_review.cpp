@@ -1,10 +1,11 @@
 #include "modelgate/core/release/release_review.h"
 
-#include "modelgate/core/workspace/identity.h"
 #include "modelgate/core/mlflow/mlflow_client.h"
 #include "modelgate/core/mlflow/model_filter.h"
+#include "modelgate/core/release/approve_blockers.h"
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
+#include "modelgate/core/workspace/identity.h"
 
 #include <algorithm>
 #include <chrono>
@@ -63,14 +64,6 @@ bool isNumeric(const std::string &text)
 bool sameIdentity(const std::string &a, const std::string &b)
 {
     return !a.empty() && asciiLower(a) == asciiLower(b);
-}
-
-std::string trimmed(const std::string &text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 std::string utcNow()
@@ -247,22 +240,27 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
     return context;
 }
 
-// Where `identity` is recorded as an author of the version, for the four-eyes message.
+// Where `identity` is recorded as an author of the version, for the four-eyes message (the
+// sources as approveBlockers finds them, so a screen and the refusal name the same ones).
 std::string authorSources(const std::string &identity, const VersionEvidence &evidence)
 {
     std::vector<std::string> sources;
-    const auto tagOf = [](const TagMap &tags, const char *key) {
-        const auto found = tags.find(key);
-        return found == tags.end() ? std::string() : trimmed(found->second);
-    };
-    if (sameIdentity(trimmed(evidence.version.userId), identity))
-        sources.push_back("user_id of the version");
-    if (evidence.run && sameIdentity(tagOf(evidence.run->tags, "mlflow.user"), identity))
-        sources.push_back("mlflow.user of its run");
-    if (sameIdentity(tagOf(evidence.version.tags, kAuthorTag), identity))
-        sources.push_back(std::string(kAuthorTag) + " tag of the version");
-    if (evidence.run && sameIdentity(tagOf(evidence.run->tags, kAuthorTag), identity))
-        sources.push_back(std::string(kAuthorTag) + " tag of its run");
+    for (const AuthorSource source : authorSourcesOf(identity, evidence)) {
+        switch (source) {
+        case AuthorSource::VersionUser:
+            sources.push_back("user_id of the version");
+            break;
+        case AuthorSource::RunUser:
+            sources.push_back("mlflow.user of its run");
+            break;
+        case AuthorSource::VersionAuthorTag:
+            sources.push_back(std::string(kAuthorTag) + " tag of the version");
+            break;
+        case AuthorSource::RunAuthorTag:
+            sources.push_back(std::string(kAuthorTag) + " tag of its run");
+            break;
+        }
+    }
     return sources.empty() ? std::string() : " (" + joined(sources, ", ") + ")";
 }
 
