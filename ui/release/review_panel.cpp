@@ -552,8 +552,10 @@ void ReviewPanel::decide(ReleaseAction action, const QString &comment, const QSt
     const quint64 generation = m_generation;
     runAsync(
         this,
-        [client = m_client, request, cancel = m_decideCancel]() {
-            return decideRelease(*client, request, cancel);
+        // The status the reviewer looked at: its checks are not read again unless the content
+        // or the policy changed since.
+        [client = m_client, request, seen = *m_status, cancel = m_decideCancel]() {
+            return decideRelease(*client, request, seen, cancel);
         },
         [this, request, generation](const Result<DecisionOutcome> &result) {
             if (generation != m_generation)

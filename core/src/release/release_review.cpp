@@ -6,6 +6,7 @@
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
 #include "modelgate/core/workspace/identity.h"
+#include "release/decision_basis.h"
 
 #include <algorithm>
 #include <chrono>
@@ -53,12 +54,6 @@ Status toStatus(const Result<std::string> &response)
     if (!response.ok())
         return response.error();
     return success();
-}
-
-bool isNumeric(const std::string &text)
-{
-    return !text.empty() &&
-           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool sameIdentity(const std::string &a, const std::string &b)
@@ -188,54 +183,80 @@ Result<ReviewerSignatures> readSignatures(const ReleaseLedger &ledger, const Led
 }
 
 // Loads the status; `signer` (the deciding reviewer) has their signatures read too, so
-// that their enrolment is known.
+// that their enrolment is known. The checks and then the manifest (from the version and run
+// the checks read) load alongside the ledger and its signatures. With `seen` (the status
+// the reviewer decided on, of this version and reviewer) its checks are reused when the
+// content digest, computed afresh, and the policy in force are what the reviewer saw.
 Result<DecisionContext> loadContext(const MlflowClient &client, const std::string &model,
                                     const std::string &versionOrAlias, const std::string &signer,
-                                    const CancelToken &cancel)
+                                    const CancelToken &cancel, const ReleaseStatus *seen = nullptr)
 {
-    std::string version = versionOrAlias;
-    if (!isNumeric(versionOrAlias)) {
-        Result<ModelVersion> resolved = client.resolveModelVersion(model, versionOrAlias, cancel);
-        if (!resolved.ok())
-            return resolved.error();
-        version = resolved.value().version;
-    }
     const ReleaseLedger ledger(client);
     std::optional<Result<LoadedChecks>> checks;
     std::optional<Result<ContentManifest>> manifest;
     std::optional<Result<LedgerSnapshot>> snapshot;
-    parallelInvoke({[&] { checks.emplace(loadReleaseChecks(client, model, version, cancel)); },
-                    [&] { manifest.emplace(loadContentManifest(client, model, version, cancel)); },
-                    [&] { snapshot.emplace(ledger.read(model, cancel)); }},
-                   3, cancel);
-    if (cancel.isCancelled() || !checks || !manifest || !snapshot)
+    std::optional<Result<ReviewerSignatures>> signatures;
+    bool reusedChecks = false;
+    const auto loadChecksAndManifest = [&] {
+        if (seen) {
+            if (std::optional<LoadedChecks> reused = detail::seenChecks(client, *seen, manifest, cancel)) {
+                checks.emplace(std::move(*reused));
+                reusedChecks = true;
+                return;
+            }
+            if (manifest && !manifest->ok())
+                manifest.reset();
+        }
+        checks.emplace(loadReleaseChecks(client, model, versionOrAlias, cancel));
+        if (checks->ok() && !manifest)
+            manifest.emplace(detail::manifestOf(client, model, checks->value().candidate, cancel));
+    };
+    const auto loadLedger = [&] {
+        snapshot.emplace(ledger.read(model, cancel));
+        if (snapshot->ok())
+            signatures.emplace(readSignatures(ledger, snapshot->value(), signer, cancel));
+    };
+    parallelInvoke({loadChecksAndManifest, loadLedger}, 2, cancel);
+    if (cancel.isCancelled() || !checks || !snapshot)
         return cancelledError();
     if (!checks->ok())
         return checks->error();
+    if (!manifest)
+        return cancelledError();
     if (!manifest->ok())
         return manifest->error();
     if (!snapshot->ok())
         return snapshot->error();
+    if (!signatures)
+        return cancelledError();
+    if (!signatures->ok())
+        return signatures->error();
 
     DecisionContext context;
     ReleaseStatus &status = context.status;
     status.model = model;
-    status.version = version;
     status.reviewer = reviewerIdentity(client.config().credentials);
     status.checks = checks->value();
+    status.version = status.checks.candidate.version.version;
     status.manifest = manifest->value();
     status.digest = contentDigest(status.manifest);
+    context.snapshot = snapshot->value();
+    context.signatures = signatures->value();
+    // The checks the reviewer saw were judged by the policy then in force: another since
+    // judges them afresh (rare: a policy change between looking and deciding).
+    if (reusedChecks &&
+        detail::policyTextInForce(verifyTrail(context.snapshot.ledgerParams, model, &context.signatures)) !=
+            detail::policyTextInForce(seen->trail)) {
+        Result<LoadedChecks> fresh = loadReleaseChecks(client, model, status.version, cancel);
+        if (!fresh.ok())
+            return fresh.error();
+        status.checks = fresh.value();
+    }
     status.authors = authorIdentities(status.checks.candidate.version, status.checks.candidate.run);
     context.versionTags = status.checks.candidate.version.tags;
-    context.snapshot = snapshot->value();
     // Known from the index already read: lets a screen say "not enrolled" before a decision.
     status.reviewerEnrolled =
         !status.reviewer.empty() && context.snapshot.indexParams.count(reviewerIndexKey(status.reviewer)) > 0;
-
-    Result<ReviewerSignatures> signatures = readSignatures(ledger, context.snapshot, signer, cancel);
-    if (!signatures.ok())
-        return signatures.error();
-    context.signatures = signatures.value();
     evaluate(status, context.snapshot.ledgerParams, context.signatures, context.versionTags);
     return context;
 }
@@ -532,8 +553,11 @@ Result<ReleaseStatus> loadReleaseStatus(const MlflowClient &client, const std::s
     return context.value().status;
 }
 
-Result<DecisionOutcome> decideRelease(const MlflowClient &client, const DecisionRequest &request,
-                                      const CancelToken &cancel)
+namespace {
+
+// decideRelease, with the status the reviewer decided on when there is one.
+Result<DecisionOutcome> decideWith(const MlflowClient &client, const DecisionRequest &request,
+                                   const ReleaseStatus *seen, const CancelToken &cancel)
 {
     const std::string reviewer = reviewerIdentity(client.config().credentials);
     if (reviewer.empty())
@@ -549,7 +573,12 @@ Result<DecisionOutcome> decideRelease(const MlflowClient &client, const Decision
     if (Status valid = validateRecordForWrite(draftRecord(request, reviewer)); !valid.ok())
         return valid.error();
 
-    Result<DecisionContext> loaded = loadContext(client, request.model, request.version, reviewer, cancel);
+    // A status of another version, model or reviewer says nothing about this decision.
+    if (seen && (seen->model != request.model || seen->version != request.version ||
+                 asciiLower(seen->reviewer) != asciiLower(reviewer) || seen->digest.empty()))
+        seen = nullptr;
+    Result<DecisionContext> loaded =
+        loadContext(client, request.model, request.version, reviewer, cancel, seen);
     if (!loaded.ok())
         return notRecorded(loaded.error());
     DecisionContext context = loaded.value();
@@ -619,6 +648,20 @@ Result<DecisionOutcome> decideRelease(const MlflowClient &client, const Decision
     evaluate(status, context.snapshot.ledgerParams, context.signatures, context.versionTags);
     outcome.after = status;
     return outcome;
+}
+
+} // namespace
+
+Result<DecisionOutcome> decideRelease(const MlflowClient &client, const DecisionRequest &request,
+                                      const CancelToken &cancel)
+{
+    return decideWith(client, request, nullptr, cancel);
+}
+
+Result<DecisionOutcome> decideRelease(const MlflowClient &client, const DecisionRequest &request,
+                                      const ReleaseStatus &seen, const CancelToken &cancel)
+{
+    return decideWith(client, request, &seen, cancel);
 }
 
 Status syncReviewTags(const MlflowClient &client, const std::string &model, const std::string &version,

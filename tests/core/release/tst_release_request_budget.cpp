@@ -5,7 +5,10 @@
 // test prints a table of the counts (qInfo, `ctest -V`) and holds each operation to its
 // budget. The operations build on each other, in declaration order, as a review does: the
 // status and checks of a fresh version, a policy change, an approval, a rejection, its
-// revocation, the status of the decided version, then the reviewer's inbox.
+// revocation (each on the status its reviewer saw, as the console decides), the status of
+// the decided version, the reviewer's inbox, then a rejection as the CLI makes it (nothing
+// seen). The last two functions hold the decision on a seen status to its limits: a policy
+// changed since, and content that is not what was seen, are judged afresh.
 #include "result_assertions.h"
 
 #include <mlflow_test_server.h>
@@ -38,8 +41,8 @@ struct Budget
     std::uint64_t maxRequests;
 };
 constexpr Budget kBudgets[] = {
-    {"status", 19}, {"checks", 7},  {"policy", 10}, {"approve", 30},
-    {"reject", 30}, {"revoke", 30}, {"verify", 23}, {"inbox", 17},
+    {"status", 17}, {"checks", 7},  {"policy", 10}, {"approve", 23},    {"reject", 23},
+    {"revoke", 23}, {"verify", 20}, {"inbox", 17},  {"reject-cli", 28},
 };
 
 std::uint64_t budgetOf(const std::string &operation)
@@ -94,6 +97,16 @@ private:
         qInfo("%s: %llu requests\n%s", name.c_str(), static_cast<unsigned long long>(counts.total.requests),
               qPrintable(endpointLines(counts)));
         return counts;
+    }
+
+    // The status `user` sees of `version` (as the review panel has it when a button is pressed).
+    ReleaseStatus statusSeenBy(const std::string &user, const std::string &version) const
+    {
+        auto status = loadReleaseStatus(test::clientAs(m_server.uri(), user, m_passwords.at(user)), kDiabetes,
+                                        version, CancelToken::none());
+        if (!status.ok())
+            qFatal("loading the status failed: %s", test::describeForTest(status.error()));
+        return std::move(status).value();
     }
 
     void checkBudget(const std::string &name, const TrafficSnapshot &counts)
@@ -177,9 +190,10 @@ private Q_SLOTS:
 
     void approve()
     {
-        const auto counts = measure("approve", kRiley, [](const MlflowClient &client) {
+        const ReleaseStatus seen = statusSeenBy(kRiley, "4");
+        const auto counts = measure("approve", kRiley, [&seen](const MlflowClient &client) {
             DecisionRequest request{kDiabetes, "4", ReleaseAction::Approve, "AUC and recall up", ""};
-            const auto decided = decideRelease(client, request, CancelToken::none());
+            const auto decided = decideRelease(client, request, seen, CancelToken::none());
             REQUIRE_OK(decided);
             QCOMPARE(decided->attempts, 1);
             QVERIFY2(decided->tagsWritten, decided->tagError.c_str());
@@ -190,9 +204,10 @@ private Q_SLOTS:
 
     void reject()
     {
-        const auto counts = measure("reject", kSam, [](const MlflowClient &client) {
+        const ReleaseStatus seen = statusSeenBy(kSam, "4");
+        const auto counts = measure("reject", kSam, [&seen](const MlflowClient &client) {
             DecisionRequest request{kDiabetes, "4", ReleaseAction::Reject, "the drift report is stale", ""};
-            const auto decided = decideRelease(client, request, CancelToken::none());
+            const auto decided = decideRelease(client, request, seen, CancelToken::none());
             REQUIRE_OK(decided);
             QVERIFY2(decided->tagsWritten, decided->tagError.c_str());
             QCOMPARE(decided->after.decisions.state, ReviewState::Rejected);
@@ -202,10 +217,11 @@ private Q_SLOTS:
 
     void revoke()
     {
-        const auto counts = measure("revoke", kSam, [](const MlflowClient &client) {
+        const ReleaseStatus seen = statusSeenBy(kSam, "4");
+        const auto counts = measure("revoke", kSam, [&seen](const MlflowClient &client) {
             DecisionRequest request{kDiabetes, "4", ReleaseAction::Revoke, "the drift report was renewed",
                                     ""};
-            const auto decided = decideRelease(client, request, CancelToken::none());
+            const auto decided = decideRelease(client, request, seen, CancelToken::none());
             REQUIRE_OK(decided);
             QVERIFY2(decided->tagsWritten, decided->tagError.c_str());
             QVERIFY2(decided->after.approved, decided->after.reason.c_str());
@@ -235,6 +251,61 @@ private Q_SLOTS:
             m_inboxVersions = entries->size();
         });
         checkBudget("inbox", counts);
+    }
+
+    // `review reject` on the command line: no status seen, everything read.
+    void rejectWithoutASeenStatus()
+    {
+        const auto counts = measure("reject-cli", kSam, [](const MlflowClient &client) {
+            DecisionRequest request{kDiabetes, "4", ReleaseAction::Reject, "the drift report is stale again",
+                                    ""};
+            const auto decided = decideRelease(client, request, CancelToken::none());
+            REQUIRE_OK(decided);
+            QVERIFY2(decided->tagsWritten, decided->tagError.c_str());
+            QCOMPARE(decided->after.decisions.state, ReviewState::Rejected);
+        });
+        checkBudget("reject-cli", counts);
+    }
+
+    // A status seen before a policy change is not what the decision is judged by: the checks
+    // are loaded again under the new policy (a required tag v3 lacks), and the approval that
+    // the old checks allowed is refused.
+    void checksSeenUnderAnOldPolicyAreLoadedAgain()
+    {
+        const ReleaseStatus seen = statusSeenBy(kRiley, "3");
+        QVERIFY(!seen.checks.report.anyFailed());
+        ReleasePolicy strict = defaultReleasePolicy();
+        strict.maxRegressionAbsolute = 0.05;
+        strict.maxRegressionRelative = 0.10;
+        strict.requiredTags = {"budget.test.ticket"};
+        const auto changed =
+            setReleasePolicy(test::clientAs(m_server.uri(), kSam, m_passwords.at(kSam)), kDiabetes, strict,
+                             "every version names its ticket", CancelToken::none());
+        REQUIRE_OK(changed);
+
+        const MlflowClient riley = test::clientAs(m_server.uri(), kRiley, m_passwords.at(kRiley));
+        const DecisionRequest request{kDiabetes, "3", ReleaseAction::Approve, "fine by the checks I saw", ""};
+        const auto decided = decideRelease(riley, request, seen, CancelToken::none());
+        QVERIFY(!decided.ok());
+        QCOMPARE(decided.error().code, std::string(kRefusedChecksFailed));
+        QVERIFY2(decided.error().message.find("budget.test.ticket") != std::string::npos,
+                 decided.error().message.c_str());
+    }
+
+    // A seen status whose digest is not the content's: the decision records the content's.
+    void aSeenStatusOfOtherContentIsNotReused()
+    {
+        ReleaseStatus seen = statusSeenBy(kRiley, "3");
+        const std::string digest = seen.digest;
+        seen.digest = std::string(64, 'f');
+        const MlflowClient riley = test::clientAs(m_server.uri(), kRiley, m_passwords.at(kRiley));
+        const DecisionRequest request{kDiabetes, "3", ReleaseAction::Reject, "no ticket yet", ""};
+        const auto decided = decideRelease(riley, request, seen, CancelToken::none());
+        REQUIRE_OK(decided);
+        QCOMPARE(decided->record.contentDigest, digest);
+        QCOMPARE(decided->after.digest, digest);
+        // Under the strict policy the checks now fail: judged afresh, not taken from `seen`.
+        QVERIFY(decided->after.checks.report.anyFailed());
     }
 
     void cleanupTestCase()
