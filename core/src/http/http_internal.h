@@ -10,7 +10,4 @@ namespace modelgate::detail {
 // put in an Error or a log without leaking credentials.
 std::string urlWithoutCredentials(const std::string &url);
 
-// ASCII lower-case (header names are ASCII; no locale involved).
-std::string asciiLower(std::string text);
-
 } // namespace modelgate::detail

@@ -1,4 +1,5 @@
 #include "http/http_internal.h"
+#include "util/text.h"
 
 #include <array>
 #include <cstdint>
@@ -24,11 +25,11 @@ const char *wireName(HttpMethod method)
 
 std::string HttpResponse::header(const std::string &name) const
 {
-    const std::string wanted = detail::asciiLower(name);
+    const std::string wanted = text::asciiLower(name);
     for (const auto &[headerName, value] : headers) {
         // Stored names are lower-cased by the transport; lower-case again so that a
         // hand-built response (tests, fakes) behaves the same.
-        if (detail::asciiLower(headerName) == wanted)
+        if (text::asciiLower(headerName) == wanted)
             return value;
     }
     return {};
@@ -88,15 +89,6 @@ std::string base64Encode(const std::string &bytes)
 }
 
 namespace detail {
-
-std::string asciiLower(std::string text)
-{
-    for (char &c : text) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
 
 std::string urlWithoutCredentials(const std::string &url)
 {

@@ -1,6 +1,8 @@
 #include "modelgate/core/mlflow/mlflow_client.h"
 
 #include "mlflow/json_mapping.h"
+#include "util/json_text.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <set>
@@ -26,41 +28,6 @@ constexpr std::size_t kMaxPages = 100000;
 
 using Query = std::vector<std::pair<std::string, std::string>>;
 
-Error makeError(ErrorKind kind, std::string message, std::string url = {})
-{
-    Error error;
-    error.kind = kind;
-    error.message = std::move(message);
-    error.url = std::move(url);
-    return error;
-}
-
-Error cancelledError(const std::string &url)
-{
-    return makeError(ErrorKind::Cancelled, "cancelled", url);
-}
-
-std::string asciiLower(std::string text)
-{
-    for (char &c : text) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
-std::string trim(std::string_view text)
-{
-    const auto isSpace = [](char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-    };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return std::string(text);
-}
-
 std::string capped(std::string text)
 {
     for (char &c : text) {
@@ -81,11 +48,11 @@ std::string capped(std::string text)
 // an HTML error page (its <title>), or FastAPI's {"detail": ...}.
 std::string summarizeBody(const std::string &body)
 {
-    const std::string trimmed = trim(body);
+    const std::string trimmed = text::trimmed(body);
     if (trimmed.empty())
         return "(empty response body)";
     if (trimmed.front() == '<') {
-        const std::string lower = asciiLower(trimmed.substr(0, 4096));
+        const std::string lower = text::asciiLower(trimmed.substr(0, 4096));
         for (const char *tag : {"title", "h1"}) {
             const std::string open = std::string("<") + tag;
             const std::size_t start = lower.find(open);
@@ -94,7 +61,7 @@ std::string summarizeBody(const std::string &body)
                 lower.find(std::string("</") + tag, contentStart == std::string::npos ? 0 : contentStart);
             if (contentStart != std::string::npos && end != std::string::npos) {
                 const std::string text =
-                    trim(std::string_view(trimmed).substr(contentStart + 1, end - contentStart - 1));
+                    text::trimmed(std::string_view(trimmed).substr(contentStart + 1, end - contentStart - 1));
                 if (!text.empty())
                     return capped(text);
             }
@@ -117,7 +84,7 @@ std::string summarizeBody(const std::string &body)
             }
         }
     }
-    return capped(trim(std::string_view(trimmed).substr(0, trimmed.find('\n'))));
+    return capped(text::trimmed(std::string_view(trimmed).substr(0, trimmed.find('\n'))));
 }
 
 // Turns a transport outcome into the body of a 2xx response or an Error.
@@ -241,45 +208,44 @@ Result<T> withUrl(Result<T> result, const std::string &url)
 
 Result<std::string> restBaseUrl(const std::string &trackingUri)
 {
-    const std::string uri = trim(trackingUri);
+    const std::string uri = text::trimmed(trackingUri);
     if (uri.empty())
-        return makeError(ErrorKind::Config, "the tracking URI is empty");
+        return Error::config("the tracking URI is empty");
     const std::size_t schemeEnd = uri.find("://");
     if (schemeEnd == std::string::npos)
-        return makeError(ErrorKind::Config, "the tracking URI \"" + capped(uri) +
-                                                "\" has no scheme; expected http://, https:// or azureml://");
-    const std::string scheme = asciiLower(uri.substr(0, schemeEnd));
+        return Error::config("the tracking URI \"" + capped(uri) +
+                             "\" has no scheme; expected http://, https:// or azureml://");
+    const std::string scheme = text::asciiLower(uri.substr(0, schemeEnd));
     std::string outScheme;
     if (scheme == "http" || scheme == "https")
         outScheme = scheme;
     else if (scheme == "azureml")
         outScheme = "https"; // Azure ML's MLflow endpoint is plain REST over HTTPS
     else
-        return makeError(ErrorKind::Config, "unsupported tracking URI scheme \"" + capped(scheme) +
-                                                "\"; expected http://, https:// or azureml://");
+        return Error::config("unsupported tracking URI scheme \"" + capped(scheme) +
+                             "\"; expected http://, https:// or azureml://");
 
     std::string rest = uri.substr(schemeEnd + 3);
     if (rest.find_first_of("?#") != std::string::npos)
-        return makeError(ErrorKind::Config, "the tracking URI must not contain a query or fragment");
+        return Error::config("the tracking URI must not contain a query or fragment");
     if (rest.find_first_of(" \t\r\n") != std::string::npos)
-        return makeError(ErrorKind::Config, "the tracking URI must not contain whitespace");
+        return Error::config("the tracking URI must not contain whitespace");
     const std::size_t authorityEnd = rest.find('/');
     const std::string authority = rest.substr(0, authorityEnd);
     if (authority.find('@') != std::string::npos)
-        return makeError(ErrorKind::Config,
-                         "credentials in the tracking URI are not supported; "
-                         "set the profile's user name and provide the password separately");
+        return Error::config("credentials in the tracking URI are not supported; "
+                             "set the profile's user name and provide the password separately");
     // host[:port] or [v6]:port
     std::string host = authority;
     std::string port;
     if (!host.empty() && host.front() == '[') {
         const std::size_t close = host.find(']');
         if (close == std::string::npos)
-            return makeError(ErrorKind::Config, "the tracking URI has an unterminated IPv6 address");
+            return Error::config("the tracking URI has an unterminated IPv6 address");
         port = host.substr(close + 1);
         host = host.substr(0, close + 1);
         if (!port.empty() && port.front() != ':')
-            return makeError(ErrorKind::Config, "the tracking URI's host is malformed");
+            return Error::config("the tracking URI's host is malformed");
         if (!port.empty())
             port.erase(0, 1);
     } else if (const std::size_t colon = host.find(':'); colon != std::string::npos) {
@@ -287,12 +253,11 @@ Result<std::string> restBaseUrl(const std::string &trackingUri)
         host = host.substr(0, colon);
     }
     if (host.empty() || host == "[]")
-        return makeError(ErrorKind::Config, "the tracking URI has no host");
+        return Error::config("the tracking URI has no host");
     if (authority.find(':') != std::string::npos && authority.back() != ']') {
         if (port.empty() || port.size() > 5 ||
             !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return makeError(ErrorKind::Config,
-                             "the tracking URI's port \"" + capped(port) + "\" is not a number");
+            return Error::config("the tracking URI's port \"" + capped(port) + "\" is not a number");
     }
     std::string path = authorityEnd == std::string::npos ? std::string() : rest.substr(authorityEnd);
     while (!path.empty() && path.back() == '/')
@@ -342,7 +307,7 @@ Result<std::string> sendRequest(HttpTransport &transport, const Credentials &cre
                                 const char *accept, const CancelToken &cancel)
 {
     if (cancel.isCancelled())
-        return cancelledError(request.url);
+        return Error::cancelled(request.url);
     request.headers = authHeaders(credentials);
     request.headers.emplace_back("Accept", accept);
     if (!request.body.empty() || request.method != HttpMethod::Get) {
@@ -361,7 +326,7 @@ Result<std::string> MlflowClient::call(HttpMethod method, const std::string &end
     if (m_configError)
         return *m_configError;
     if (!m_transport)
-        return makeError(ErrorKind::Config, "the client has no transport");
+        return Error::config("the client has no transport");
     const std::string_view name = normalizedEndpoint(endpoint);
     HttpRequest request;
     request.method = method;
@@ -391,11 +356,6 @@ Result<T> getAndRead(const MlflowClient &client, const std::string &baseUrl, con
     return withUrl(read(body.value()), baseUrl + std::string(kApiPrefix) + endpoint + '?' + queryText);
 }
 
-std::string jsonText(const nlohmann::json &value)
-{
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 // Follows next_page_token to the end. fetch(token) -> Result<Page<T>>; onPage returns false to stop.
 template <typename T, typename Fetch, typename OnPage>
 Result<std::vector<T>> collectPages(Fetch fetch, OnPage onPage, const CancelToken &cancel)
@@ -405,12 +365,10 @@ Result<std::vector<T>> collectPages(Fetch fetch, OnPage onPage, const CancelToke
     std::string token;
     for (std::size_t pageCount = 0;; ++pageCount) {
         if (cancel.isCancelled())
-            return cancelledError({});
+            return Error::cancelled();
         if (pageCount >= kMaxPages) {
-            Error error = makeError(ErrorKind::Parse, "the server kept returning further pages (more than " +
-                                                          std::to_string(kMaxPages) + ')');
-            error.field = "next_page_token";
-            return error;
+            return Error::parse("next_page_token", "the server kept returning further pages (more than " +
+                                                       std::to_string(kMaxPages) + ')');
         }
         Result<Page<T>> page = fetch(token);
         if (!page.ok())
@@ -421,11 +379,9 @@ Result<std::vector<T>> collectPages(Fetch fetch, OnPage onPage, const CancelToke
             return all;
         // The token is opaque: never build one, only detect a server that hands the same one back.
         if (!seenTokens.insert(page->nextPageToken).second || page->nextPageToken == token) {
-            Error error = makeError(
-                ErrorKind::Parse,
+            return Error::parse(
+                "next_page_token",
                 "the server returned a page token it had already returned; stopping to avoid a loop");
-            error.field = "next_page_token";
-            return error;
         }
         token = page->nextPageToken;
     }
@@ -433,7 +389,7 @@ Result<std::vector<T>> collectPages(Fetch fetch, OnPage onPage, const CancelToke
 
 Error invalidArgument(std::string message)
 {
-    return makeError(ErrorKind::Config, std::move(message));
+    return Error::config(std::move(message));
 }
 
 } // namespace
@@ -657,11 +613,10 @@ Result<std::vector<std::vector<Metric>>> MlflowClient::getMetricHistoryBulkInter
             metric.runId = unique.front();
         const auto it = std::find(unique.begin(), unique.end(), metric.runId);
         if (it == unique.end()) {
-            Error error =
-                makeError(ErrorKind::Parse, metric.runId.empty()
-                                                ? "a metric of the bulk history names no run"
-                                                : "the bulk history holds a run that was not asked for: " +
-                                                      capped(metric.runId));
+            Error error = Error::parse({}, metric.runId.empty()
+                                               ? "a metric of the bulk history names no run"
+                                               : "the bulk history holds a run that was not asked for: " +
+                                                     capped(metric.runId));
             error.field = "metrics[" + std::to_string(i) + "].run_id";
             error.url = m_baseUrl + std::string(kApiPrefix) + "metrics/get-history-bulk-interval";
             return error;
@@ -706,7 +661,7 @@ Result<std::string> MlflowClient::getModelVersionArtifact(const std::string &nam
     if (m_configError)
         return *m_configError;
     if (!m_transport)
-        return makeError(ErrorKind::Config, "the client has no transport");
+        return Error::config("the client has no transport");
     // A Flask route at the server root, not under /api.
     HttpRequest request;
     request.url = m_baseUrl + "/model-versions/get-artifact?" +
@@ -736,13 +691,13 @@ Result<std::string> MlflowClient::serverVersion(const CancelToken &cancel) const
     if (m_configError)
         return *m_configError;
     if (!m_transport)
-        return makeError(ErrorKind::Config, "the client has no transport");
+        return Error::config("the client has no transport");
     HttpRequest request;
     request.url = m_baseUrl + "/version";
     auto body = sendRequest(*m_transport, m_config.credentials, std::move(request), "text/plain", cancel);
     if (!body.ok())
         return body.error();
-    return trim(body.value());
+    return text::trimmed(body.value());
 }
 
 } // namespace modelgate
