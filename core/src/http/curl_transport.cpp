@@ -307,7 +307,7 @@ private:
     Result<HttpResponse> sendUnguarded(const HttpRequest &request, const CancelToken &cancel)
     {
         if (cancel.isCancelled())
-            return Error::cancelled(request.url);
+            return cancel.stoppedError(request.url);
 
         CurlSlist headerList;
         bool callerSetExpect = false;
@@ -363,7 +363,7 @@ private:
         m_pool.release(std::move(session));
 
         if (state.cancelled || code == CURLE_ABORTED_BY_CALLBACK)
-            return Error::cancelled(request.url);
+            return state.cancel->stoppedError(request.url);
         if (state.tooLarge || code == CURLE_FILESIZE_EXCEEDED) {
             return transportError("CURLE_FILESIZE_EXCEEDED",
                                   "the response is larger than the " +
@@ -395,7 +395,14 @@ private:
         curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, errorBuffer);
 
         curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(m_options.connectTimeout.count()));
-        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(m_options.totalTimeout.count()));
+        // The caller's deadline (an operation's whole budget) bounds the request as well.
+        auto totalTimeout = m_options.totalTimeout;
+        if (const auto deadline = state.cancel->deadline()) {
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - CancelToken::Clock::now());
+            totalTimeout = std::clamp(left, std::chrono::milliseconds(1), totalTimeout);
+        }
+        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(totalTimeout.count()));
         if (m_options.stallTimeout.count() > 0) {
             // LOW_SPEED_TIME has whole-second resolution: round up so a stall is never cut short.
             const long stallSeconds = std::max(1L, long((m_options.stallTimeout.count() + 999) / 1000));

@@ -72,12 +72,11 @@ std::chrono::milliseconds fullJitter(std::chrono::milliseconds ceiling)
     return std::chrono::milliseconds(distribution(generator));
 }
 
-Error cancelledWhileWaiting(const HttpRequest &request)
+Error cancelledWhileWaiting(const HttpRequest &request, const CancelToken &cancel)
 {
-    Error error;
-    error.kind = ErrorKind::Cancelled;
-    error.message = "the request was cancelled while waiting to retry";
-    error.url = detail::urlWithoutCredentials(request.url);
+    Error error = cancel.stoppedError(detail::urlWithoutCredentials(request.url));
+    if (error.kind == ErrorKind::Cancelled)
+        error.message = "the request was cancelled while waiting to retry";
     return error;
 }
 
@@ -138,7 +137,7 @@ Result<HttpResponse> RetryingTransport::send(const HttpRequest &request, const C
         }
 
         if (cancel.isCancelled() || !m_sleep(delay, cancel))
-            return cancelledWhileWaiting(request);
+            return cancelledWhileWaiting(request, cancel);
     }
 }
 
