@@ -430,13 +430,15 @@ private:
             curl_easy_setopt(easy, CURLOPT_POST, 1L);
             break;
         case HttpMethod::Patch:
+        case HttpMethod::Put:
         case HttpMethod::Delete:
             curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, wireName(request.method));
             break;
         }
         // A body goes with any method that has one (MLflow's DELETE endpoints take a JSON body);
-        // POST always sends one, if empty, so that Content-Length: 0 is explicit.
-        if (!request.body.empty() || request.method == HttpMethod::Post) {
+        // POST and PUT always send one, if empty, so that Content-Length: 0 is explicit.
+        if (!request.body.empty() || request.method == HttpMethod::Post ||
+            request.method == HttpMethod::Put) {
             if (request.method == HttpMethod::Get)
                 curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, "GET");
             curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
