@@ -1,6 +1,7 @@
 #include "modelgate/core/http/long_running_operation.h"
 
 #include "http/http_internal.h"
+#include "modelgate/core/http/rest_call.h"
 #include "util/text.h"
 
 #include <algorithm>
@@ -87,27 +88,15 @@ Error stoppedWaiting(const CancelToken &cancel, const std::string &url)
     return error;
 }
 
-} // namespace
-
-Error armError(int httpStatus, const std::string &body, const std::string &url)
+Error armError(const HttpResponse &response, const std::string &url)
 {
-    Error error;
-    error.httpStatus = httpStatus;
+    Error error = armErrorBody(response);
+    error.httpStatus = response.status;
     error.url = detail::urlWithoutCredentials(url);
-    const auto json = nlohmann::json::parse(body, nullptr, false);
-    if (json.is_object()) {
-        const auto found = json.find("error");
-        if (found != json.end() && found->is_object()) {
-            error.kind = ErrorKind::Api;
-            error.code = stringField(*found, "code").value_or("");
-            error.message = stringField(*found, "message").value_or("");
-            return error;
-        }
-    }
-    error.kind = ErrorKind::HttpStatus;
-    error.message = firstLine(body);
     return error;
 }
+
+} // namespace
 
 Result<HttpResponse> pollUntilDone(HttpTransport &transport, const std::string &startUrl,
                                    const HttpResponse &started, const CancelToken &cancel,
@@ -117,7 +106,7 @@ Result<HttpResponse> pollUntilDone(HttpTransport &transport, const std::string &
     if (started.status != 201 && started.status != 202)
         return started.status >= 200 && started.status < 300
                    ? Result<HttpResponse>(started)
-                   : Result<HttpResponse>(armError(started.status, started.body, startUrl));
+                   : Result<HttpResponse>(armError(started, startUrl));
     std::string asyncOperation = started.header("azure-asyncoperation");
     std::string location = started.header("location");
     if (asyncOperation.empty() && location.empty())
@@ -158,7 +147,7 @@ Result<HttpResponse> pollUntilDone(HttpTransport &transport, const std::string &
         ++progress.polls;
         progress.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - startedAt);
         if (last.status < 200 || last.status >= 300)
-            return armError(last.status, last.body, pollUrl);
+            return armError(last, pollUrl);
 
         if (viaStatusResource) {
             const auto status = nlohmann::json::parse(last.body, nullptr, false);

@@ -44,4 +44,19 @@ std::string trimmed(std::string_view text)
     return std::string(trimmedView(text));
 }
 
+std::string cappedLine(std::string text, std::size_t maxBytes)
+{
+    for (char &c : text) {
+        if (static_cast<unsigned char>(c) < 0x20)
+            c = ' ';
+    }
+    if (text.size() > maxBytes) {
+        std::size_t cut = maxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        text = text.substr(0, cut) + "...";
+    }
+    return text;
+}
+
 } // namespace modelgate::text

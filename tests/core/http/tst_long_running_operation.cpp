@@ -12,6 +12,7 @@
 
 #include <modelgate/core/http/http.h>
 #include <modelgate/core/http/long_running_operation.h>
+#include <modelgate/core/http/rest_call.h>
 
 using namespace modelgate;
 using namespace std::chrono_literals;
@@ -132,9 +133,12 @@ private Q_SLOTS:
         QCOMPARE(done.error().httpStatus, 401);
         QCOMPARE(done.error().code, std::string("ExpiredAuthenticationToken"));
 
-        const Error plain = armError(502, "<html><body>Bad gateway</body></html>", "https://x/y");
+        HttpResponse gateway;
+        gateway.status = 502;
+        gateway.body = "<html><head><title>502 Bad Gateway</title></head></html>";
+        const Error plain = armErrorBody(gateway);
         QCOMPARE(plain.kind, ErrorKind::HttpStatus);
-        QCOMPARE(plain.httpStatus, 502);
+        QCOMPARE(plain.message, std::string("502 Bad Gateway"));
     }
 
     void retryAfterIsHonoured()

@@ -52,8 +52,4 @@ Result<HttpResponse> pollUntilDone(HttpTransport &transport, const std::string &
                                    const OperationPollOptions &options = {},
                                    const OperationProgressCallback &onProgress = {});
 
-// ARM's error body {"error": {"code", "message", "details"}} as an Api error (with the HTTP
-// status), or an HttpStatus error with the body's first line where the body is not one.
-Error armError(int httpStatus, const std::string &body, const std::string &url);
-
 } // namespace modelgate

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/http/http.h"
+#include "modelgate/core/http/rest_call.h"
 #include "modelgate/core/mlflow/mlflow_types.h"
+#include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/util/result.h"
 
 #include <functional>
@@ -12,20 +13,6 @@
 #include <vector>
 
 namespace modelgate {
-
-enum class AuthKind
-{
-    None,
-    Basic,
-    Bearer,
-};
-
-struct Credentials
-{
-    AuthKind kind = AuthKind::None;
-    std::string username;
-    std::string secret; // password or token; held in memory only, never written or logged
-};
 
 struct ClientConfig
 {
@@ -189,6 +176,7 @@ private:
     std::string m_baseUrl; // empty when the URI is unusable; calls then return m_configError
     std::optional<Error> m_configError;
     std::shared_ptr<HttpTransport> m_transport;
+    std::shared_ptr<CredentialProvider> m_credentials;
 };
 
 } // namespace modelgate
