@@ -1,10 +1,10 @@
 #include "modelgate/core/release/release_review.h"
 
-#include "modelgate/core/workspace/identity.h"
 #include "modelgate/core/mlflow/mlflow_client.h"
 #include "modelgate/core/mlflow/model_filter.h"
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
+#include "modelgate/core/workspace/identity.h"
 
 #include <algorithm>
 #include <chrono>
@@ -40,18 +40,6 @@ Error notRecorded(Error error)
     if (error.kind != ErrorKind::Refused && error.kind != ErrorKind::Config)
         error.message = "not recorded: " + error.message;
     return error;
-}
-
-std::string jsonText(const nlohmann::json &value)
-{
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-Status toStatus(const Result<std::string> &response)
-{
-    if (!response.ok())
-        return response.error();
-    return success();
 }
 
 bool isNumeric(const std::string &text)
@@ -578,14 +566,12 @@ Result<DecisionOutcome> decideRelease(const MlflowClient &client, const Decision
             // nothing: the status tag with its value, or (a version without one must not gain
             // a review tag unless a record follows) its description as it is.
             const auto current = context.versionTags.find(kReviewStatusTag);
-            const nlohmann::json same{{"name", status.model},
-                                      {"version", status.version},
-                                      {"description", status.checks.candidate.version.description}};
-            Status probe = current != context.versionTags.end()
-                               ? client.setModelVersionTag(status.model, status.version, kReviewStatusTag,
-                                                           current->second, cancel)
-                               : toStatus(client.call(HttpMethod::Patch, "model-versions/update",
-                                                      jsonText(same), cancel));
+            Status probe =
+                current != context.versionTags.end()
+                    ? client.setModelVersionTag(status.model, status.version, kReviewStatusTag,
+                                                current->second, cancel)
+                    : client.updateModelVersionDescription(
+                          status.model, status.version, status.checks.candidate.version.description, cancel);
             if (!probe.ok())
                 return probeError(probe.error(), status.model, "decide on its versions");
             probed = true;
@@ -664,10 +650,7 @@ Status syncReviewTags(const MlflowClient &client, const std::string &model, cons
     for (const auto &[key, value] : current.tags) {
         if (key.rfind("modelgate.review.", 0) != 0 || expected.count(key))
             continue;
-        const nlohmann::json body{{"name", model}, {"version", current.version}, {"key", key}};
-        if (Result<std::string> removed =
-                client.call(HttpMethod::Delete, "model-versions/delete-tag", jsonText(body), cancel);
-            !removed.ok())
+        if (Status removed = client.deleteModelVersionTag(model, current.version, key, cancel); !removed.ok())
             return removed.error();
     }
     // The policy tag is part of the view too: rewrite it from the last policy record.
@@ -733,11 +716,9 @@ Result<DecisionOutcome> setReleasePolicy(const MlflowClient &client, const std::
         if (!probed) {
             // EDIT on the model, proven before anything is written: rewrite what is there.
             const auto tag = current.tags.find(kReleasePolicyTag);
-            const nlohmann::json same{{"name", model}, {"description", current.description}};
             Status probe = tag != current.tags.end()
                                ? client.setRegisteredModelTag(model, kReleasePolicyTag, tag->second, cancel)
-                               : toStatus(client.call(HttpMethod::Patch, "registered-models/update",
-                                                      jsonText(same), cancel));
+                               : client.updateRegisteredModelDescription(model, current.description, cancel);
             if (!probe.ok())
                 return probeError(probe.error(), model, "change its release policy");
             probed = true;
