@@ -1,14 +1,14 @@
 #include "modelgate/core/release/release_inbox.h"
 
-#include "modelgate/core/workspace/identity.h"
-#include "modelgate/core/review/metric_direction.h"
 #include "modelgate/core/mlflow/mlflow_client.h"
 #include "modelgate/core/mlflow/model_filter.h"
-#include "modelgate/core/util/parallel.h"
 #include "modelgate/core/release/release_checks.h"
 #include "modelgate/core/release/release_ledger.h"
 #include "modelgate/core/release/release_policy.h"
+#include "modelgate/core/review/metric_direction.h"
 #include "modelgate/core/review/review.h"
+#include "modelgate/core/util/parallel.h"
+#include "modelgate/core/workspace/identity.h"
 
 #include <algorithm>
 #include <map>

@@ -92,11 +92,6 @@ std::string utf8Prefix(const std::string &text, std::size_t maxBytes)
     return text.substr(0, cut) + "...";
 }
 
-std::string jsonText(const nlohmann::json &value)
-{
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 // The oldest of several runs (start time, then id), so every reader picks the same one.
 const Run *oldestRun(const std::vector<Run> &runs)
 {
@@ -184,25 +179,18 @@ Result<OwnPermission> ownExperimentPermission(const MlflowClient &client, const 
     const Credentials &credentials = client.config().credentials;
     if (credentials.kind != AuthKind::Basic || credentials.username.empty())
         return OwnPermission::NotChecked;
-    auto reply = client.call(
-        HttpMethod::Get, "experiments/permissions/get",
-        "experiment_id=" + urlEncode(experimentId) + "&username=" + urlEncode(credentials.username), cancel);
-    if (!reply.ok()) {
-        if (isNoAuthApp(reply.error()))
+    Result<std::string> permission =
+        client.getExperimentPermission(experimentId, credentials.username, cancel);
+    if (!permission.ok()) {
+        if (isNoAuthApp(permission.error()))
             return OwnPermission::NoAuthApp;
-        if (isMissing(reply.error()) || reply.error().httpStatus == 403)
+        if (isMissing(permission.error()) || permission.error().httpStatus == 403)
             return OwnPermission::NotManage;
-        return reply.error();
+        return permission.error();
     }
-    const auto body = nlohmann::json::parse(reply.value(), nullptr, false);
-    const auto *permission = body.is_object() && body.contains("experiment_permission") &&
-                                     body["experiment_permission"].is_object() &&
-                                     body["experiment_permission"].contains("permission")
-                                 ? &body["experiment_permission"]["permission"]
-                                 : nullptr;
-    if (!permission || !permission->is_string())
+    if (permission.value().empty())
         return makeError(ErrorKind::Parse, "experiments/permissions/get answered without a permission");
-    return permission->get<std::string>() == "MANAGE" ? OwnPermission::Manage : OwnPermission::NotManage;
+    return permission.value() == "MANAGE" ? OwnPermission::Manage : OwnPermission::NotManage;
 }
 
 // Gives `user` at least EDIT on an experiment: create, or raise an existing lower
@@ -212,8 +200,6 @@ Result<bool> grantExperimentEdit(const MlflowClient &client, const std::string &
                                  const std::string &experimentName, const std::string &user,
                                  const CancelToken &cancel)
 {
-    const std::string body =
-        jsonText({{"experiment_id", experimentId}, {"username", user}, {"permission", "EDIT"}});
     const auto explain = [&](Error error) {
         if (error.httpStatus == 403)
             return withPermissionNamed(std::move(error), experimentPermission("MANAGE", experimentName));
@@ -221,30 +207,19 @@ Result<bool> grantExperimentEdit(const MlflowClient &client, const std::string &
             "cannot give " + user + " EDIT on experiment '" + experimentName + "': " + error.message;
         return error;
     };
-    auto created = client.call(HttpMethod::Post, "experiments/permissions/create", body, cancel);
+    Status created = client.createExperimentPermission(experimentId, user, "EDIT", cancel);
     if (created.ok())
         return true;
     if (isNoAuthApp(created.error()))
         return false;
     if (!isApiError(created.error(), "RESOURCE_ALREADY_EXISTS"))
         return explain(created.error());
-    auto current =
-        client.call(HttpMethod::Get, "experiments/permissions/get",
-                    "experiment_id=" + urlEncode(experimentId) + "&username=" + urlEncode(user), cancel);
+    Result<std::string> current = client.getExperimentPermission(experimentId, user, cancel);
     if (!current.ok())
         return explain(current.error());
-    const auto parsed = nlohmann::json::parse(current.value(), nullptr, false);
-    std::string level;
-    if (parsed.is_object() && parsed.contains("experiment_permission") &&
-        parsed["experiment_permission"].is_object()) {
-        const auto &permission = parsed["experiment_permission"];
-        if (permission.contains("permission") && permission["permission"].is_string())
-            level = permission["permission"].get<std::string>();
-    }
-    if (level == "EDIT" || level == "MANAGE")
+    if (current.value() == "EDIT" || current.value() == "MANAGE")
         return true;
-    auto updated = client.call(HttpMethod::Patch, "experiments/permissions/update", body, cancel);
-    if (!updated.ok())
+    if (Status updated = client.updateExperimentPermission(experimentId, user, "EDIT", cancel); !updated.ok())
         return explain(updated.error());
     return true;
 }
@@ -542,7 +517,6 @@ Status ReleaseLedger::grantModelPermission(const std::string &model, const std::
     if (permission != "READ" && permission != "EDIT" && permission != "MANAGE")
         return makeError(ErrorKind::Config,
                          "unknown permission \"" + permission + "\"; expected READ, EDIT or MANAGE");
-    const std::string body = jsonText({{"name", model}, {"username", identity}, {"permission", permission}});
     const auto explain = [&](Error error) {
         if (isNoAuthApp(error))
             error.message =
@@ -554,12 +528,12 @@ Status ReleaseLedger::grantModelPermission(const std::string &model, const std::
                 "cannot give " + identity + " " + permission + " on model '" + model + "': " + error.message;
         return error;
     };
-    auto created = m_client.call(HttpMethod::Post, "registered-models/permissions/create", body, cancel);
+    Status created = m_client.createRegisteredModelPermission(model, identity, permission, cancel);
     if (created.ok())
         return success();
     if (!isApiError(created.error(), "RESOURCE_ALREADY_EXISTS"))
         return explain(created.error());
-    auto updated = m_client.call(HttpMethod::Patch, "registered-models/permissions/update", body, cancel);
+    Status updated = m_client.updateRegisteredModelPermission(model, identity, permission, cancel);
     if (!updated.ok())
         return explain(updated.error());
     return success();

@@ -1,9 +1,9 @@
 #include "modelgate/core/release/release_records.h"
 
-#include "util/canonical_json.h"
-#include "modelgate/core/workspace/identity.h"
 #include "modelgate/core/mlflow/model_filter.h"
 #include "modelgate/core/util/sha256.h"
+#include "modelgate/core/workspace/identity.h"
+#include "util/canonical_json.h"
 
 #include <algorithm>
 #include <array>

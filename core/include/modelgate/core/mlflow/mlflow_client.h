@@ -163,6 +163,32 @@ public:
     Result<ModelSignature> getModelVersionSignature(const std::string &name, const std::string &version,
                                                     const CancelToken &cancel) const;
 
+    // --- registry writes that carry no review data
+    // The description as given (PATCH model-versions/update); rewriting the current one
+    // changes nothing and proves EDIT on the model.
+    Status updateModelVersionDescription(const std::string &name, const std::string &version,
+                                         const std::string &description, const CancelToken &cancel) const;
+    // Removing a version's tag needs MANAGE on the model (DELETE model-versions/delete-tag).
+    Status deleteModelVersionTag(const std::string &name, const std::string &version, const std::string &key,
+                                 const CancelToken &cancel) const;
+    Status updateRegisteredModelDescription(const std::string &name, const std::string &description,
+                                            const CancelToken &cancel) const;
+
+    // --- permissions (MLflow's basic-auth app; without it the endpoints answer 404)
+    // `permission` is READ, EDIT, MANAGE or NO_PERMISSIONS. A create for a user who already
+    // has one fails with RESOURCE_ALREADY_EXISTS; update changes it.
+    Status createExperimentPermission(const std::string &experimentId, const std::string &username,
+                                      const std::string &permission, const CancelToken &cancel) const;
+    // The user's recorded permission on the experiment; empty when the answer names none.
+    Result<std::string> getExperimentPermission(const std::string &experimentId, const std::string &username,
+                                                const CancelToken &cancel) const;
+    Status updateExperimentPermission(const std::string &experimentId, const std::string &username,
+                                      const std::string &permission, const CancelToken &cancel) const;
+    Status createRegisteredModelPermission(const std::string &name, const std::string &username,
+                                           const std::string &permission, const CancelToken &cancel) const;
+    Status updateRegisteredModelPermission(const std::string &name, const std::string &username,
+                                           const std::string &permission, const CancelToken &cancel) const;
+
     // --- server
     Result<std::string> serverVersion(const CancelToken &cancel) const; // GET /version
 

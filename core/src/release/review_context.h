@@ -1,0 +1,54 @@
+#pragma once
+// Private to core/src/release: what the status, the decisions, the sync and the audit of a
+// release review share. A decision starts from the same status a reader sees (loadContext)
+// and re-evaluates it after each write (evaluate), so the two never disagree.
+
+#include "modelgate/core/mlflow/mlflow_client.h"
+#include "modelgate/core/release/release_ledger.h"
+#include "modelgate/core/release/release_status.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace modelgate::detail {
+
+// What a decision keeps between attempts: the status and what it was computed from.
+struct DecisionContext
+{
+    ReleaseStatus status;
+    LedgerSnapshot snapshot;
+    ReviewerSignatures signatures;
+    TagMap versionTags;
+};
+
+std::string policyHash(const ReleasePolicy &policy);
+
+// Section 6, condition 5: the model's policy tag equals the last policy record, or neither exists.
+std::vector<std::string> policyProblemsOf(const std::vector<TrailEntry> &entries, const LoadedPolicy &tag);
+
+// Recomputes everything in `status` that follows from the trail, the digest and the tags.
+void evaluate(ReleaseStatus &status, const std::map<std::string, std::string> &ledgerParams,
+              const ReviewerSignatures &signatures, const TagMap &versionTags);
+
+Result<ReviewerSignatures> readSignatures(const ReleaseLedger &ledger, const LedgerSnapshot &snapshot,
+                                          const std::string &alsoReviewer, const CancelToken &cancel);
+
+// Loads the status; `signer` (the deciding reviewer) has their signatures read too, so
+// that their enrolment is known.
+Result<DecisionContext> loadContext(const MlflowClient &client, const std::string &model,
+                                    const std::string &versionOrAlias, const std::string &signer,
+                                    const CancelToken &cancel);
+
+// "a, b, c" (the four-eyes sources, the approvers of a reason).
+std::string joined(const std::vector<std::string> &items, const char *separator);
+
+// JSON pieces shared by releaseStatusToJson and auditTrailToJson (release_status.cpp).
+nlohmann::json nullable(const std::string &text);
+nlohmann::json trailJson(const TrailVerification &trail);
+// Nested JSON text produced elsewhere in core; null if it cannot be read back.
+nlohmann::json embedded(const std::string &text);
+std::string indentedJsonText(const nlohmann::json &value, int indent);
+
+} // namespace modelgate::detail
