@@ -2,6 +2,7 @@
 
 #include "cli_args.h"
 #include "cli_compare.h"
+#include "cli_doctor.h"
 #include "cli_format.h"
 #include "cli_history.h"
 #include "cli_report.h"
@@ -25,6 +26,8 @@ namespace {
 constexpr const char *kUsage = R"(Usage: modelgate-cli [OPTIONS] COMMAND [ARGS]
 
 Commands:
+  doctor                            what the server is (MLflow version, sign-in, permission
+                                    API, workspaces) and whether ModelGate fully works with it
   models list [--filter TEXT]       registered models (TEXT: case-insensitive part of
                                     a name, a tag or an alias)
   versions list MODEL               every version of MODEL, newest first
@@ -400,7 +403,7 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
 
     const auto &pos = args.positional();
     // "compare" is one word, "review policy show|set" three; the others are two ("models list").
-    const std::size_t commandWords = !pos.empty() && pos[0] == "compare"                           ? 1
+    const std::size_t commandWords = !pos.empty() && (pos[0] == "compare" || pos[0] == "doctor")   ? 1
                                      : pos.size() >= 2 && pos[0] == "review" && pos[1] == "policy" ? 3
                                                                                                    : 2;
     std::string command;
@@ -412,6 +415,7 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
         const char *synopsis;
     };
     const std::map<std::string, Shape> commands = {
+        {"doctor", {0, "doctor"}},
         {"models list", {0, "models list [--filter TEXT]"}},
         {"versions list", {1, "versions list MODEL"}},
         {"version show", {2, "version show MODEL VERSION"}},
@@ -485,6 +489,10 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
     if (!client)
         return fail(ctx, failure.code, failure.message);
 
+    if (command == "doctor") {
+        const CommandFailure outcome = runDoctor(*client, ctx.json, ctx.out, ctx.cancel);
+        return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
+    }
     if (command == "models list")
         return modelsList(ctx, *client, args.value("filter").value_or(""));
     if (command == "compare") {

@@ -1,6 +1,7 @@
 #include "modelgate/core/mlflow/mlflow_client.h"
 
 #include "mlflow/json_mapping.h"
+#include "mlflow/server_capabilities_cache.h"
 #include "util/json_text.h"
 #include "util/text.h"
 
@@ -16,6 +17,7 @@ namespace modelgate {
 namespace {
 
 constexpr std::string_view kApiPrefix = "/api/2.0/mlflow/";
+constexpr std::string_view kApi3Prefix = "/api/3.0/mlflow/";
 // The server's per-page ceilings (mlflow/store/*/__init__.py).
 constexpr int kMaxModelsPerPage = 1000;
 constexpr int kMaxVersionsPerPage = 200000;
@@ -180,6 +182,7 @@ MlflowClient::MlflowClient(ClientConfig config, std::shared_ptr<HttpTransport> t
     : m_config(std::move(config))
     , m_transport(std::move(transport))
     , m_credentials(std::make_shared<FixedCredentials>(m_config.credentials))
+    , m_capabilities(makeServerCapabilitiesCache())
 {
     auto base = restBaseUrl(m_config.trackingUri);
     if (base.ok())
@@ -207,6 +210,12 @@ Result<std::string> sendRequest(HttpTransport &transport, CredentialProvider &cr
 Result<std::string> MlflowClient::call(HttpMethod method, const std::string &endpoint,
                                        const std::string &queryOrBody, const CancelToken &cancel) const
 {
+    return call(RestApi::V2, method, endpoint, queryOrBody, cancel);
+}
+
+Result<std::string> MlflowClient::call(RestApi api, HttpMethod method, const std::string &endpoint,
+                                       const std::string &queryOrBody, const CancelToken &cancel) const
+{
     if (m_configError)
         return *m_configError;
     if (!m_transport)
@@ -214,7 +223,7 @@ Result<std::string> MlflowClient::call(HttpMethod method, const std::string &end
     const std::string_view name = normalizedEndpoint(endpoint);
     HttpRequest request;
     request.method = method;
-    request.url = m_baseUrl + std::string(kApiPrefix) + std::string(name);
+    request.url = m_baseUrl + std::string(api == RestApi::V3 ? kApi3Prefix : kApiPrefix) + std::string(name);
     if (method == HttpMethod::Get) {
         if (!queryOrBody.empty())
             request.url += '?' + queryOrBody;

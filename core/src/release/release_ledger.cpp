@@ -2,6 +2,7 @@
 
 #include "modelgate/core/mlflow/mlflow_client.h"
 #include "modelgate/core/mlflow/model_filter.h"
+#include "modelgate/core/mlflow/permissions.h"
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
 
@@ -47,13 +48,6 @@ bool isChangedParam(const Error &error)
 {
     return isApiError(error, "INVALID_PARAMETER_VALUE") &&
            error.message.find("Changing param values") != std::string::npos;
-}
-
-// The permission endpoints are routes of the basic-auth app; without it Flask answers a
-// plain 404 page (an Api 404 would be MLflow saying that a user or object is missing).
-bool isNoAuthApp(const Error &error)
-{
-    return error.kind == ErrorKind::HttpStatus && error.httpStatus == 404;
 }
 
 // A 403 keeps its kind and status; the message names what the user lacks, then the server's text.
@@ -167,61 +161,60 @@ enum class OwnPermission
 {
     Manage,     // the caller holds MANAGE on the experiment (created it, or was given it)
     NotManage,  // a lower permission, none recorded, or not allowed to ask
-    NoAuthApp,  // the server has no permission API
     NotChecked, // the caller's user name is unknown (bearer token)
 };
 
 // Whether the calling user holds MANAGE on an experiment: how an enrolling admin tells a
 // signature experiment they created from one someone else created to sign in another's name.
-Result<OwnPermission> ownExperimentPermission(const MlflowClient &client, const std::string &experimentId,
-                                              const CancelToken &cancel)
+// The RECORDED permission counts, not the effective one: an admin may do anything anywhere.
+Result<OwnPermission> ownExperimentPermission(const MlflowClient &client, const PermissionStore &permissions,
+                                              const std::string &experimentId, const CancelToken &cancel)
 {
     const Credentials &credentials = client.config().credentials;
     if (credentials.kind != AuthKind::Basic || credentials.username.empty())
         return OwnPermission::NotChecked;
-    Result<std::string> permission =
-        client.getExperimentPermission(experimentId, credentials.username, cancel);
+    auto permission =
+        permissions.recorded(credentials.username, PermissionResource::Experiment, experimentId, cancel);
     if (!permission.ok()) {
-        if (isNoAuthApp(permission.error()))
-            return OwnPermission::NoAuthApp;
-        if (isMissing(permission.error()) || permission.error().httpStatus == 403)
+        // On the 2.0 endpoints only MANAGE may ask: a 403 is itself the answer.
+        if (permission.error().httpStatus == 403)
             return OwnPermission::NotManage;
         return permission.error();
     }
-    if (permission.value().empty())
-        return makeError(ErrorKind::Parse, "experiments/permissions/get answered without a permission");
-    return permission.value() == "MANAGE" ? OwnPermission::Manage : OwnPermission::NotManage;
+    return permission.value() == std::optional<std::string>("MANAGE") ? OwnPermission::Manage
+                                                                      : OwnPermission::NotManage;
 }
 
-// Gives `user` at least EDIT on an experiment: create, or raise an existing lower
-// permission (an existing EDIT or MANAGE is kept, so enrolling the ledger's manager does not
-// demote them). False when the server has no auth app.
-Result<bool> grantExperimentEdit(const MlflowClient &client, const std::string &experimentId,
-                                 const std::string &experimentName, const std::string &user,
-                                 const CancelToken &cancel)
+// Gives `user` at least `level` on a resource: records it, or keeps a higher one (enrolling
+// the ledger's manager does not demote them), then reads it back. A grant that the server
+// accepted but does not show is an error: enrolment never reports a permission it did not see.
+Status grantAtLeast(const PermissionStore &permissions, const std::string &user, PermissionResource resource,
+                    const std::string &id, const std::string &what, const std::string &level,
+                    const CancelToken &cancel)
 {
     const auto explain = [&](Error error) {
         if (error.httpStatus == 403)
-            return withPermissionNamed(std::move(error), experimentPermission("MANAGE", experimentName));
-        error.message =
-            "cannot give " + user + " EDIT on experiment '" + experimentName + "': " + error.message;
+            return withPermissionNamed(std::move(error), "MANAGE permission on " + what);
+        error.message = "cannot give " + user + " " + level + " on " + what + ": " + error.message;
         return error;
     };
-    Status created = client.createExperimentPermission(experimentId, user, "EDIT", cancel);
-    if (created.ok())
-        return true;
-    if (isNoAuthApp(created.error()))
-        return false;
-    if (!isApiError(created.error(), "RESOURCE_ALREADY_EXISTS"))
-        return explain(created.error());
-    Result<std::string> current = client.getExperimentPermission(experimentId, user, cancel);
+    auto current = permissions.recorded(user, resource, id, cancel);
     if (!current.ok())
         return explain(current.error());
-    if (current.value() == "EDIT" || current.value() == "MANAGE")
-        return true;
-    if (Status updated = client.updateExperimentPermission(experimentId, user, "EDIT", cancel); !updated.ok())
-        return explain(updated.error());
-    return true;
+    if (current.value() && permissionAtLeast(*current.value(), level))
+        return success();
+    if (Status granted = permissions.grant(user, resource, id, level, cancel); !granted.ok())
+        return explain(granted.error());
+    auto after = permissions.recorded(user, resource, id, cancel);
+    if (!after.ok())
+        return explain(after.error());
+    if (!after.value() || !permissionAtLeast(*after.value(), level))
+        return explain(
+            Error::of(ErrorKind::Api, "the server accepted the grant (permission API " +
+                                          std::string(wireName(permissions.api())) + ") but shows " +
+                                          (after.value() ? *after.value() : std::string("no permission")) +
+                                          " afterwards"));
+    return success();
 }
 
 // Creates the model's ledger run and claims its index entry; when another writer's entry
@@ -400,6 +393,28 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
                          "the reviewer identity \"" + identity + "\" is empty or has blanks");
     EnrolResult result;
 
+    // Find out first what the server offers: with an auth app, enrolment without the grants it
+    // promises would leave reviewer names unprotected, so a server whose permission API is
+    // missing or unknown is refused before anything is written. Without an auth app there is
+    // nothing to grant, and the caller says so.
+    auto capabilities = m_client.capabilities(cancel);
+    if (!capabilities.ok())
+        return capabilities.error();
+    std::unique_ptr<PermissionStore> permissions;
+    if (capabilities->authRequired) {
+        auto store = permissionStoreFor(m_client, capabilities.value());
+        if (!store.ok())
+            return store.error();
+        permissions = std::move(store).value();
+    }
+    result.permissionsSkipped = !permissions;
+    const auto grantEdit = [&](const std::string &experimentId, const std::string &experimentName) -> Status {
+        if (!permissions)
+            return success();
+        return grantAtLeast(*permissions, identity, PermissionResource::Experiment, experimentId,
+                            "experiment '" + experimentName + "'", "EDIT", cancel);
+    };
+
     auto experimentId = ensureLedgerExperiment(m_client, cancel);
     if (!experimentId.ok())
         return experimentId.error();
@@ -409,11 +424,8 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
 
     // The ledger permission first: it fails for a user the auth app does not know, before
     // anything of the reviewer's own exists.
-    auto ledgerGrant =
-        grantExperimentEdit(m_client, experimentId.value(), kLedgerExperimentName, identity, cancel);
-    if (!ledgerGrant.ok())
+    if (Status ledgerGrant = grantEdit(experimentId.value(), kLedgerExperimentName); !ledgerGrant.ok())
         return ledgerGrant.error();
-    result.permissionsSkipped = !ledgerGrant.value();
 
     const std::string signatureName = reviewerExperimentName(identity);
     const std::string indexKey = reviewerIndexKey(identity);
@@ -426,7 +438,9 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
     // Only the enrolling user's own signature experiment may be used: one someone else
     // created would let its creator sign in the reviewer's name.
     const auto checkOwned = [&](const std::string &signatureExperimentId) -> Status {
-        auto own = ownExperimentPermission(m_client, signatureExperimentId, cancel);
+        if (!permissions)
+            return success(); // without an auth app anyone could have created it: nothing to tell
+        auto own = ownExperimentPermission(m_client, *permissions, signatureExperimentId, cancel);
         if (!own.ok())
             return own.error();
         if (own.value() == OwnPermission::NotManage)
@@ -492,11 +506,8 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
         }
     }
 
-    auto signatureGrant =
-        grantExperimentEdit(m_client, signatureExperimentId, signatureName, identity, cancel);
-    if (!signatureGrant.ok())
+    if (Status signatureGrant = grantEdit(signatureExperimentId, signatureName); !signatureGrant.ok())
         return signatureGrant.error();
-    result.permissionsSkipped = result.permissionsSkipped || !signatureGrant.value();
 
     if (!result.alreadyEnrolled) {
         // Written last: an index entry is write-once, so it must name a run that is ready.
@@ -515,28 +526,15 @@ Status ReleaseLedger::grantModelPermission(const std::string &model, const std::
                                            const std::string &permission, const CancelToken &cancel) const
 {
     if (permission != "READ" && permission != "EDIT" && permission != "MANAGE")
-        return makeError(ErrorKind::Config,
-                         "unknown permission \"" + permission + "\"; expected READ, EDIT or MANAGE");
-    const auto explain = [&](Error error) {
-        if (isNoAuthApp(error))
-            error.message =
-                "the server has no permission API (MLflow's basic-auth app is not running): " + error.message;
-        else if (error.httpStatus == 403)
-            return withPermissionNamed(std::move(error), "MANAGE permission on model '" + model + "'");
-        else
-            error.message =
-                "cannot give " + identity + " " + permission + " on model '" + model + "': " + error.message;
-        return error;
-    };
-    Status created = m_client.createRegisteredModelPermission(model, identity, permission, cancel);
-    if (created.ok())
-        return success();
-    if (!isApiError(created.error(), "RESOURCE_ALREADY_EXISTS"))
-        return explain(created.error());
-    Status updated = m_client.updateRegisteredModelPermission(model, identity, permission, cancel);
-    if (!updated.ok())
-        return explain(updated.error());
-    return success();
+        return Error::config("unknown permission \"" + permission + "\"; expected READ, EDIT or MANAGE");
+    auto capabilities = m_client.capabilities(cancel);
+    if (!capabilities.ok())
+        return capabilities.error();
+    auto permissions = permissionStoreFor(m_client, capabilities.value());
+    if (!permissions.ok())
+        return permissions.error();
+    return grantAtLeast(*permissions.value(), identity, PermissionResource::RegisteredModel, model,
+                        "model '" + model + "'", permission, cancel);
 }
 
 } // namespace modelgate

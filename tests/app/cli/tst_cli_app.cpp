@@ -198,6 +198,42 @@ private Q_SLOTS:
                      "a password was printed");
     }
 
+    void auditGrantRefusesAServerWithoutAKnownPermissionApi()
+    {
+        // A server that requires sign-in but has neither permission API ModelGate knows (a
+        // future MLflow, or an auth proxy): enrolling there would record reviewers with none of
+        // the permissions the trail relies on. It must fail, exit 3, and write nothing.
+        using modelgate::test::Behaviour;
+        modelgate::test::MisbehavingServer server;
+        QVERIFY(server.isListening());
+        const std::string notFound = "<!doctype html><title>404 Not Found</title><h1>Not Found</h1>";
+        server.enqueue(Behaviour::respond(401, "You are not authenticated.",
+                                          {{"WWW-Authenticate", "Basic realm=\"mlflow\""}}));
+        server.enqueue(Behaviour::respond(200, "3.99.0")); // GET /version
+        server.enqueue(Behaviour::respond(404, notFound)); // 3.0 users/current/permissions
+        server.enqueue(Behaviour::respond(404, notFound)); // 2.0 experiments/permissions/get
+        server.setDefaultBehaviour(Behaviour::respond(404, notFound));
+        Environment env;
+        env.vars["MLFLOW_TRACKING_USERNAME"] = "admin";
+        env.vars["MLFLOW_TRACKING_PASSWORD"] = "admin-password";
+        const CliResult result = runCli({"--tracking-uri", server.url(""), "audit", "grant", "bob"}, env);
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.stderrLines(), 1);
+        QVERIFY2(result.err.find("MLflow 3.99.0") != std::string::npos, result.err.c_str());
+        QVERIFY2(result.err.find("users/permissions/grant") != std::string::npos, result.err.c_str());
+        QVERIFY(result.out.empty());
+        for (const auto &request : server.requests())
+            QVERIFY2(request.method == "GET",
+                     ("a " + request.method + " was sent to " + request.target).c_str());
+
+        // doctor says the same, as a check that says no.
+        server.enqueue(Behaviour::respond(401, "You are not authenticated."));
+        server.enqueue(Behaviour::respond(200, "3.99.0"));
+        const CliResult doctor = runCli({"--tracking-uri", server.url(""), "doctor"}, env);
+        QCOMPARE(doctor.exitCode, 1);
+        QVERIFY2(doctor.out.find("NO    reviewer enrolment") != std::string::npos, doctor.out.c_str());
+    }
+
     // --- against the real seeded MLflow server
 
     void modelsListTable()

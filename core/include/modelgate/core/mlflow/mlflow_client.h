@@ -3,6 +3,7 @@
 #include "modelgate/core/http/http.h"
 #include "modelgate/core/http/rest_call.h"
 #include "modelgate/core/mlflow/mlflow_types.h"
+#include "modelgate/core/mlflow/server_capabilities.h"
 #include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/util/result.h"
 
@@ -174,28 +175,29 @@ public:
     Status updateRegisteredModelDescription(const std::string &name, const std::string &description,
                                             const CancelToken &cancel) const;
 
-    // --- permissions (MLflow's basic-auth app; without it the endpoints answer 404)
-    // `permission` is READ, EDIT, MANAGE or NO_PERMISSIONS. A create for a user who already
-    // has one fails with RESOURCE_ALREADY_EXISTS; update changes it.
-    Status createExperimentPermission(const std::string &experimentId, const std::string &username,
-                                      const std::string &permission, const CancelToken &cancel) const;
-    // The user's recorded permission on the experiment; empty when the answer names none.
-    Result<std::string> getExperimentPermission(const std::string &experimentId, const std::string &username,
-                                                const CancelToken &cancel) const;
-    Status updateExperimentPermission(const std::string &experimentId, const std::string &username,
-                                      const std::string &permission, const CancelToken &cancel) const;
-    Status createRegisteredModelPermission(const std::string &name, const std::string &username,
-                                           const std::string &permission, const CancelToken &cancel) const;
-    Status updateRegisteredModelPermission(const std::string &name, const std::string &username,
-                                           const std::string &permission, const CancelToken &cancel) const;
-
     // --- server
     Result<std::string> serverVersion(const CancelToken &cancel) const; // GET /version
 
-    // Low-level: one REST call under /api/2.0/mlflow/<endpoint>. Returns the body of a 2xx
+    // What the server is and offers (version, auth app, permission API, workspaces), detected
+    // on first use and kept for this client and its copies (detectServerCapabilities). A failed
+    // detection is not kept: the next call tries again.
+    Result<ServerCapabilities> capabilities(const CancelToken &cancel) const;
+    // The same server and transport without credentials: how capabilities() asks whether the
+    // server requires any.
+    MlflowClient anonymous() const;
+
+    // Low-level: one REST call under /api/2.0/mlflow/<endpoint> (or /api/3.0/mlflow/ with
+    // RestApi::V3, where newer servers keep their permission API). Returns the body of a 2xx
     // response, or an Error (Api when an MLflow error body is present, else HttpStatus).
+    enum class RestApi
+    {
+        V2,
+        V3,
+    };
     Result<std::string> call(HttpMethod method, const std::string &endpoint, const std::string &queryOrBody,
                              const CancelToken &cancel) const;
+    Result<std::string> call(RestApi api, HttpMethod method, const std::string &endpoint,
+                             const std::string &queryOrBody, const CancelToken &cancel) const;
 
 private:
     ClientConfig m_config;
@@ -203,6 +205,7 @@ private:
     std::optional<Error> m_configError;
     std::shared_ptr<HttpTransport> m_transport;
     std::shared_ptr<CredentialProvider> m_credentials;
+    std::shared_ptr<struct ServerCapabilitiesCache> m_capabilities; // shared by copies
 };
 
 } // namespace modelgate
