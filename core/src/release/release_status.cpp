@@ -3,6 +3,7 @@
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
 #include "modelgate/core/workspace/identity.h"
+#include "release/name_lists.h"
 #include "release/review_context.h"
 #include "util/text.h"
 
@@ -59,14 +60,6 @@ nlohmann::json decisionsJson(const std::vector<StandingDecision> &decisions)
 } // namespace
 
 namespace detail {
-
-std::string joined(const std::vector<std::string> &items, const char *separator)
-{
-    std::string text;
-    for (const std::string &item : items)
-        text += (text.empty() ? "" : separator) + item;
-    return text;
-}
 
 std::string policyHash(const ReleasePolicy &policy)
 {

@@ -41,9 +41,6 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
                                     const std::string &versionOrAlias, const std::string &signer,
                                     const CancelToken &cancel);
 
-// "a, b, c" (the four-eyes sources, the approvers of a reason).
-std::string joined(const std::vector<std::string> &items, const char *separator);
-
 // JSON pieces shared by releaseStatusToJson and auditTrailToJson (release_status.cpp).
 nlohmann::json nullable(const std::string &text);
 nlohmann::json trailJson(const TrailVerification &trail);
