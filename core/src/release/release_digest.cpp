@@ -27,14 +27,6 @@ constexpr std::size_t kMaxListingPages = 10000;
 constexpr const char *kModelsScheme = "models:/";
 constexpr const char *kRunsScheme = "runs:/";
 
-Error makeError(ErrorKind kind, std::string message)
-{
-    Error error;
-    error.kind = kind;
-    error.message = std::move(message);
-    return error;
-}
-
 Error prefixed(Error error, const std::string &prefix)
 {
     error.message = prefix + error.message;
@@ -165,7 +157,7 @@ Result<std::vector<ArtifactFile>> listTree(const DirectoryLister &listDirectory,
     std::set<std::string> visited{root};
     for (std::size_t depth = 0; !level.empty(); ++depth) {
         if (depth > kMaxDepth)
-            return makeError(ErrorKind::Parse, "the model's artifacts are nested deeper than " +
+            return Error::of(ErrorKind::Parse, "the model's artifacts are nested deeper than " +
                                                    std::to_string(kMaxDepth) + " directories");
         std::vector<std::optional<std::vector<ArtifactFile>>> listed(level.size());
         std::vector<std::optional<Error>> errors(level.size());
@@ -195,7 +187,7 @@ Result<std::vector<ArtifactFile>> listTree(const DirectoryLister &listDirectory,
                 }
             }
             if (files.size() > kMaxFiles)
-                return makeError(ErrorKind::Parse,
+                return Error::of(ErrorKind::Parse,
                                  "the model has more than " + std::to_string(kMaxFiles) + " files");
         }
         level = std::move(next);
@@ -271,7 +263,7 @@ ModelRoot modelRootOf(const MlflowClient &client, const ModelVersion &version, c
                 return files;
             token = listing->nextPageToken;
         }
-        return makeError(ErrorKind::Parse, "the artifact listing of run " + runId + " does not end");
+        return Error::of(ErrorKind::Parse, "the artifact listing of run " + runId + " does not end");
     };
     return root;
 }
@@ -329,7 +321,7 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const st
     for (auto &file : listed) {
         if (!root.stripPath.empty()) {
             if (file.path.compare(0, root.stripPath.size(), root.stripPath) != 0) {
-                Error error = makeError(ErrorKind::Parse, "the listing of " + root.root + " holds " +
+                Error error = Error::of(ErrorKind::Parse, "the listing of " + root.root + " holds " +
                                                               file.path + ", which is outside it");
                 error.field = "files.path";
                 return error;
@@ -342,7 +334,7 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const st
     if (std::adjacent_find(listed.begin(), listed.end(), [](const ArtifactFile &a, const ArtifactFile &b) {
             return a.path == b.path;
         }) != listed.end())
-        return makeError(ErrorKind::Parse, "the listing of the model's files names a file twice");
+        return Error::of(ErrorKind::Parse, "the listing of the model's files names a file twice");
 
     // Every file, and the MLmodel file when the listing does not hold it (or there is none).
     const bool mlmodelListed = std::any_of(listed.begin(), listed.end(),
@@ -379,7 +371,7 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const st
     for (std::size_t i = 0; i < listed.size(); ++i) {
         // A size that differs from the listing means the file changed while it was read.
         if (listed[i].fileSize >= 0 && listed[i].fileSize != hashes[i]->size)
-            return makeError(ErrorKind::Parse, "the model file " + listed[i].path + " is listed with " +
+            return Error::of(ErrorKind::Parse, "the model file " + listed[i].path + " is listed with " +
                                                    std::to_string(listed[i].fileSize) + " bytes but " +
                                                    std::to_string(hashes[i]->size) + " were read");
         if (listed[i].path == "MLmodel")

@@ -1,9 +1,9 @@
 #include "modelgate/core/release/release_ledger.h"
 
 #include "modelgate/core/mlflow/mlflow_client.h"
-#include "modelgate/core/mlflow/model_filter.h"
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -22,15 +22,6 @@ constexpr const char *kIndexFilter = "tags.\"modelgate.ledger.index\" = 'true'";
 constexpr int kRunSearchPage = 100;
 // Run names are for people browsing the ledger in MLflow's UI; the tag keeps the full name.
 constexpr std::size_t kMaxRunNameBytes = 200;
-
-Error makeError(ErrorKind kind, std::string message, std::string code = {})
-{
-    Error error;
-    error.kind = kind;
-    error.code = std::move(code);
-    error.message = std::move(message);
-    return error;
-}
 
 bool isApiError(const Error &error, const char *code)
 {
@@ -76,10 +67,10 @@ std::string reviewerExperimentName(const std::string &identity)
 
 Error notEnrolled(const std::string &identity)
 {
-    return makeError(ErrorKind::Refused,
-                     identity + " is not enrolled as a reviewer: an admin runs `modelgate-cli audit grant " +
-                         identity + "`",
-                     "not_enrolled");
+    return Error::refused("not_enrolled", identity +
+                                              " is not enrolled as a reviewer: an admin runs `modelgate-cli "
+                                              "audit grant " +
+                                              identity + "`");
 }
 
 std::string utf8Prefix(const std::string &text, std::size_t maxBytes)
@@ -115,9 +106,9 @@ Result<std::optional<Run>> findIndexRun(const MlflowClient &client, const std::s
 
 Error deletedExperiment(const std::string &name)
 {
-    return makeError(ErrorKind::Config, "the experiment '" + name +
-                                            "' is deleted: an admin restores it (MLflow UI or "
-                                            "`mlflow experiments restore`) before the ledger can be used");
+    return Error::config("the experiment '" + name +
+                         "' is deleted: an admin restores it (MLflow UI or "
+                         "`mlflow experiments restore`) before the ledger can be used");
 }
 
 // Gets the ledger experiment, creating it when missing (a concurrent creator's wins).
@@ -189,7 +180,7 @@ Result<OwnPermission> ownExperimentPermission(const MlflowClient &client, const 
         return permission.error();
     }
     if (permission.value().empty())
-        return makeError(ErrorKind::Parse, "experiments/permissions/get answered without a permission");
+        return Error::parse("", "experiments/permissions/get answered without a permission");
     return permission.value() == "MANAGE" ? OwnPermission::Manage : OwnPermission::NotManage;
 }
 
@@ -260,7 +251,7 @@ std::string ledgerIndexKey(const std::string &model)
 
 std::string reviewerIndexKey(const std::string &identity)
 {
-    return "reviewer." + sha256Hex(asciiLower(identity)).substr(0, 40);
+    return "reviewer." + sha256Hex(text::asciiLower(identity)).substr(0, 40);
 }
 
 std::string signatureParamKey(const std::string &recordHash)
@@ -316,7 +307,7 @@ Result<ReviewerSignatures> ReleaseLedger::readSignatures(const LedgerSnapshot &s
     std::vector<std::pair<std::string, std::string>> enrolled; // lower-cased identity, run id
     std::set<std::string> seen;
     for (const auto &reviewer : reviewers) {
-        const std::string identity = asciiLower(reviewer);
+        const std::string identity = text::asciiLower(reviewer);
         if (!seen.insert(identity).second)
             continue;
         const auto entry = snapshot.indexParams.find(reviewerIndexKey(identity));
@@ -348,7 +339,7 @@ Result<ReviewerSignatures> ReleaseLedger::readSignatures(const LedgerSnapshot &s
         if (errors[i])
             return *errors[i];
         if (!ran[i] || !hashes[i])
-            return makeError(ErrorKind::Cancelled, "cancelled");
+            return Error::cancelled();
         result[enrolled[i].first] = std::move(*hashes[i]);
     }
     return result;
@@ -396,8 +387,7 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
                                                                 const CancelToken &cancel) const
 {
     if (identity.empty() || identity.find_first_of(" \t\r\n") != std::string::npos)
-        return makeError(ErrorKind::Config,
-                         "the reviewer identity \"" + identity + "\" is empty or has blanks");
+        return Error::config("the reviewer identity \"" + identity + "\" is empty or has blanks");
     EnrolResult result;
 
     auto experimentId = ensureLedgerExperiment(m_client, cancel);
@@ -418,10 +408,9 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
     const std::string signatureName = reviewerExperimentName(identity);
     const std::string indexKey = reviewerIndexKey(identity);
     const auto claimedElsewhere = [&](const std::string &what) {
-        return makeError(ErrorKind::Config, what + " (whoever created it could sign as " + identity +
-                                                "): an admin renames or deletes experiment '" +
-                                                signatureName +
-                                                "', checks the ledger index, and runs the grant again");
+        return Error::config(what + " (whoever created it could sign as " + identity +
+                             "): an admin renames or deletes experiment '" + signatureName +
+                             "', checks the ledger index, and runs the grant again");
     };
     // Only the enrolling user's own signature experiment may be used: one someone else
     // created would let its creator sign in the reviewer's name.
@@ -444,7 +433,7 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
         auto experiment = m_client.getExperiment(run->info.experimentId, cancel);
         if (!experiment.ok())
             return experiment.error();
-        if (asciiLower(experiment->name) != asciiLower(signatureName))
+        if (!text::equalsIgnoringCase(experiment->name, signatureName))
             return claimedElsewhere("the ledger index enrols " + identity + " with run " + entry->second +
                                     " of experiment '" + experiment->name + "', not of '" + signatureName +
                                     "'");
@@ -477,7 +466,7 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
         std::vector<Run> tagged;
         for (auto &run : runs->items) {
             const auto tag = run.tags.find(kSignatureRunTag);
-            if (tag != run.tags.end() && asciiLower(tag->second) == asciiLower(identity))
+            if (tag != run.tags.end() && text::equalsIgnoringCase(tag->second, identity))
                 tagged.push_back(std::move(run));
         }
         if (const Run *oldest = oldestRun(tagged)) {
@@ -515,8 +504,7 @@ Status ReleaseLedger::grantModelPermission(const std::string &model, const std::
                                            const std::string &permission, const CancelToken &cancel) const
 {
     if (permission != "READ" && permission != "EDIT" && permission != "MANAGE")
-        return makeError(ErrorKind::Config,
-                         "unknown permission \"" + permission + "\"; expected READ, EDIT or MANAGE");
+        return Error::config("unknown permission \"" + permission + "\"; expected READ, EDIT or MANAGE");
     const auto explain = [&](Error error) {
         if (isNoAuthApp(error))
             error.message =

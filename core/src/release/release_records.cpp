@@ -1,6 +1,5 @@
 #include "modelgate/core/release/release_records.h"
 
-#include "modelgate/core/mlflow/model_filter.h"
 #include "modelgate/core/util/sha256.h"
 #include "modelgate/core/workspace/identity.h"
 #include "util/canonical_json.h"
@@ -30,23 +29,6 @@ constexpr std::array<const char *, 16> kRecordFields = {
 // A record nests at most a policy (object > thresholds array > threshold object). Checked on
 // the raw text before parsing: nlohmann's dump recurses, and a trail parameter is foreign input.
 constexpr int kMaxRecordDepth = 8;
-
-Error parseError(std::string field, std::string message)
-{
-    Error error;
-    error.kind = ErrorKind::Parse;
-    error.field = std::move(field);
-    error.message = std::move(message);
-    return error;
-}
-
-Error configError(std::string message)
-{
-    Error error;
-    error.kind = ErrorKind::Config;
-    error.message = std::move(message);
-    return error;
-}
 
 bool isHex64(const std::string &text)
 {
@@ -89,34 +71,34 @@ Result<ReleaseRecord> recordFromJson(const Json &object)
     for (const auto &[key, value] : object.items()) {
         if (std::find_if(kRecordFields.begin(), kRecordFields.end(),
                          [&](const char *f) { return key == f; }) == kRecordFields.end())
-            return parseError(key, "unknown field '" + oneLine(key, 60) + "'");
+            return Error::parse(key, "unknown field '" + oneLine(key, 60) + "'");
     }
     for (const char *field : kRecordFields) {
         if (!object.contains(field))
-            return parseError(field, std::string("field '") + field + "' is missing");
+            return Error::parse(field, std::string("field '") + field + "' is missing");
     }
 
     ReleaseRecord record;
     const auto version = integerField(object["v"]);
     if (!version || *version != 1)
-        return parseError("v", "format version 'v' must be 1");
+        return Error::parse("v", "format version 'v' must be 1");
     const auto sequence = integerField(object["n"]);
     if (!sequence || *sequence < 1)
-        return parseError("n", "'n' must be an integer >= 1");
+        return Error::parse("n", "'n' must be an integer >= 1");
     record.sequence = static_cast<int>(*sequence);
 
     if (!object["action"].is_string())
-        return parseError("action", "'action' must be a string");
+        return Error::parse("action", "'action' must be a string");
     const auto action = releaseActionFromString(object["action"].get<std::string>());
     if (!action)
-        return parseError("action",
-                          "unknown action '" + oneLine(object["action"].get<std::string>(), 40) + "'");
+        return Error::parse("action",
+                            "unknown action '" + oneLine(object["action"].get<std::string>(), 40) + "'");
     record.action = *action;
     const bool isPolicy = record.action == ReleaseAction::Policy;
 
     for (const char *field : {"model", "reviewer", "time", "comment", "prev", "policy_hash"}) {
         if (!object[field].is_string())
-            return parseError(field, std::string("'") + field + "' must be a string");
+            return Error::parse(field, std::string("'") + field + "' must be a string");
     }
     record.model = object["model"].get<std::string>();
     record.reviewer = object["reviewer"].get<std::string>();
@@ -127,35 +109,35 @@ Result<ReleaseRecord> recordFromJson(const Json &object)
     for (const auto &[field, value] : std::initializer_list<std::pair<const char *, const std::string *>>{
              {"model", &record.model}, {"reviewer", &record.reviewer}, {"time", &record.time}}) {
         if (value->empty())
-            return parseError(field, std::string("'") + field + "' is empty");
+            return Error::parse(field, std::string("'") + field + "' is empty");
     }
     // kGenesisHash is 64 hex digits itself, so it passes this check.
     if (!isHex64(record.previousHash))
-        return parseError("prev", "'prev' must be 64 lower-case hex digits");
+        return Error::parse("prev", "'prev' must be 64 lower-case hex digits");
     if (!isHex64(record.policyHash))
-        return parseError("policy_hash", "'policy_hash' must be 64 lower-case hex digits");
+        return Error::parse("policy_hash", "'policy_hash' must be 64 lower-case hex digits");
 
     const Json &versionValue = object["version"];
     if (isPolicy ? !versionValue.is_null()
                  : !(versionValue.is_string() && !versionValue.get<std::string>().empty()))
-        return parseError("version", isPolicy ? "a policy record has 'version' null"
-                                              : "'version' must be a non-empty string");
+        return Error::parse("version", isPolicy ? "a policy record has 'version' null"
+                                                : "'version' must be a non-empty string");
     if (!isPolicy)
         record.version = versionValue.get<std::string>();
 
     const Json &digest = object["digest"];
     if (isPolicy ? !digest.is_null() : !(digest.is_string() && isHex64(digest.get<std::string>())))
-        return parseError("digest", isPolicy ? "a policy record has 'digest' null"
-                                             : "'digest' must be 64 lower-case hex digits");
+        return Error::parse("digest", isPolicy ? "a policy record has 'digest' null"
+                                               : "'digest' must be 64 lower-case hex digits");
     if (!isPolicy)
         record.contentDigest = digest.get<std::string>();
 
     const Json &breakGlass = object["break_glass"];
     if (!breakGlass.is_null()) {
         if (record.action != ReleaseAction::Approve)
-            return parseError("break_glass", "only an approval has a 'break_glass' reason");
+            return Error::parse("break_glass", "only an approval has a 'break_glass' reason");
         if (!breakGlass.is_string() || breakGlass.get<std::string>().empty())
-            return parseError("break_glass", "'break_glass' must be a non-empty string or null");
+            return Error::parse("break_glass", "'break_glass' must be a non-empty string or null");
         record.breakGlassReason = breakGlass.get<std::string>();
     }
 
@@ -163,45 +145,46 @@ Result<ReleaseRecord> recordFromJson(const Json &object)
     if (record.action == ReleaseAction::Revoke) {
         const auto target = integerField(revokes);
         if (!target || *target < 1 || *target >= record.sequence)
-            return parseError("revokes", "'revokes' must name an earlier record");
+            return Error::parse("revokes", "'revokes' must name an earlier record");
         record.revokes = static_cast<int>(*target);
     } else if (!revokes.is_null()) {
-        return parseError("revokes", "only a revoke has 'revokes'");
+        return Error::parse("revokes", "only a revoke has 'revokes'");
     }
 
     const Json &policy = object["policy"];
     if (isPolicy) {
         if (!policy.is_object())
-            return parseError("policy", "a policy record's 'policy' must be an object");
+            return Error::parse("policy", "a policy record's 'policy' must be an object");
         auto parsed = parseReleasePolicy(canonicalDump(policy));
         if (!parsed)
-            return parseError("policy." + parsed.error().field, "policy: " + parsed.error().message);
+            return Error::parse("policy." + parsed.error().field, "policy: " + parsed.error().message);
         record.policy = std::move(parsed).value();
         if (record.policyHash != sha256Hex(releasePolicyToJson(*record.policy)))
-            return parseError("policy_hash", "a policy record's 'policy_hash' is not the hash of its policy");
+            return Error::parse("policy_hash",
+                                "a policy record's 'policy_hash' is not the hash of its policy");
     } else if (!policy.is_null()) {
-        return parseError("policy", "only a policy record has 'policy'");
+        return Error::parse("policy", "only a policy record has 'policy'");
     }
 
     if (!object["authors"].is_array())
-        return parseError("authors", "'authors' must be an array of strings");
+        return Error::parse("authors", "'authors' must be an array of strings");
     for (const auto &author : object["authors"]) {
         if (!author.is_string())
-            return parseError("authors", "'authors' must be an array of strings");
+            return Error::parse("authors", "'authors' must be an array of strings");
         record.authors.push_back(author.get<std::string>());
     }
 
     const Json &checks = object["checks"];
     if (!checks.is_object() || checks.size() != 3)
-        return parseError("checks", "'checks' must be an object of failed, passed and warnings");
+        return Error::parse("checks", "'checks' must be an object of failed, passed and warnings");
     for (const auto &[field, target] :
          std::initializer_list<std::pair<const char *, int *>>{{"failed", &record.checks.failed},
                                                                {"passed", &record.checks.passed},
                                                                {"warnings", &record.checks.warnings}}) {
         const auto count = checks.contains(field) ? integerField(checks[field]) : std::nullopt;
         if (!count || *count < 0)
-            return parseError(std::string("checks.") + field,
-                              std::string("'checks.") + field + "' must be an integer >= 0");
+            return Error::parse(std::string("checks.") + field,
+                                std::string("'checks.") + field + "' must be an integer >= 0");
         *target = static_cast<int>(*count);
     }
     return record;
@@ -272,30 +255,30 @@ std::string recordToCanonicalJson(const ReleaseRecord &record)
 Result<ReleaseRecord> parseRecord(const std::string &text)
 {
     if (maxNestingDepth(text) > kMaxRecordDepth)
-        return parseError({}, "nested too deeply to be a record");
+        return Error::parse({}, "nested too deeply to be a record");
     try {
         Json object;
         try {
             object = Json::parse(text);
         } catch (const Json::parse_error &error) {
-            return parseError({}, std::string("not JSON: ") + error.what());
+            return Error::parse({}, std::string("not JSON: ") + error.what());
         }
         if (!object.is_object())
-            return parseError({}, "not a JSON object");
+            return Error::parse({}, "not a JSON object");
         // The stored bytes are what is hashed and chained: a hand edit that keeps the meaning
         // (whitespace, key order, escapes, number spelling) must still break the record.
         if (canonicalDump(object) != text)
-            return parseError({}, "not canonical JSON (re-serialising it gives other bytes)");
+            return Error::parse({}, "not canonical JSON (re-serialising it gives other bytes)");
         auto record = recordFromJson(object);
         if (!record)
             return record;
         // Also canonical as a record: e.g. a policy whose omitted keys take their defaults,
         // or thresholds out of order, would be a second spelling of the same record.
         if (recordToCanonicalJson(record.value()) != text)
-            return parseError({}, "not the canonical form of the record it describes");
+            return Error::parse({}, "not the canonical form of the record it describes");
         return record;
     } catch (const std::exception &error) {
-        return parseError({}, std::string("unreadable record: ") + error.what());
+        return Error::parse({}, std::string("unreadable record: ") + error.what());
     }
 }
 
@@ -303,15 +286,15 @@ Status validateRecordForWrite(const ReleaseRecord &record)
 {
     const bool isPolicy = record.action == ReleaseAction::Policy;
     if (record.formatVersion != 1)
-        return configError("record format version must be 1");
+        return Error::config("record format version must be 1");
     if (record.sequence < 1)
-        return configError("record sequence must be >= 1");
+        return Error::config("record sequence must be >= 1");
     if (!isHex64(record.previousHash))
-        return configError("record prev must be 64 lower-case hex digits");
+        return Error::config("record prev must be 64 lower-case hex digits");
     if ((record.sequence == 1) != (record.previousHash == kGenesisHash))
-        return configError("record prev must be the genesis hash exactly for record 1");
+        return Error::config("record prev must be the genesis hash exactly for record 1");
     if (!isHex64(record.policyHash))
-        return configError("record policy hash must be 64 lower-case hex digits");
+        return Error::config("record policy hash must be 64 lower-case hex digits");
     for (const auto &[what, value] : std::initializer_list<std::pair<const char *, const std::string *>>{
              {"model", &record.model},
              {"version", &record.version},
@@ -320,70 +303,70 @@ Status validateRecordForWrite(const ReleaseRecord &record)
              {"comment", &record.comment},
              {"break-glass reason", &record.breakGlassReason}}) {
         if (!utf8CodePoints(*value))
-            return configError(std::string("record ") + what + " is not valid UTF-8");
+            return Error::config(std::string("record ") + what + " is not valid UTF-8");
     }
     for (const auto &author : record.authors) {
         if (!utf8CodePoints(author))
-            return configError("record author is not valid UTF-8");
+            return Error::config("record author is not valid UTF-8");
     }
     if (record.model.empty())
-        return configError("record model is empty");
+        return Error::config("record model is empty");
     if (isBlank(record.reviewer))
-        return configError("record reviewer is empty (no identity)");
+        return Error::config("record reviewer is empty (no identity)");
     if (record.time.empty())
-        return configError("record time is empty");
+        return Error::config("record time is empty");
     if (isPolicy != record.version.empty())
-        return configError(isPolicy ? "a policy record names no version" : "record version is empty");
+        return Error::config(isPolicy ? "a policy record names no version" : "record version is empty");
     if (isPolicy ? !record.contentDigest.empty() : !isHex64(record.contentDigest))
-        return configError(isPolicy ? "a policy record has no content digest"
-                                    : "record content digest must be 64 lower-case hex digits");
+        return Error::config(isPolicy ? "a policy record has no content digest"
+                                      : "record content digest must be 64 lower-case hex digits");
 
     const auto commentLength = *utf8CodePoints(record.comment);
     if (!isPolicy && isBlank(record.comment))
-        return configError(std::string("a comment is required to ") + wireName(record.action));
+        return Error::config(std::string("a comment is required to ") + wireName(record.action));
     if (commentLength > kMaxCommentChars)
-        return configError("comment is too long: " + std::to_string(commentLength) + " characters, at most " +
-                           std::to_string(kMaxCommentChars));
+        return Error::config("comment is too long: " + std::to_string(commentLength) +
+                             " characters, at most " + std::to_string(kMaxCommentChars));
 
     if (!record.breakGlassReason.empty()) {
         if (record.action != ReleaseAction::Approve)
-            return configError("a break-glass reason is only for an approval");
+            return Error::config("a break-glass reason is only for an approval");
         if (isBlank(record.breakGlassReason))
-            return configError("break-glass reason is blank");
+            return Error::config("break-glass reason is blank");
         const auto reasonLength = *utf8CodePoints(record.breakGlassReason);
         if (reasonLength > kMaxReasonChars)
-            return configError("break-glass reason is too long: " + std::to_string(reasonLength) +
-                               " characters, at most " + std::to_string(kMaxReasonChars));
+            return Error::config("break-glass reason is too long: " + std::to_string(reasonLength) +
+                                 " characters, at most " + std::to_string(kMaxReasonChars));
     }
 
     if ((record.action == ReleaseAction::Revoke) != record.revokes.has_value())
-        return configError(record.revokes ? "only a revoke names a record to revoke"
-                                          : "a revoke must name the record it withdraws");
+        return Error::config(record.revokes ? "only a revoke names a record to revoke"
+                                            : "a revoke must name the record it withdraws");
     if (record.revokes && (*record.revokes < 1 || *record.revokes >= record.sequence))
-        return configError("a revoke must withdraw an earlier record");
+        return Error::config("a revoke must withdraw an earlier record");
     if (isPolicy != record.policy.has_value())
-        return configError(isPolicy ? "a policy record must carry the policy"
-                                    : "only a policy record carries a policy");
+        return Error::config(isPolicy ? "a policy record must carry the policy"
+                                      : "only a policy record carries a policy");
     if (record.policy) {
         const auto policyValid = validateReleasePolicy(*record.policy);
         if (!policyValid)
-            return configError(policyValid.error().message);
+            return Error::config(policyValid.error().message);
         if (record.policyHash != sha256Hex(releasePolicyToJson(*record.policy)))
-            return configError("a policy record's policy hash must be the hash of its policy");
+            return Error::config("a policy record's policy hash must be the hash of its policy");
     }
     if (record.checks.passed < 0 || record.checks.failed < 0 || record.checks.warnings < 0)
-        return configError("record check counts must be >= 0");
+        return Error::config("record check counts must be >= 0");
 
     const auto text = recordToCanonicalJson(record);
     const auto textLength = utf8CodePoints(text).value_or(text.size());
     if (textLength > kMaxRecordChars)
-        return configError("record is too long: " + std::to_string(textLength) +
-                           " characters, MLflow keeps at most " + std::to_string(kMaxRecordChars) +
-                           " (shorten the comment)");
+        return Error::config("record is too long: " + std::to_string(textLength) +
+                             " characters, MLflow keeps at most " + std::to_string(kMaxRecordChars) +
+                             " (shorten the comment)");
     // What is written must read back: never append a record that verification would call malformed.
     const auto reread = parseRecord(text);
     if (!reread)
-        return configError("record would not read back: " + reread.error().message);
+        return Error::config("record would not read back: " + reread.error().message);
     return success();
 }
 
