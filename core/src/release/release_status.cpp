@@ -145,33 +145,31 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
         version = resolved.value().version;
     }
     const ReleaseLedger ledger(client);
-    std::optional<Result<LoadedChecks>> checks;
-    std::optional<Result<ContentManifest>> manifest;
-    std::optional<Result<LedgerSnapshot>> snapshot;
-    parallelInvoke({[&] { checks.emplace(loadReleaseChecks(client, model, version, cancel)); },
-                    [&] { manifest.emplace(loadContentManifest(client, model, version, cancel)); },
-                    [&] { snapshot.emplace(ledger.read(model, cancel)); }},
-                   3, cancel);
-    if (cancel.isCancelled() || !checks || !manifest || !snapshot)
+    auto loaded = loadConcurrently(
+        cancel, [&] { return loadReleaseChecks(client, model, version, cancel); },
+        [&] { return loadContentManifest(client, model, version, cancel); },
+        [&] { return ledger.read(model, cancel); });
+    if (!loaded)
         return cancelledError();
-    if (!checks->ok())
-        return checks->error();
-    if (!manifest->ok())
-        return manifest->error();
-    if (!snapshot->ok())
-        return snapshot->error();
+    const auto &[checks, manifest, snapshot] = *loaded;
+    if (!checks.ok())
+        return checks.error();
+    if (!manifest.ok())
+        return manifest.error();
+    if (!snapshot.ok())
+        return snapshot.error();
 
     DecisionContext context;
     ReleaseStatus &status = context.status;
     status.model = model;
     status.version = version;
     status.reviewer = reviewerIdentity(client.config().credentials);
-    status.checks = checks->value();
-    status.manifest = manifest->value();
+    status.checks = checks.value();
+    status.manifest = manifest.value();
     status.digest = contentDigest(status.manifest);
     status.authors = authorIdentities(status.checks.candidate.version, status.checks.candidate.run);
     context.versionTags = status.checks.candidate.version.tags;
-    context.snapshot = snapshot->value();
+    context.snapshot = snapshot.value();
     // Known from the index already read: lets a screen say "not enrolled" before a decision.
     status.reviewerEnrolled =
         !status.reviewer.empty() && context.snapshot.indexParams.count(reviewerIndexKey(status.reviewer)) > 0;
