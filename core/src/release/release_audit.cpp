@@ -60,8 +60,6 @@ std::vector<VersionTagMismatch> versionTagMismatches(const TrailVerification &tr
             continue;
         VersionTagMismatch mismatch;
         mismatch.version = version.version;
-        for (const ReviewTagDifference &difference : differences)
-            mismatch.problems.push_back(describeTagDifference(difference));
         mismatch.differences = std::move(differences);
         mismatches.push_back(std::move(mismatch));
     }

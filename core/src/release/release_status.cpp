@@ -96,9 +96,6 @@ void evaluate(ReleaseStatus &status, const std::map<std::string, std::string> &l
     // The tag view records what was decided, not whether the content changed since.
     status.tagDifferences = reviewTagDifferences(
         expectedReviewTags(replayVersion(entries, status.version, nullptr)), versionTags);
-    status.tagMismatches.clear();
-    for (const ReviewTagDifference &difference : status.tagDifferences)
-        status.tagMismatches.push_back(describeTagDifference(difference));
     status.policyProblems = policyProblemsOf(entries, status.checks.policy);
 
     status.approved = false;
@@ -108,8 +105,9 @@ void evaluate(ReleaseStatus &status, const std::map<std::string, std::string> &l
         status.reason = status.decisions.reason.empty()
                             ? std::string("not approved: ") + wireName(status.decisions.state)
                             : status.decisions.reason;
-    } else if (!status.tagMismatches.empty()) {
-        status.reason = "tags do not match the trail: " + status.tagMismatches.front();
+    } else if (!status.tagDifferences.empty()) {
+        status.reason =
+            "tags do not match the trail: " + describeTagDifference(status.tagDifferences.front());
     } else if (!status.policyProblems.empty()) {
         status.reason = "the release policy does not match the trail: " + status.policyProblems.front();
     } else {
@@ -241,7 +239,7 @@ std::string releaseStatusToJson(const ReleaseStatus &status, int indent)
         {"digest", status.digest},
         {"head_hash", status.trail.ok ? nlohmann::json(status.trail.headHash) : nlohmann::json(nullptr)},
         {"trail", detail::trailJson(status.trail)},
-        {"tag_mismatches", status.tagMismatches},
+        {"tag_mismatches", describeTagDifferences(status.tagDifferences)},
         {"policy_problems", status.policyProblems},
         {"policy", {{"from_tag", status.checks.policy.fromTag}, {"hash", status.checks.policy.hash}}},
         {"checks", detail::embedded(checkReportToJson(status.checks.report, -1))},

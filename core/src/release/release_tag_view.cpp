@@ -78,13 +78,18 @@ std::string describeTagDifference(const ReviewTagDifference &difference)
            oneLine(*difference.expected, 60) + "'";
 }
 
+std::vector<std::string> describeTagDifferences(const std::vector<ReviewTagDifference> &differences)
+{
+    std::vector<std::string> sentences;
+    for (const ReviewTagDifference &difference : differences)
+        sentences.push_back(describeTagDifference(difference));
+    return sentences;
+}
+
 std::vector<std::string> reviewTagMismatches(const std::map<std::string, std::string> &expected,
                                              const TagMap &versionTags)
 {
-    std::vector<std::string> problems;
-    for (const ReviewTagDifference &difference : reviewTagDifferences(expected, versionTags))
-        problems.push_back(describeTagDifference(difference));
-    return problems;
+    return describeTagDifferences(reviewTagDifferences(expected, versionTags));
 }
 
 } // namespace modelgate
