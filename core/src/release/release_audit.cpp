@@ -16,29 +16,28 @@ Result<AuditTrail> loadAuditTrail(const MlflowClient &client, const std::string 
                                   const CancelToken &cancel)
 {
     const ReleaseLedger ledger(client);
-    std::optional<Result<RegisteredModel>> registered;
-    std::optional<Result<LedgerSnapshot>> snapshot;
-    parallelInvoke({[&] { registered.emplace(client.getRegisteredModel(model, cancel)); },
-                    [&] { snapshot.emplace(ledger.read(model, cancel)); }},
-                   2, cancel);
-    if (cancel.isCancelled() || !registered || !snapshot)
+    auto loaded = loadConcurrently(
+        cancel, [&] { return client.getRegisteredModel(model, cancel); },
+        [&] { return ledger.read(model, cancel); });
+    if (!loaded)
         return cancelledError();
-    if (!snapshot->ok())
-        return snapshot->error();
+    const auto &[registered, snapshot] = *loaded;
+    if (!snapshot.ok())
+        return snapshot.error();
     // The trail outlives a deleted model: audit it all the same.
-    const bool modelGone = !registered->ok() && registered->error().code == "RESOURCE_DOES_NOT_EXIST";
-    if (!registered->ok() && !modelGone)
-        return registered->error();
+    const bool modelGone = !registered.ok() && registered.error().code == "RESOURCE_DOES_NOT_EXIST";
+    if (!registered.ok() && !modelGone)
+        return registered.error();
 
     AuditTrail audit;
     audit.model = model;
-    audit.snapshot = snapshot->value();
+    audit.snapshot = snapshot.value();
     Result<ReviewerSignatures> signatures = readSignatures(ledger, audit.snapshot, std::string(), cancel);
     if (!signatures.ok())
         return signatures.error();
     audit.verification = verifyTrail(audit.snapshot.ledgerParams, model, &signatures.value());
     if (!modelGone) {
-        Result<LoadedPolicy> tagPolicy = policyFromTags(registered->value().tags);
+        Result<LoadedPolicy> tagPolicy = policyFromTags(registered.value().tags);
         if (tagPolicy.ok())
             audit.policyProblems = policyProblemsOf(trustedEntries(audit.verification), tagPolicy.value());
         else
@@ -61,8 +60,6 @@ std::vector<VersionTagMismatch> versionTagMismatches(const TrailVerification &tr
             continue;
         VersionTagMismatch mismatch;
         mismatch.version = version.version;
-        for (const ReviewTagDifference &difference : differences)
-            mismatch.problems.push_back(describeTagDifference(difference));
         mismatch.differences = std::move(differences);
         mismatches.push_back(std::move(mismatch));
     }
@@ -77,21 +74,20 @@ bool CheckedAuditTrail::consistent() const
 Result<CheckedAuditTrail> loadCheckedAuditTrail(const MlflowClient &client, const std::string &model,
                                                 const CancelToken &cancel)
 {
-    std::optional<Result<AuditTrail>> audit;
-    std::optional<Result<std::vector<ModelVersion>>> versions;
-    parallelInvoke({[&] { audit.emplace(loadAuditTrail(client, model, cancel)); },
-                    [&] { versions.emplace(client.listModelVersions(model, cancel)); }},
-                   2, cancel);
-    if (cancel.isCancelled() || !audit || !versions)
+    auto loaded = loadConcurrently(
+        cancel, [&] { return loadAuditTrail(client, model, cancel); },
+        [&] { return client.listModelVersions(model, cancel); });
+    if (!loaded)
         return cancelledError();
-    if (!audit->ok())
-        return audit->error();
+    const auto &[audit, versions] = *loaded;
+    if (!audit.ok())
+        return audit.error();
     CheckedAuditTrail checked;
-    checked.audit = audit->value(); // a copy: GCC 12 -O2 warns falsely on moving out of the variant
-    if (versions->ok())
-        checked.tagMismatches = versionTagMismatches(checked.audit.verification, versions->value());
-    else if (versions->error().code != "RESOURCE_DOES_NOT_EXIST")
-        return versions->error();
+    checked.audit = audit.value();
+    if (versions.ok())
+        checked.tagMismatches = versionTagMismatches(checked.audit.verification, versions.value());
+    else if (versions.error().code != "RESOURCE_DOES_NOT_EXIST")
+        return versions.error();
     return checked;
 }
 

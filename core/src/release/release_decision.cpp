@@ -3,6 +3,7 @@
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/workspace/identity.h"
 #include "release/decision_protocol.h"
+#include "release/name_lists.h"
 #include "util/text.h"
 
 #include <chrono>

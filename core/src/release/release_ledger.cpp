@@ -1,10 +1,10 @@
 #include "modelgate/core/release/release_ledger.h"
 
 #include "modelgate/core/mlflow/mlflow_client.h"
-#include "modelgate/core/mlflow/model_filter.h"
 #include "modelgate/core/mlflow/permissions.h"
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -23,15 +23,6 @@ constexpr const char *kIndexFilter = "tags.\"modelgate.ledger.index\" = 'true'";
 constexpr int kRunSearchPage = 100;
 // Run names are for people browsing the ledger in MLflow's UI; the tag keeps the full name.
 constexpr std::size_t kMaxRunNameBytes = 200;
-
-Error makeError(ErrorKind kind, std::string message, std::string code = {})
-{
-    Error error;
-    error.kind = kind;
-    error.code = std::move(code);
-    error.message = std::move(message);
-    return error;
-}
 
 bool isApiError(const Error &error, const char *code)
 {
@@ -70,10 +61,10 @@ std::string reviewerExperimentName(const std::string &identity)
 
 Error notEnrolled(const std::string &identity)
 {
-    return makeError(ErrorKind::Refused,
-                     identity + " is not enrolled as a reviewer: an admin runs `modelgate-cli audit grant " +
-                         identity + "`",
-                     "not_enrolled");
+    return Error::refused("not_enrolled", identity +
+                                              " is not enrolled as a reviewer: an admin runs `modelgate-cli "
+                                              "audit grant " +
+                                              identity + "`");
 }
 
 std::string utf8Prefix(const std::string &text, std::size_t maxBytes)
@@ -109,9 +100,9 @@ Result<std::optional<Run>> findIndexRun(const MlflowClient &client, const std::s
 
 Error deletedExperiment(const std::string &name)
 {
-    return makeError(ErrorKind::Config, "the experiment '" + name +
-                                            "' is deleted: an admin restores it (MLflow UI or "
-                                            "`mlflow experiments restore`) before the ledger can be used");
+    return Error::config("the experiment '" + name +
+                         "' is deleted: an admin restores it (MLflow UI or "
+                         "`mlflow experiments restore`) before the ledger can be used");
 }
 
 // Gets the ledger experiment, creating it when missing (a concurrent creator's wins).
@@ -253,7 +244,7 @@ std::string ledgerIndexKey(const std::string &model)
 
 std::string reviewerIndexKey(const std::string &identity)
 {
-    return "reviewer." + sha256Hex(asciiLower(identity)).substr(0, 40);
+    return "reviewer." + sha256Hex(text::asciiLower(identity)).substr(0, 40);
 }
 
 std::string signatureParamKey(const std::string &recordHash)
@@ -309,7 +300,7 @@ Result<ReviewerSignatures> ReleaseLedger::readSignatures(const LedgerSnapshot &s
     std::vector<std::pair<std::string, std::string>> enrolled; // lower-cased identity, run id
     std::set<std::string> seen;
     for (const auto &reviewer : reviewers) {
-        const std::string identity = asciiLower(reviewer);
+        const std::string identity = text::asciiLower(reviewer);
         if (!seen.insert(identity).second)
             continue;
         const auto entry = snapshot.indexParams.find(reviewerIndexKey(identity));
@@ -341,7 +332,7 @@ Result<ReviewerSignatures> ReleaseLedger::readSignatures(const LedgerSnapshot &s
         if (errors[i])
             return *errors[i];
         if (!ran[i] || !hashes[i])
-            return makeError(ErrorKind::Cancelled, "cancelled");
+            return Error::cancelled();
         result[enrolled[i].first] = std::move(*hashes[i]);
     }
     return result;
@@ -389,8 +380,7 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
                                                                 const CancelToken &cancel) const
 {
     if (identity.empty() || identity.find_first_of(" \t\r\n") != std::string::npos)
-        return makeError(ErrorKind::Config,
-                         "the reviewer identity \"" + identity + "\" is empty or has blanks");
+        return Error::config("the reviewer identity \"" + identity + "\" is empty or has blanks");
     EnrolResult result;
 
     // Find out first what the server offers: with an auth app, enrolment without the grants it
@@ -430,10 +420,9 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
     const std::string signatureName = reviewerExperimentName(identity);
     const std::string indexKey = reviewerIndexKey(identity);
     const auto claimedElsewhere = [&](const std::string &what) {
-        return makeError(ErrorKind::Config, what + " (whoever created it could sign as " + identity +
-                                                "): an admin renames or deletes experiment '" +
-                                                signatureName +
-                                                "', checks the ledger index, and runs the grant again");
+        return Error::config(what + " (whoever created it could sign as " + identity +
+                             "): an admin renames or deletes experiment '" + signatureName +
+                             "', checks the ledger index, and runs the grant again");
     };
     // Only the enrolling user's own signature experiment may be used: one someone else
     // created would let its creator sign in the reviewer's name.
@@ -458,7 +447,7 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
         auto experiment = m_client.getExperiment(run->info.experimentId, cancel);
         if (!experiment.ok())
             return experiment.error();
-        if (asciiLower(experiment->name) != asciiLower(signatureName))
+        if (!text::equalsIgnoringCase(experiment->name, signatureName))
             return claimedElsewhere("the ledger index enrols " + identity + " with run " + entry->second +
                                     " of experiment '" + experiment->name + "', not of '" + signatureName +
                                     "'");
@@ -491,7 +480,7 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
         std::vector<Run> tagged;
         for (auto &run : runs->items) {
             const auto tag = run.tags.find(kSignatureRunTag);
-            if (tag != run.tags.end() && asciiLower(tag->second) == asciiLower(identity))
+            if (tag != run.tags.end() && text::equalsIgnoringCase(tag->second, identity))
                 tagged.push_back(std::move(run));
         }
         if (const Run *oldest = oldestRun(tagged)) {

@@ -28,18 +28,17 @@ Result<DecisionOutcome> setReleasePolicy(const MlflowClient &client, const std::
         return valid.error();
 
     const ReleaseLedger ledger(client);
-    std::optional<Result<RegisteredModel>> registered;
-    std::optional<Result<LedgerSnapshot>> snapshot;
-    parallelInvoke({[&] { registered.emplace(client.getRegisteredModel(model, cancel)); },
-                    [&] { snapshot.emplace(ledger.read(model, cancel)); }},
-                   2, cancel);
-    if (cancel.isCancelled() || !registered || !snapshot)
+    auto loaded = loadConcurrently(
+        cancel, [&] { return client.getRegisteredModel(model, cancel); },
+        [&] { return ledger.read(model, cancel); });
+    if (!loaded)
         return notRecorded(cancelledError());
-    if (!registered->ok())
-        return notRecorded(registered->error());
-    if (!snapshot->ok())
-        return notRecorded(snapshot->error());
-    const RegisteredModel &current = registered->value();
+    const auto &[registered, snapshot] = *loaded;
+    if (!registered.ok())
+        return notRecorded(registered.error());
+    if (!snapshot.ok())
+        return notRecorded(snapshot.error());
+    const RegisteredModel &current = registered.value();
 
     DecisionContext context;
     ReleaseStatus &status = context.status;
@@ -47,7 +46,7 @@ Result<DecisionOutcome> setReleasePolicy(const MlflowClient &client, const std::
     status.reviewer = reviewer;
     if (Result<LoadedPolicy> tagPolicy = policyFromTags(current.tags); tagPolicy.ok())
         status.checks.policy = tagPolicy.value();
-    context.snapshot = snapshot->value();
+    context.snapshot = snapshot.value();
     if (Status read = refreshSignatures(client, context, cancel); !read.ok())
         return notRecorded(read.error());
 

@@ -3,6 +3,7 @@
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
 #include "modelgate/core/workspace/identity.h"
+#include "release/name_lists.h"
 #include "release/review_context.h"
 #include "util/text.h"
 
@@ -60,14 +61,6 @@ nlohmann::json decisionsJson(const std::vector<StandingDecision> &decisions)
 
 namespace detail {
 
-std::string joined(const std::vector<std::string> &items, const char *separator)
-{
-    std::string text;
-    for (const std::string &item : items)
-        text += (text.empty() ? "" : separator) + item;
-    return text;
-}
-
 std::string policyHash(const ReleasePolicy &policy)
 {
     return sha256Hex(releasePolicyToJson(policy));
@@ -103,9 +96,6 @@ void evaluate(ReleaseStatus &status, const std::map<std::string, std::string> &l
     // The tag view records what was decided, not whether the content changed since.
     status.tagDifferences = reviewTagDifferences(
         expectedReviewTags(replayVersion(entries, status.version, nullptr)), versionTags);
-    status.tagMismatches.clear();
-    for (const ReviewTagDifference &difference : status.tagDifferences)
-        status.tagMismatches.push_back(describeTagDifference(difference));
     status.policyProblems = policyProblemsOf(entries, status.checks.policy);
 
     status.approved = false;
@@ -115,8 +105,9 @@ void evaluate(ReleaseStatus &status, const std::map<std::string, std::string> &l
         status.reason = status.decisions.reason.empty()
                             ? std::string("not approved: ") + wireName(status.decisions.state)
                             : status.decisions.reason;
-    } else if (!status.tagMismatches.empty()) {
-        status.reason = "tags do not match the trail: " + status.tagMismatches.front();
+    } else if (!status.tagDifferences.empty()) {
+        status.reason =
+            "tags do not match the trail: " + describeTagDifference(status.tagDifferences.front());
     } else if (!status.policyProblems.empty()) {
         status.reason = "the release policy does not match the trail: " + status.policyProblems.front();
     } else {
@@ -152,33 +143,31 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
         version = resolved.value().version;
     }
     const ReleaseLedger ledger(client);
-    std::optional<Result<LoadedChecks>> checks;
-    std::optional<Result<ContentManifest>> manifest;
-    std::optional<Result<LedgerSnapshot>> snapshot;
-    parallelInvoke({[&] { checks.emplace(loadReleaseChecks(client, model, version, cancel)); },
-                    [&] { manifest.emplace(loadContentManifest(client, model, version, cancel)); },
-                    [&] { snapshot.emplace(ledger.read(model, cancel)); }},
-                   3, cancel);
-    if (cancel.isCancelled() || !checks || !manifest || !snapshot)
+    auto loaded = loadConcurrently(
+        cancel, [&] { return loadReleaseChecks(client, model, version, cancel); },
+        [&] { return loadContentManifest(client, model, version, cancel); },
+        [&] { return ledger.read(model, cancel); });
+    if (!loaded)
         return cancelledError();
-    if (!checks->ok())
-        return checks->error();
-    if (!manifest->ok())
-        return manifest->error();
-    if (!snapshot->ok())
-        return snapshot->error();
+    const auto &[checks, manifest, snapshot] = *loaded;
+    if (!checks.ok())
+        return checks.error();
+    if (!manifest.ok())
+        return manifest.error();
+    if (!snapshot.ok())
+        return snapshot.error();
 
     DecisionContext context;
     ReleaseStatus &status = context.status;
     status.model = model;
     status.version = version;
     status.reviewer = reviewerIdentity(client.config().credentials);
-    status.checks = checks->value();
-    status.manifest = manifest->value();
+    status.checks = checks.value();
+    status.manifest = manifest.value();
     status.digest = contentDigest(status.manifest);
     status.authors = authorIdentities(status.checks.candidate.version, status.checks.candidate.run);
     context.versionTags = status.checks.candidate.version.tags;
-    context.snapshot = snapshot->value();
+    context.snapshot = snapshot.value();
     // Known from the index already read: lets a screen say "not enrolled" before a decision.
     status.reviewerEnrolled =
         !status.reviewer.empty() && context.snapshot.indexParams.count(reviewerIndexKey(status.reviewer)) > 0;
@@ -250,7 +239,7 @@ std::string releaseStatusToJson(const ReleaseStatus &status, int indent)
         {"digest", status.digest},
         {"head_hash", status.trail.ok ? nlohmann::json(status.trail.headHash) : nlohmann::json(nullptr)},
         {"trail", detail::trailJson(status.trail)},
-        {"tag_mismatches", status.tagMismatches},
+        {"tag_mismatches", describeTagDifferences(status.tagDifferences)},
         {"policy_problems", status.policyProblems},
         {"policy", {{"from_tag", status.checks.policy.fromTag}, {"hash", status.checks.policy.hash}}},
         {"checks", detail::embedded(checkReportToJson(status.checks.report, -1))},

@@ -12,27 +12,24 @@ Status syncReviewTags(const MlflowClient &client, const std::string &model, cons
                       const CancelToken &cancel)
 {
     const ReleaseLedger ledger(client);
-    std::optional<Result<ModelVersion>> loadedVersion;
-    std::optional<Result<RegisteredModel>> registered;
-    std::optional<Result<LedgerSnapshot>> snapshot;
-    parallelInvoke({[&] { loadedVersion.emplace(client.resolveModelVersion(model, version, cancel)); },
-                    [&] { registered.emplace(client.getRegisteredModel(model, cancel)); },
-                    [&] { snapshot.emplace(ledger.read(model, cancel)); }},
-                   3, cancel);
-    if (cancel.isCancelled() || !loadedVersion || !registered || !snapshot)
+    auto loaded = detail::loadConcurrently(
+        cancel, [&] { return client.resolveModelVersion(model, version, cancel); },
+        [&] { return client.getRegisteredModel(model, cancel); }, [&] { return ledger.read(model, cancel); });
+    if (!loaded)
         return cancelledError();
-    if (!loadedVersion->ok())
-        return loadedVersion->error();
-    if (!registered->ok())
-        return registered->error();
-    if (!snapshot->ok())
-        return snapshot->error();
+    const auto &[loadedVersion, registered, snapshot] = *loaded;
+    if (!loadedVersion.ok())
+        return loadedVersion.error();
+    if (!registered.ok())
+        return registered.error();
+    if (!snapshot.ok())
+        return snapshot.error();
     Result<ReviewerSignatures> signatures =
-        detail::readSignatures(ledger, snapshot->value(), std::string(), cancel);
+        detail::readSignatures(ledger, snapshot.value(), std::string(), cancel);
     if (!signatures.ok())
         return signatures.error();
-    const ModelVersion &current = loadedVersion->value();
-    const TrailVerification trail = verifyTrail(snapshot->value().ledgerParams, model, &signatures.value());
+    const ModelVersion &current = loadedVersion.value();
+    const TrailVerification trail = verifyTrail(snapshot.value().ledgerParams, model, &signatures.value());
     if (!trail.ok)
         return Error::refused(kRefusedTrailBroken,
                               "the release trail of " + model + " is broken (" + trail.reason +
@@ -57,8 +54,8 @@ Status syncReviewTags(const MlflowClient &client, const std::string &model, cons
     // The policy tag is part of the view too: rewrite it from the last policy record.
     if (const std::optional<ReleasePolicy> inForce = policyInForce(trail.entries)) {
         const std::string text = releasePolicyToJson(*inForce);
-        const auto found = registered->value().tags.find(kReleasePolicyTag);
-        if (found == registered->value().tags.end() || found->second != text)
+        const auto found = registered.value().tags.find(kReleasePolicyTag);
+        if (found == registered.value().tags.end() || found->second != text)
             if (Status written = client.setRegisteredModelTag(model, kReleasePolicyTag, text, cancel);
                 !written.ok())
                 return written.error();

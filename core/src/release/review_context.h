@@ -6,10 +6,15 @@
 #include "modelgate/core/mlflow/mlflow_client.h"
 #include "modelgate/core/release/release_ledger.h"
 #include "modelgate/core/release/release_status.h"
+#include "modelgate/core/util/parallel.h"
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 namespace modelgate::detail {
@@ -41,8 +46,26 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
                                     const std::string &versionOrAlias, const std::string &signer,
                                     const CancelToken &cancel);
 
-// "a, b, c" (the four-eyes sources, the approvers of a reason).
-std::string joined(const std::vector<std::string> &items, const char *separator);
+// Runs the independent reads a load starts with (each a callable returning a Result)
+// concurrently and gives their results in the order of `loads`; nullopt when `cancel` fired
+// before every one had answered.
+template <typename... Loads>
+auto loadConcurrently(const CancelToken &cancel, Loads... loads)
+    -> std::optional<std::tuple<std::invoke_result_t<Loads &>...>>
+{
+    std::tuple<std::optional<std::invoke_result_t<Loads &>>...> slots;
+    std::apply(
+        [&](auto &...slot) {
+            parallelInvoke({std::function<void()>([&slot, &loads] { slot.emplace(loads()); })...},
+                           sizeof...(Loads), cancel);
+        },
+        slots);
+    const bool complete = std::apply([](const auto &...slot) { return (slot.has_value() && ...); }, slots);
+    if (cancel.isCancelled() || !complete)
+        return std::nullopt;
+    // Copies, not moves: GCC 12 -O2 warns falsely on moving out of the optional's variant.
+    return std::apply([](const auto &...slot) { return std::make_tuple(*slot...); }, slots);
+}
 
 // JSON pieces shared by releaseStatusToJson and auditTrailToJson (release_status.cpp).
 nlohmann::json nullable(const std::string &text);

@@ -32,8 +32,7 @@ Result<AuditTrail> loadAuditTrail(const MlflowClient &client, const std::string 
 struct VersionTagMismatch
 {
     std::string version;
-    std::vector<std::string> problems;            // reviewTagMismatches(...), English, one per tag
-    std::vector<ReviewTagDifference> differences; // the same, as values
+    std::vector<ReviewTagDifference> differences; // one per tag (describeTagDifferences words them)
 };
 
 // Pure: compares each version's review tags with the trail's records of it (only the records

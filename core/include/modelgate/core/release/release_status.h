@@ -20,17 +20,17 @@ struct ReleaseStatus
 {
     std::string model;
     std::string version;
-    std::string reviewer;                            // who is asking (reviewerIdentity of the client)
-    std::vector<std::string> authors;                // authorIdentities now
-    bool reviewerEnrolled = false;                   // the ledger index has a signature run for `reviewer`
-    LoadedChecks checks;                             // pre-checks now
-    ContentManifest manifest;                        // the content now
-    std::string digest;                              // contentDigest(manifest)
-    TrailVerification trail;                         // the model's whole trail, signatures checked
-    VersionDecisions decisions;                      // replayed with the current digest
-    std::vector<std::string> tagMismatches;          // tag view vs records
-    std::vector<ReviewTagDifference> tagDifferences; // the same, as values
-    std::vector<std::string> policyProblems;         // the policy tag vs the trail's last policy record
+    std::string reviewer;             // who is asking (reviewerIdentity of the client)
+    std::vector<std::string> authors; // authorIdentities now
+    bool reviewerEnrolled = false;    // the ledger index has a signature run for `reviewer`
+    LoadedChecks checks;              // pre-checks now
+    ContentManifest manifest;         // the content now
+    std::string digest;               // contentDigest(manifest)
+    TrailVerification trail;          // the model's whole trail, signatures checked
+    VersionDecisions decisions;       // replayed with the current digest
+    std::vector<ReviewTagDifference>
+        tagDifferences;                      // tag view vs records (describeTagDifferences words them)
+    std::vector<std::string> policyProblems; // the policy tag vs the trail's last policy record
     // The version is approved as docs/design/release-records.md defines it: trail ok, state
     // Approved with the current digest, no tag mismatch, no policy problem.
     bool approved = false;
