@@ -126,6 +126,15 @@ Result<ServerCapabilities> detectServerCapabilities(const MlflowClient &client, 
             capabilities.permissions = PermissionApi::V2;
         else if (!isMissingRoute(legacy.error()))
             return unexpected("which permission API the server offers", legacy.error());
+        // Whether the signed-in user is an admin: users/get answers it to the user themself.
+        if (capabilities.permissions == PermissionApi::V2 && !user.empty()) {
+            auto self = client.call(HttpMethod::Get, "users/get", "username=" + urlEncode(user), cancel);
+            if (self.ok()) {
+                const auto body = nlohmann::json::parse(self.value(), nullptr, false);
+                capabilities.isAdmin = body.is_object() && body.contains("user") &&
+                                       body["user"].is_object() && body["user"].value("is_admin", false);
+            }
+        }
     }
 
     // Workspaces exist on newer servers only; switched off they answer 503 with a note.

@@ -408,6 +408,21 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
     auto experimentId = ensureLedgerExperiment(m_client, cancel);
     if (!experimentId.ok())
         return experimentId.error();
+    // Enrolling is for an admin or the ledger's manager (who created it), on every server: on
+    // 3.0 servers a user may read their own grants, so without this check a reviewer re-running
+    // their own enrolment would get further than on a 2.0 server, and be told something else.
+    if (permissions && !capabilities->isAdmin) {
+        auto own = ownExperimentPermission(m_client, *permissions, experimentId.value(), cancel);
+        if (!own.ok())
+            return own.error();
+        if (own.value() == OwnPermission::NotManage) {
+            Error error =
+                Error::of(ErrorKind::HttpStatus, "only an admin or the ledger's manager enrols reviewers");
+            error.httpStatus = 403;
+            return withPermissionNamed(std::move(error),
+                                       experimentPermission("MANAGE", kLedgerExperimentName));
+        }
+    }
     auto index = ensureIndexRun(m_client, experimentId.value(), cancel);
     if (!index.ok())
         return index.error();
