@@ -92,13 +92,6 @@ std::pair<std::string, bool> exactNameFilter(const std::string &name)
     return {"name LIKE '" + pattern + "'", false};
 }
 
-Status toStatus(const Result<std::string> &result)
-{
-    if (!result.ok())
-        return result.error();
-    return success();
-}
-
 template <typename T>
 Result<T> withUrl(Result<T> result, const std::string &url)
 {

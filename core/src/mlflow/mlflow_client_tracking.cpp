@@ -25,13 +25,6 @@ std::string buildQuery(const Query &query)
     return text;
 }
 
-Status toStatus(const Result<std::string> &result)
-{
-    if (!result.ok())
-        return result.error();
-    return success();
-}
-
 // A Parse error of a 2xx body names the endpoint it came from.
 template <typename T>
 Result<T> readBody(const Result<std::string> &body, const std::string &endpoint,

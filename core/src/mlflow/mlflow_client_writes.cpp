@@ -8,17 +8,6 @@
 
 namespace modelgate {
 
-namespace {
-
-Status toStatus(const Result<std::string> &result)
-{
-    if (!result.ok())
-        return result.error();
-    return success();
-}
-
-} // namespace
-
 Status MlflowClient::updateModelVersionDescription(const std::string &name, const std::string &version,
                                                    const std::string &description,
                                                    const CancelToken &cancel) const

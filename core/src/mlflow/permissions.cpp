@@ -17,13 +17,6 @@ bool isApiError(const Error &error, std::string_view code)
     return error.kind == ErrorKind::Api && error.code == code;
 }
 
-Status toStatus(const Result<std::string> &result)
-{
-    if (!result.ok())
-        return result.error();
-    return success();
-}
-
 std::string query(std::initializer_list<std::pair<const char *, std::string>> fields)
 {
     std::string text;
@@ -88,6 +81,13 @@ public:
             return Error::parse(std::string(key) + ".permission",
                                 prefix(resource) + "get answered without a permission");
         return std::optional<std::string>(body[key]["permission"].get<std::string>());
+    }
+
+    Result<std::optional<std::string>> effective(const std::string &user, PermissionResource resource,
+                                                 const std::string &id,
+                                                 const CancelToken &cancel) const override
+    {
+        return recorded(user, resource, id, cancel);
     }
 
 private:
@@ -178,6 +178,21 @@ public:
                 return std::optional<std::string>(row["permission"].get<std::string>());
         }
         return std::optional<std::string>();
+    }
+
+    Result<std::optional<std::string>> effective(const std::string &user, PermissionResource resource,
+                                                 const std::string &id,
+                                                 const CancelToken &cancel) const override
+    {
+        auto reply = m_client.call(
+            MlflowClient::RestApi::V3, HttpMethod::Get, "users/permissions/get",
+            query({{"username", user}, {"resource_type", typeOf(resource)}, {"resource_id", id}}), cancel);
+        if (!reply.ok())
+            return reply.error();
+        const auto body = nlohmann::json::parse(reply.value(), nullptr, false);
+        if (!body.is_object() || !body.contains("permission") || !body["permission"].is_string())
+            return Error::parse("permission", "users/permissions/get answered without a permission");
+        return std::optional<std::string>(body["permission"].get<std::string>());
     }
 
 private:

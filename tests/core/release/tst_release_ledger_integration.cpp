@@ -459,6 +459,10 @@ private Q_SLOTS:
                                                         CancelToken::none());
         REQUIRE_OK(read);
         QCOMPARE(read.value(), std::optional<std::string>("MANAGE"));
+        const auto effective = permissions.value()->effective(kRiley, PermissionResource::RegisteredModel,
+                                                              kDiabetes, CancelToken::none());
+        REQUIRE_OK(effective);
+        QCOMPARE(effective.value(), std::optional<std::string>("MANAGE"));
         const auto denied =
             ReleaseLedger(as(kSam)).grantModelPermission(kDiabetes, kSam, "EDIT", CancelToken::none());
         QVERIFY(!denied.ok());

@@ -103,6 +103,15 @@ inline Status success()
     return Unit{};
 }
 
+// Success or the error of a call whose value the caller does not need (a write's echo).
+template <typename T>
+Status toStatus(const Result<T> &result)
+{
+    if (!result.ok())
+        return result.error();
+    return success();
+}
+
 // The error of an operation stopped through its CancelToken.
 inline Error cancelledError()
 {
