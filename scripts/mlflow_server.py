@@ -216,7 +216,8 @@ def write_auth_config(state_dir: Path) -> Path:
             f"admin_password = {password}\n"
             "authorization_function = mlflow.server.auth:authenticate_request_basic_auth\n"
         )
-        if supports_auth_cache():
+        # MODELGATE_MLFLOW_AUTH_CACHE=0 leaves it off (a test of the server's own refusals).
+        if supports_auth_cache() and os.environ.get("MODELGATE_MLFLOW_AUTH_CACHE", "1") != "0":
             handle.write(f"auth_cache_ttl_seconds = {AUTH_CACHE_TTL_SECONDS}\n")
     return config
 

@@ -40,6 +40,13 @@ public:
     virtual Result<std::optional<std::string>> recorded(const std::string &user, PermissionResource resource,
                                                         const std::string &id,
                                                         const CancelToken &cancel) const = 0;
+    // What the user may do on the resource as the server decides a request: on 3.0 servers its
+    // own answer (users/permissions/get: grants, roles, the default, admin); the 2.0 endpoints
+    // have no such question, so there it is the recorded permission, or nullopt where the
+    // server's default permission applies (READ unless the admin changed it).
+    virtual Result<std::optional<std::string>> effective(const std::string &user, PermissionResource resource,
+                                                         const std::string &id,
+                                                         const CancelToken &cancel) const = 0;
 };
 
 // The store for the API the server offers. A server with an auth app but without a permission
