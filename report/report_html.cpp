@@ -590,7 +590,7 @@ QString buildReportHtml(const ReleaseReportData &data, ImageMode mode, std::vect
                                                : ReleaseReport::tr("the default policy")) +
                      QStringLiteral("<br/>") + fullHash(status.checks.policy.hash)});
     html += QStringLiteral("</table>\n");
-    for (const std::string &mismatch : status.tagMismatches)
+    for (const std::string &mismatch : describeTagDifferences(status.tagDifferences))
         html += QStringLiteral("<p class=\"fail\">%1</p>\n")
                     .arg(ReleaseReport::tr("Tag mismatch: %1").arg(esc(mismatch)));
     for (const std::string &problem : status.policyProblems)

@@ -7,7 +7,9 @@
 #          write its URI to <statedir>/uri (the tests read it from there)
 #   stop   stop that server and every process it started
 # <venv> is the Python environment with the pinned MLflow; empty or absent means the one
-# `scripts/setup.sh --print-venv --no-apt` gives (building it if needed).
+# `scripts/setup.sh --print-venv --no-apt` gives (building it if needed). MODELGATE_VENV in
+# the environment wins over both: the compatibility pass of scripts/test.sh runs the same
+# tests against the newest supported MLflow that way.
 set -euo pipefail
 
 scriptDir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,7 +20,7 @@ usage() {
 [[ $# -ge 2 && $# -le 3 ]] || usage
 action="$1"
 stateDir="$2"
-venv="${3:-}"
+venv="${MODELGATE_VENV:-${3:-}}"
 [[ -n $stateDir ]] || usage
 
 if [[ -z $venv ]]; then

@@ -184,6 +184,22 @@ def wipe(state_dir: Path) -> None:
             path.unlink(missing_ok=True)
 
 
+# Seconds a successful basic-auth check is remembered per worker, on servers that can
+# (MLflow 3.7 and later; older ones have no such setting and hash the password on every
+# request). It buys most of the per-request cost of PBKDF2 back (several requests per second
+# instead of about one on this machine); it costs staleness: a changed or deleted password
+# still works on a worker for up to this long. The demo and the tests change no passwords.
+AUTH_CACHE_TTL_SECONDS = 300
+
+
+def supports_auth_cache() -> bool:
+    try:
+        from mlflow.server.auth.config import AuthConfig  # noqa: PLC0415 (the venv's own MLflow)
+    except ImportError:
+        return False
+    return "auth_cache_ttl_seconds" in AuthConfig._fields
+
+
 def write_auth_config(state_dir: Path) -> Path:
     password = os.environ.get(ADMIN_PASSWORD_ENV, "")
     if len(password) < 8:
@@ -200,6 +216,9 @@ def write_auth_config(state_dir: Path) -> Path:
             f"admin_password = {password}\n"
             "authorization_function = mlflow.server.auth:authenticate_request_basic_auth\n"
         )
+        # MODELGATE_MLFLOW_AUTH_CACHE=0 leaves it off (a test of the server's own refusals).
+        if supports_auth_cache() and os.environ.get("MODELGATE_MLFLOW_AUTH_CACHE", "1") != "0":
+            handle.write(f"auth_cache_ttl_seconds = {AUTH_CACHE_TTL_SECONDS}\n")
     return config
 
 

@@ -521,6 +521,10 @@
         <translation>Die Freigaberegeln erlauben das nicht: %1</translation>
     </message>
     <message>
+        <source>The server does not offer what this needs, so nothing was changed: %1</source>
+        <translation>Der Server bietet nicht, was dafür nötig ist; daher wurde nichts geändert: %1</translation>
+    </message>
+    <message>
         <source>you are an author of this version, and a release needs a reviewer who is not (four-eyes rule).</source>
         <translation>Sie sind Autor dieser Version, und eine Freigabe braucht eine prüfende Person, die es nicht ist (Vier-Augen-Prinzip).</translation>
     </message>
@@ -1024,10 +1028,6 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Writing %1…</source>
-        <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
         <source>The release report was written to %1.</source>

@@ -521,6 +521,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The server does not offer what this needs, so nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>you are an author of this version, and a release needs a reviewer who is not (four-eyes rule).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,10 +1028,6 @@
     <message>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
-        <source>Writing %1…</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The release report was written to %1.</source>

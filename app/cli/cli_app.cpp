@@ -2,6 +2,7 @@
 
 #include "cli_args.h"
 #include "cli_compare.h"
+#include "cli_doctor.h"
 #include "cli_format.h"
 #include "cli_history.h"
 #include "cli_report.h"
@@ -25,6 +26,8 @@ namespace {
 constexpr const char *kUsage = R"(Usage: modelgate-cli [OPTIONS] COMMAND [ARGS]
 
 Commands:
+  doctor                            what the server is (MLflow version, sign-in, permission
+                                    API, workspaces) and whether ModelGate fully works with it
   models list [--filter TEXT]       registered models (TEXT: case-insensitive part of
                                     a name, a tag or an alias)
   versions list MODEL               every version of MODEL, newest first
@@ -91,12 +94,46 @@ struct Context
     const Environment &env;
     const CancelToken &cancel;
     bool json = false;
+    // What to say when the server answers 401: which variable to set for this profile.
+    std::string unauthorisedHint;
 };
 
 int fail(Context &ctx, int code, const std::string &message)
 {
-    ctx.err << "modelgate-cli: " << message << '\n';
+    ctx.err << "modelgate-cli: " << message;
+    // A bare "HTTP 401 ... You are not authenticated" does not tell a pipeline author that
+    // the profile names a user whose password the environment lacks.
+    if (code == ExitServer && !ctx.unauthorisedHint.empty() && message.find("HTTP 401") != std::string::npos)
+        ctx.err << " (" << ctx.unauthorisedHint << ')';
+    ctx.err << '\n';
     return code;
+}
+
+// Which credentials the profile sends, and what to set when the server refuses them.
+std::string unauthorisedHintFor(const Profile &profile, const Credentials &credentials,
+                                const Environment &env)
+{
+    switch (profile.authKind) {
+    case AuthKind::Bearer:
+        return credentials.secret.empty() ? "set MLFLOW_TRACKING_TOKEN to a token for this server"
+                                          : "the server refused the token in MLFLOW_TRACKING_TOKEN";
+    case AuthKind::Basic:
+        if (credentials.username.empty())
+            return "set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD";
+        if (!credentials.secret.empty())
+            return "the server refused the password in MLFLOW_TRACKING_PASSWORD for user '" +
+                   credentials.username + "'";
+        if (!env.get("MLFLOW_TRACKING_PASSWORD").empty())
+            return "MLFLOW_TRACKING_PASSWORD is sent only for the user in MLFLOW_TRACKING_USERNAME: set "
+                   "MLFLOW_TRACKING_USERNAME=" +
+                   credentials.username;
+        return "profile '" + profile.name + "' signs in as '" + credentials.username +
+               "': set MLFLOW_TRACKING_USERNAME=" + credentials.username + " and MLFLOW_TRACKING_PASSWORD";
+    case AuthKind::None:
+        break;
+    }
+    return "the server needs credentials: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD (or "
+           "MLFLOW_TRACKING_TOKEN)";
 }
 
 int failWith(Context &ctx, const Error &error, const std::string &what)
@@ -146,7 +183,9 @@ std::optional<MlflowClient> makeClient(Context &ctx, const ArgParser &args, Fail
         return std::nullopt;
     }
 
-    ClientConfig config = clientConfigFor(profile, credentialsFromEnvironment(profile, ctx.env));
+    const Credentials credentials = credentialsFromEnvironment(profile, ctx.env);
+    ctx.unauthorisedHint = unauthorisedHintFor(profile, credentials, ctx.env);
+    ClientConfig config = clientConfigFor(profile, credentials);
     if (const auto timeout = args.value("timeout")) {
         char *end = nullptr;
         const double seconds = std::strtod(timeout->c_str(), &end);
@@ -364,7 +403,7 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
 
     const auto &pos = args.positional();
     // "compare" is one word, "review policy show|set" three; the others are two ("models list").
-    const std::size_t commandWords = !pos.empty() && pos[0] == "compare"                           ? 1
+    const std::size_t commandWords = !pos.empty() && (pos[0] == "compare" || pos[0] == "doctor")   ? 1
                                      : pos.size() >= 2 && pos[0] == "review" && pos[1] == "policy" ? 3
                                                                                                    : 2;
     std::string command;
@@ -376,6 +415,7 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
         const char *synopsis;
     };
     const std::map<std::string, Shape> commands = {
+        {"doctor", {0, "doctor"}},
         {"models list", {0, "models list [--filter TEXT]"}},
         {"versions list", {1, "versions list MODEL"}},
         {"version show", {2, "version show MODEL VERSION"}},
@@ -449,6 +489,10 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
     if (!client)
         return fail(ctx, failure.code, failure.message);
 
+    if (command == "doctor") {
+        const CommandFailure outcome = runDoctor(*client, ctx.json, ctx.out, ctx.cancel);
+        return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
+    }
     if (command == "models list")
         return modelsList(ctx, *client, args.value("filter").value_or(""));
     if (command == "compare") {
@@ -482,7 +526,7 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
 int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &err, const Environment &env,
         const CancelToken &cancel)
 {
-    Context ctx{out, err, env, cancel};
+    Context ctx{out, err, env, cancel, false, {}};
     // The core returns errors as values; this guard only keeps a bug (e.g. bad_alloc)
     // from ending a pipeline step without the promised one-line message.
     try {

@@ -175,7 +175,7 @@ CommandFailure runAuditVerify(const MlflowClient &client, const ReviewCommand &c
     const TrailVerification &verification = trail.verification;
     std::vector<std::string> tagProblems;
     for (const auto &mismatch : checked->tagMismatches)
-        for (const auto &problem : mismatch.problems)
+        for (const auto &problem : describeTagDifferences(mismatch.differences))
             tagProblems.push_back("version " + mismatch.version + ": " + problem);
     if (command.json) {
         Json value = trailJson(model, verification, trail.policyProblems);

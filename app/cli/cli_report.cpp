@@ -3,14 +3,19 @@
 #include "cli_app.h"
 #include "cli_review.h"
 
+#include <filesystem>
 #include <memory>
+#include <system_error>
+#include <unistd.h>
 
 #ifdef MODELGATE_WITH_REPORT
 #include <release_report.h>
 
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QTemporaryDir>
 #endif
 
 namespace modelgate::cli {
@@ -29,6 +34,52 @@ std::string lowerSuffix(const std::string &path)
     return suffix;
 }
 
+// Checked before anything is loaded: a report that takes seconds to gather must not then
+// fail on a folder that does not exist or cannot be written.
+std::string unwritableReason(const std::string &path)
+{
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path file(path);
+    fs::path folder = file.parent_path();
+    if (folder.empty())
+        folder = ".";
+    if (!fs::is_directory(folder, error))
+        return "the folder '" + folder.string() + "' does not exist";
+    if (fs::is_directory(file, error))
+        return "'" + path + "' is a folder";
+    if (fs::exists(file, error))
+        return ::access(file.c_str(), W_OK) == 0 ? std::string() : "'" + path + "' is not writable";
+    return ::access(folder.c_str(), W_OK | X_OK) == 0
+               ? std::string()
+               : "the folder '" + folder.string() + "' is not writable";
+}
+
+#ifdef MODELGATE_WITH_REPORT
+// XDG_RUNTIME_DIR for the duration of one command, where the environment has none.
+class PrivateRuntimeDir
+{
+public:
+    PrivateRuntimeDir()
+    {
+        if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR") || !m_dir.isValid())
+            return;
+        m_set = qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_dir.path()));
+    }
+    ~PrivateRuntimeDir()
+    {
+        if (m_set)
+            qunsetenv("XDG_RUNTIME_DIR"); // the folder goes with this command
+    }
+    PrivateRuntimeDir(const PrivateRuntimeDir &) = delete;
+    PrivateRuntimeDir &operator=(const PrivateRuntimeDir &) = delete;
+
+private:
+    QTemporaryDir m_dir; // created 0700, removed on destruction
+    bool m_set = false;
+};
+#endif
+
 } // namespace
 
 CommandFailure checkReportCommand(const ReportRequest &request)
@@ -40,6 +91,8 @@ CommandFailure checkReportCommand(const ReportRequest &request)
         return {ExitUsage, "the report file must end in .html or .pdf, got '" + *request.outPath + "'"};
     if (request.language && *request.language != "de" && *request.language != "en")
         return {ExitUsage, "--lang must be 'de' or 'en', got '" + *request.language + "'"};
+    if (const std::string reason = unwritableReason(*request.outPath); !reason.empty())
+        return {ExitUsage, "cannot write the report: " + reason};
 #ifndef MODELGATE_WITH_REPORT
     return {ExitUsage, "this modelgate-cli was built without the release report (MODELGATE_BUILD_GUI=OFF)"};
 #else
@@ -58,6 +111,10 @@ CommandFailure runReportCommand(const MlflowClient &client, const ReportRequest 
     (void)cancel;
     return {ExitUsage, "this modelgate-cli was built without the release report"};
 #else
+    // Qt's platform and font code ask for the user's runtime folder and, where a CI job or a
+    // service has no XDG_RUNTIME_DIR, print a warning on stderr, which must hold one line per
+    // failure only. A private folder (0700, removed afterwards) is what the XDG spec promises.
+    const PrivateRuntimeDir runtimeDir;
     // Fonts, QPainter text and QPdfWriter need a QGuiApplication; a pipeline has no display.
     std::unique_ptr<QGuiApplication> ownApp;
     static int argc = 1;

@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include <modelgate/core/workspace/identity.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
 #include <modelgate/core/release/release_review.h>
+#include <modelgate/core/workspace/identity.h>
 
 namespace modelgate::cli {
 
@@ -264,8 +264,9 @@ CommandFailure reviewStatus(const MlflowClient &client, const ReviewCommand &com
          {"You", reviewer},
          {"Digest", status->digest},
          {"Trail", trailLine(status->trail)},
-         {"Tag view", status->tagMismatches.empty() ? "matches the trail"
-                                                    : "DOES NOT MATCH: " + join(status->tagMismatches, "; ")},
+         {"Tag view", status->tagDifferences.empty()
+                          ? "matches the trail"
+                          : "DOES NOT MATCH: " + join(describeTagDifferences(status->tagDifferences), "; ")},
          {"Policy tag", status->policyProblems.empty() ? "matches the trail"
                                                        : "PROBLEM: " + join(status->policyProblems, "; ")}});
     if (status->decisions.breakGlass)
@@ -302,7 +303,7 @@ CommandFailure reviewVerify(const MlflowClient &client, const ReviewCommand &com
                   {"trail_problem", trail.ok ? Json() : Json(trail.reason)},
                   {"digest", status->digest},
                   {"break_glass", status->decisions.breakGlass},
-                  {"tag_mismatches", status->tagMismatches},
+                  {"tag_mismatches", describeTagDifferences(status->tagDifferences)},
                   {"policy_problems", status->policyProblems}};
         out << json.dump(2) << '\n';
     } else {
@@ -316,7 +317,7 @@ CommandFailure reviewVerify(const MlflowClient &client, const ReviewCommand &com
         else
             out << "trail broken: " << trail.reason << '\n';
         out << "digest: " << status->digest << '\n';
-        for (const auto &mismatch : status->tagMismatches)
+        for (const auto &mismatch : describeTagDifferences(status->tagDifferences))
             out << "tags: " << mismatch << '\n';
         for (const auto &problem : status->policyProblems)
             out << "policy: " << problem << '\n';

@@ -38,6 +38,11 @@ struct Options
         QStringLiteral("With --screenshots: render every screen at <width>x<height>, e.g. 1280x800 "
                        "(default: 1400x860, the release review 1920x960)."),
         QStringLiteral("size")};
+    QCommandLineOption screenshotModel{
+        QStringLiteral("screenshot-model"),
+        QStringLiteral("With --screenshots: the registered model to show (default: the one with the most "
+                       "versions)."),
+        QStringLiteral("name")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -45,7 +50,7 @@ struct Options
             QStringLiteral("Browse and review the models of an MLflow model registry."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({profile, lang, screenshots, screenshotSize});
+        parser.addOptions({profile, lang, screenshots, screenshotSize, screenshotModel});
     }
 };
 
@@ -132,7 +137,8 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(screenshotsOption))
         return runScreenshotMode(&window, &workspaces, parser.value(screenshotsOption),
-                                 parser.value(profileOption), *screenshotSettings, screenshotSize);
+                                 parser.value(profileOption), *screenshotSettings, screenshotSize,
+                                 parser.value(options.screenshotModel));
 
     window.show();
     window.start(parser.value(profileOption));

@@ -128,6 +128,22 @@ QString mlflowPython(QString *errorMessage)
     return cached;
 }
 
+QString mlflowVersion()
+{
+    static const QString cached = [] {
+        const QString python = mlflowPython();
+        if (python.isEmpty())
+            return QString();
+        QProcess probe;
+        probe.start(python,
+                    {QStringLiteral("-c"), QStringLiteral("import mlflow; print(mlflow.__version__)")});
+        if (!probe.waitForFinished(120 * 1000) || probe.exitCode() != 0)
+            return QString();
+        return QString::fromUtf8(probe.readAllStandardOutput()).trimmed();
+    }();
+    return cached;
+}
+
 PrivateMlflowServer::PrivateMlflowServer() = default;
 
 PrivateMlflowServer::~PrivateMlflowServer()
@@ -195,6 +211,8 @@ bool PrivateMlflowServer::launch(int port)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (m_options.basicAuth)
         environment.insert(QStringLiteral("MODELGATE_MLFLOW_ADMIN_PASSWORD"), m_adminPassword);
+    if (!m_options.credentialCache)
+        environment.insert(QStringLiteral("MODELGATE_MLFLOW_AUTH_CACHE"), QStringLiteral("0"));
     m_helper->setProcessEnvironment(environment);
     m_helper->setProgram(python);
     m_helper->setArguments(arguments);

@@ -24,6 +24,10 @@ QString sharedMlflowUri();
 // content (versions, run ids, metrics) as scripts/seed_demo.py wrote it.
 QString sharedMlflowStateDir();
 
+// The version of MLflow in the environment mlflowPython() finds ("3.6.0"), for tests that
+// compare what a server reports; empty if it cannot be asked.
+QString mlflowVersion();
+
 // True when the environment says CI=true: a missing MLflow is then a failure, not a skip.
 bool isCiRun();
 
@@ -41,8 +45,12 @@ class PrivateMlflowServer final
 public:
     struct Options
     {
-        bool seed = false;                 // fill it with the demo content (scripts/seed_demo.py), ~15-30 s
-        bool basicAuth = false;            // run MLflow's basic-auth app; see adminUser()/adminPassword()
+        bool seed = false;      // fill it with the demo content (scripts/seed_demo.py), ~15-30 s
+        bool basicAuth = false; // run MLflow's basic-auth app; see adminUser()/adminPassword()
+        // With basicAuth, on servers that have it: remember checked passwords (fast; see
+        // scripts/mlflow_server.py). Off for a test of the server's own refusals: MLflow 3.17
+        // answers a Bearer header with a 500 instead of a 401 while the cache is on.
+        bool credentialCache = true;
         std::chrono::seconds timeout{240}; // for start-up plus seeding
     };
 

@@ -306,7 +306,7 @@ private Q_SLOTS:
         panel->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeout);
         QVERIFY(!panel->status()->approved);
-        QVERIFY(!panel->status()->tagMismatches.empty());
+        QVERIFY(!panel->status()->tagDifferences.empty());
         auto *state = panel->findChild<QLabel *>(QStringLiteral("reviewState"));
         QVERIFY(state);
         QVERIFY2(
@@ -322,7 +322,7 @@ private Q_SLOTS:
         repair->click();
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, kTimeout);
         QVERIFY2(panel->status()->approved, panel->status()->reason.c_str());
-        QVERIFY(panel->status()->tagMismatches.empty());
+        QVERIFY(panel->status()->tagDifferences.empty());
         QVERIFY(!repair->isVisibleTo(panel));
         QVERIFY(!panel->decisionArea()->showsTagRepair());
     }

@@ -282,6 +282,12 @@ QString userMessage(const Error &error, Operation operation)
         // for a code this console does not know.
         reason = ErrorText::tr("The release rules do not allow it: %1").arg(refusalText(error));
         break;
+    case ErrorKind::Unsupported:
+        // Never a silent downgrade: say what the server lacks (core names the version and the
+        // endpoints it looked for) and that nothing was done without it.
+        reason = ErrorText::tr("The server does not offer what this needs, so nothing was changed: %1")
+                     .arg(QString::fromStdString(error.message));
+        break;
     }
     return operationSentence(operation) + u' ' + reason;
 }

@@ -347,7 +347,7 @@ void AuditTrailView::showDetails()
                 html += QStringLiteral("<p style=\"color:#a40e26\"><b>%1</b><br/>%2</p>")
                             .arg(tr("The review tags of version %1 do not match the trail:")
                                      .arg(esc(mismatch.version)),
-                                 esc(joinedProblems(mismatch.problems)));
+                                 esc(joinedProblems(describeTagDifferences(mismatch.differences))));
     html += QStringLiteral("<table cellspacing=\"2\" cellpadding=\"2\">");
     line(tr("Record"), QString::number(entry->sequence));
     line(tr("Hash"), mono(entry->hash));

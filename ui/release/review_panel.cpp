@@ -318,7 +318,7 @@ void ReviewPanel::applyStatus(const ReleaseStatus &status)
                             .arg(status.trail.firstBroken ? QString::number(*status.trail.firstBroken)
                                                           : QStringLiteral("?"),
                                  report::trailBrokenReason(status.trail));
-    else if (!status.approved && !status.tagMismatches.empty()) {
+    else if (!status.approved && !status.tagDifferences.empty()) {
         // Name the tags: a hand-edited tag is what a reviewer must see, not just that something differs.
         QStringList mismatches;
         for (const ReviewTagDifference &difference : status.tagDifferences)

@@ -17,6 +17,7 @@
 #include "widgets/error_banner.h"
 #include "widgets/version_details_pane.h"
 
+#include <cstdlib>
 #include <memory>
 
 #include <QCoreApplication>
@@ -32,6 +33,7 @@
 #include <QTcpServer>
 #include <QTextStream>
 
+#include <modelgate/core/mlflow/model_filter.h>
 #include <modelgate/ui/app_info.h>
 
 namespace modelgate::ui {
@@ -135,12 +137,44 @@ void ScreenshotRunner::grab(QWidget *widget, const QString &name)
         fail(QStringLiteral("cannot write ") + path);
 }
 
+QString modelWithMostVersions(const RegisteredModelListModel &models)
+{
+    QString best;
+    long long bestVersion = -1;
+    for (int row = 0; row < models.rowCount(); ++row) {
+        const std::string latest = latestVersionOf(models.registeredModelAt(row));
+        const long long version = latest.empty() ? 0 : std::atoll(latest.c_str());
+        if (version > bestVersion || (version == bestVersion && models.nameAt(row) < best)) {
+            bestVersion = version;
+            best = models.nameAt(row);
+        }
+    }
+    return best;
+}
+
 void ScreenshotRunner::stepModels()
 {
-    if (m_window->modelListModel()->rowOfName(m_modelName) < 0) {
+    if (m_modelName.isEmpty()) {
+        m_modelName = modelWithMostVersions(*m_window->modelListModel());
+        if (m_modelName.isEmpty()) {
+            fail(QStringLiteral("the workspace has no registered models to show"));
+            finish();
+            return;
+        }
+    }
+    const int row = m_window->modelListModel()->rowOfName(m_modelName);
+    if (row < 0) {
         fail(QStringLiteral("the workspace has no model called ") + m_modelName);
         finish();
         return;
+    }
+    // A registry without the demo's @champion still gets every screen: its newest version,
+    // reviewed against the one before.
+    const RegisteredModel &model = m_window->modelListModel()->registeredModelAt(row);
+    if (model.aliases.count("champion") == 0) {
+        m_baseline.clear();
+        if (m_version == QLatin1String("@champion"))
+            m_version = QString::fromStdString(latestVersionOf(model));
     }
     grab(m_window, QStringLiteral("01-models"));
     waitFor(
@@ -202,6 +236,16 @@ void ScreenshotRunner::stepReviewVersion()
     }
     const QString version = QString::fromStdString(versions->versionAt(newest).version);
     m_candidate = version;
+    if (m_baseline.isEmpty()) {
+        int previous = -1;
+        for (int row = 0; row < versions->rowCount(); ++row) {
+            const auto number = versions->versionAt(row).versionNumber();
+            if (row != newest && number < versions->versionAt(newest).versionNumber() &&
+                (previous < 0 || number > versions->versionAt(previous).versionNumber()))
+                previous = row;
+        }
+        m_baseline = QString::fromStdString(versions->versionAt(previous < 0 ? newest : previous).version);
+    }
     // More room for tables and charts: the details pane takes most of the window.
     if (auto *right = m_window->findChild<QSplitter *>(QStringLiteral("rightSplitter")))
         right->setSizes({170, 640});
@@ -222,10 +266,10 @@ void ScreenshotRunner::stepComparison()
 {
     ComparisonView *comparison = m_window->detailsPane()->comparisonView();
     waitFor(
-        QStringLiteral("the comparison with @champion"),
+        QStringLiteral("the comparison with ") + m_baseline,
         [this, comparison](const std::function<void()> &done) {
             connect(comparison, &ComparisonView::loaded, this, done, Qt::SingleShotConnection);
-            comparison->setBaseline(QStringLiteral("@champion"));
+            comparison->setBaseline(m_baseline);
             m_window->showDetailsTab(VersionDetailsPane::CompareTab);
         },
         [this]() {
@@ -239,7 +283,7 @@ void ScreenshotRunner::stepCharts()
     MetricHistoryView *charts = m_window->detailsPane()->chartsView();
     if (!charts->setMetric(QStringLiteral("loss")))
         fail(QStringLiteral("the version's run has no loss metric to chart"));
-    charts->setOverlayChecked(QStringLiteral("@champion"), true);
+    charts->setOverlayChecked(m_baseline, true);
     waitFor(
         QStringLiteral("the loss history"),
         [this, charts](const std::function<void()> &done) {
@@ -568,7 +612,7 @@ ScreenshotSettings::ScreenshotSettings()
 
 int runScreenshotMode(MainWindow *window, WorkspaceManager *workspaces, const QString &directory,
                       const QString &workspaceName, const ScreenshotSettings &settings,
-                      const QSize &windowSize)
+                      const QSize &windowSize, const QString &modelName)
 {
     const QLocale::Language language = QLocale().language();
     const QString suffix =
@@ -581,6 +625,8 @@ int runScreenshotMode(MainWindow *window, WorkspaceManager *workspaces, const QS
     }
     ScreenshotRunner runner(window, workspaces, directory, suffix);
     runner.setWindowSize(windowSize);
+    if (!modelName.isEmpty())
+        runner.setTarget(modelName, QStringLiteral("@champion"));
     runner.setDraftsFile(QDir(settings.directory()).filePath(QStringLiteral("decision_drafts.json")));
     QObject::connect(&runner, &ScreenshotRunner::finished, window, [&runner, window](bool ok) {
         QTextStream err(stderr);

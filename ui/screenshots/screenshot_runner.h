@@ -13,6 +13,8 @@ class QWidget;
 
 namespace modelgate::ui {
 
+class RegisteredModelListModel;
+
 class MainWindow;
 class WorkspaceManager;
 
@@ -22,6 +24,11 @@ class WorkspaceManager;
 // version with failing checks, the policy editor, the audit trail; the workspaces dialog,
 // the error banner), waits for every load, saves PNGs and reports whether all of it worked.
 // It only reads: no decision, policy or direction is written to the server.
+// The model with the highest version number (versions are numbered 1, 2, ... per model, so
+// that is the one with the most versions; the first by name on a tie), or an empty string
+// for an empty registry. The screenshot mode shows it when no model is named.
+QString modelWithMostVersions(const RegisteredModelListModel &models);
+
 class ScreenshotRunner final : public QObject
 {
     Q_OBJECT
@@ -31,7 +38,9 @@ public:
     ScreenshotRunner(MainWindow *window, WorkspaceManager *workspaces, const QString &directory,
                      const QString &suffix, QObject *parent = nullptr);
 
-    // The model and version (or @alias) to show.
+    // The model and version (or @alias) to show. Without a model name the run picks the model
+    // with the most versions; without @champion on it, its newest version is shown and the
+    // review compares it with the version before.
     void setTarget(const QString &modelName, const QString &versionOrAlias);
     // One window size for every screen (e.g. a laptop's 1280x800) instead of the defaults:
     // 1400x860, the release review 1920x960. An invalid size keeps the defaults.
@@ -79,8 +88,9 @@ private:
     WorkspaceManager *m_workspaces;
     QDir m_directory;
     QString m_suffix;
-    QString m_modelName = QStringLiteral("diabetes-classifier");
+    QString m_modelName; // empty: the model with the most versions
     QString m_version = QStringLiteral("@champion");
+    QString m_baseline = QStringLiteral("@champion"); // what the review compares the candidate with
     QString m_candidate; // the newest version of the model, shown in the inbox and the review
     QSize m_windowSize;
     QString m_draftsFile;
@@ -116,8 +126,9 @@ private:
 // files and problems on stderr, closes the window and returns the process exit code.
 // File names carry the UI language, e.g. 01-models-de.png. `settings` is the run's own
 // (see ScreenshotSettings); `windowSize` as for ScreenshotRunner::setWindowSize.
+// `modelName` empty: the model with the most versions (see ScreenshotRunner::setTarget).
 int runScreenshotMode(MainWindow *window, WorkspaceManager *workspaces, const QString &directory,
                       const QString &workspaceName, const ScreenshotSettings &settings,
-                      const QSize &windowSize = {});
+                      const QSize &windowSize = {}, const QString &modelName = {});
 
 } // namespace modelgate::ui

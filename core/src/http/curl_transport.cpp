@@ -1,4 +1,5 @@
 #include "http/http_internal.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -236,15 +237,6 @@ std::size_t onBody(char *data, std::size_t size, std::size_t count, void *userDa
     return length;
 }
 
-std::string trimmed(const std::string &text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 std::size_t onHeader(char *data, std::size_t size, std::size_t count, void *userData)
 {
     auto *state = static_cast<TransferState *>(userData);
@@ -258,10 +250,10 @@ std::size_t onHeader(char *data, std::size_t size, std::size_t count, void *user
     } else if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
         // Obsolete line folding: the line continues the previous header's value.
         if (!headers.empty())
-            headers.back().second += ' ' + trimmed(line);
+            headers.back().second += ' ' + text::trimmed(line);
     } else if (const auto colon = line.find(':'); colon != std::string::npos && colon > 0) {
-        headers.emplace_back(detail::asciiLower(trimmed(line.substr(0, colon))),
-                             trimmed(line.substr(colon + 1)));
+        headers.emplace_back(text::asciiLower(text::trimmed(line.substr(0, colon))),
+                             text::trimmed(line.substr(colon + 1)));
     }
     return length;
 }
@@ -292,15 +284,6 @@ Error transportError(std::string code, std::string message, const std::string &u
     return error;
 }
 
-Error cancelledError(const std::string &url)
-{
-    Error error;
-    error.kind = ErrorKind::Cancelled;
-    error.message = "the request was cancelled";
-    error.url = detail::urlWithoutCredentials(url);
-    return error;
-}
-
 class CurlTransport final : public HttpTransport
 {
 public:
@@ -324,7 +307,7 @@ private:
     Result<HttpResponse> sendUnguarded(const HttpRequest &request, const CancelToken &cancel)
     {
         if (cancel.isCancelled())
-            return cancelledError(request.url);
+            return cancel.stoppedError(request.url);
 
         CurlSlist headerList;
         bool callerSetExpect = false;
@@ -340,7 +323,7 @@ private:
                 error.url = detail::urlWithoutCredentials(request.url);
                 return error;
             }
-            if (detail::asciiLower(name) == "expect")
+            if (text::asciiLower(name) == "expect")
                 callerSetExpect = true;
             // "Name;" is curl's way to send a header with an empty value ("Name:" would remove it).
             const std::string line = value.empty() ? name + ";" : name + ": " + value;
@@ -380,7 +363,7 @@ private:
         m_pool.release(std::move(session));
 
         if (state.cancelled || code == CURLE_ABORTED_BY_CALLBACK)
-            return cancelledError(request.url);
+            return state.cancel->stoppedError(request.url);
         if (state.tooLarge || code == CURLE_FILESIZE_EXCEEDED) {
             return transportError("CURLE_FILESIZE_EXCEEDED",
                                   "the response is larger than the " +
@@ -412,7 +395,14 @@ private:
         curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, errorBuffer);
 
         curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(m_options.connectTimeout.count()));
-        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(m_options.totalTimeout.count()));
+        // The caller's deadline (an operation's whole budget) bounds the request as well.
+        auto totalTimeout = m_options.totalTimeout;
+        if (const auto deadline = state.cancel->deadline()) {
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - CancelToken::Clock::now());
+            totalTimeout = std::clamp(left, std::chrono::milliseconds(1), totalTimeout);
+        }
+        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(totalTimeout.count()));
         if (m_options.stallTimeout.count() > 0) {
             // LOW_SPEED_TIME has whole-second resolution: round up so a stall is never cut short.
             const long stallSeconds = std::max(1L, long((m_options.stallTimeout.count() + 999) / 1000));
@@ -440,13 +430,15 @@ private:
             curl_easy_setopt(easy, CURLOPT_POST, 1L);
             break;
         case HttpMethod::Patch:
+        case HttpMethod::Put:
         case HttpMethod::Delete:
             curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, wireName(request.method));
             break;
         }
         // A body goes with any method that has one (MLflow's DELETE endpoints take a JSON body);
-        // POST always sends one, if empty, so that Content-Length: 0 is explicit.
-        if (!request.body.empty() || request.method == HttpMethod::Post) {
+        // POST and PUT always send one, if empty, so that Content-Length: 0 is explicit.
+        if (!request.body.empty() || request.method == HttpMethod::Post ||
+            request.method == HttpMethod::Put) {
             if (request.method == HttpMethod::Get)
                 curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, "GET");
             curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));

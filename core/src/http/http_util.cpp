@@ -1,7 +1,12 @@
 #include "http/http_internal.h"
+#include "util/text.h"
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
+#include <ctime>
+#include <curl/curl.h>
 
 #include <modelgate/core/http/http.h>
 
@@ -16,6 +21,8 @@ const char *wireName(HttpMethod method)
         return "POST";
     case HttpMethod::Patch:
         return "PATCH";
+    case HttpMethod::Put:
+        return "PUT";
     case HttpMethod::Delete:
         return "DELETE";
     }
@@ -24,11 +31,11 @@ const char *wireName(HttpMethod method)
 
 std::string HttpResponse::header(const std::string &name) const
 {
-    const std::string wanted = detail::asciiLower(name);
+    const std::string wanted = text::asciiLower(name);
     for (const auto &[headerName, value] : headers) {
         // Stored names are lower-cased by the transport; lower-case again so that a
         // hand-built response (tests, fakes) behaves the same.
-        if (detail::asciiLower(headerName) == wanted)
+        if (text::asciiLower(headerName) == wanted)
             return value;
     }
     return {};
@@ -89,15 +96,6 @@ std::string base64Encode(const std::string &bytes)
 
 namespace detail {
 
-std::string asciiLower(std::string text)
-{
-    for (char &c : text) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
 std::string urlWithoutCredentials(const std::string &url)
 {
     const auto schemeEnd = url.find("://");
@@ -110,6 +108,28 @@ std::string urlWithoutCredentials(const std::string &url)
     if (at == std::string::npos)
         return url;
     return url.substr(0, authorityStart) + url.substr(authorityStart + at + 1);
+}
+
+std::optional<std::chrono::milliseconds> parseRetryAfter(const std::string &value)
+{
+    if (value.empty())
+        return std::nullopt;
+    if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        long long seconds = 0;
+        const auto [end, errc] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+        // Absurdly large values saturate; they are beyond any maxRetryAfter anyway.
+        if (errc == std::errc::result_out_of_range || seconds > 10LL * 365 * 24 * 3600)
+            seconds = 10LL * 365 * 24 * 3600;
+        else if (errc != std::errc() || end != value.data() + value.size())
+            return std::nullopt;
+        return std::chrono::milliseconds(seconds * 1000);
+    }
+    // curl_getdate understands the three date formats HTTP allows (IMF-fixdate, RFC 850, asctime).
+    const time_t when = curl_getdate(value.c_str(), nullptr);
+    if (when == -1)
+        return std::nullopt;
+    const auto delay = std::chrono::system_clock::from_time_t(when) - std::chrono::system_clock::now();
+    return std::max(std::chrono::milliseconds(0), std::chrono::ceil<std::chrono::milliseconds>(delay));
 }
 
 } // namespace detail

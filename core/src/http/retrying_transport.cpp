@@ -40,29 +40,6 @@ bool isRetryableServerStatus(int status)
     return status == 500 || status == 502 || status == 503 || status == 504;
 }
 
-// Retry-After (RFC 9110 §10.2.3): delta-seconds or an HTTP-date. nullopt when absent or unreadable.
-std::optional<std::chrono::milliseconds> parseRetryAfter(const std::string &value)
-{
-    if (value.empty())
-        return std::nullopt;
-    if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        long long seconds = 0;
-        const auto [end, errc] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-        // Absurdly large values saturate; they are beyond any maxRetryAfter anyway.
-        if (errc == std::errc::result_out_of_range || seconds > 10LL * 365 * 24 * 3600)
-            seconds = 10LL * 365 * 24 * 3600;
-        else if (errc != std::errc() || end != value.data() + value.size())
-            return std::nullopt;
-        return std::chrono::milliseconds(seconds * 1000);
-    }
-    // curl_getdate understands the three date formats HTTP allows (IMF-fixdate, RFC 850, asctime).
-    const time_t when = curl_getdate(value.c_str(), nullptr);
-    if (when == -1)
-        return std::nullopt;
-    const auto delay = std::chrono::system_clock::from_time_t(when) - std::chrono::system_clock::now();
-    return std::max(std::chrono::milliseconds(0), std::chrono::ceil<std::chrono::milliseconds>(delay));
-}
-
 std::chrono::milliseconds fullJitter(std::chrono::milliseconds ceiling)
 {
     // Full jitter (uniform in [0, ceiling]) spreads out clients that failed together.
@@ -72,12 +49,11 @@ std::chrono::milliseconds fullJitter(std::chrono::milliseconds ceiling)
     return std::chrono::milliseconds(distribution(generator));
 }
 
-Error cancelledWhileWaiting(const HttpRequest &request)
+Error cancelledWhileWaiting(const HttpRequest &request, const CancelToken &cancel)
 {
-    Error error;
-    error.kind = ErrorKind::Cancelled;
-    error.message = "the request was cancelled while waiting to retry";
-    error.url = detail::urlWithoutCredentials(request.url);
+    Error error = cancel.stoppedError(detail::urlWithoutCredentials(request.url));
+    if (error.kind == ErrorKind::Cancelled)
+        error.message = "the request was cancelled while waiting to retry";
     return error;
 }
 
@@ -127,7 +103,7 @@ Result<HttpResponse> RetryingTransport::send(const HttpRequest &request, const C
             const bool retryable = status == 429 || (isRetryableServerStatus(status) && request.idempotent);
             if (!retryable)
                 return result;
-            if (const auto retryAfter = parseRetryAfter(result.value().header("retry-after"))) {
+            if (const auto retryAfter = detail::parseRetryAfter(result.value().header("retry-after"))) {
                 // Waiting longer than the caller allows is worse than reporting the refusal now.
                 if (*retryAfter > m_policy.maxRetryAfter)
                     return result;
@@ -138,7 +114,7 @@ Result<HttpResponse> RetryingTransport::send(const HttpRequest &request, const C
         }
 
         if (cancel.isCancelled() || !m_sleep(delay, cancel))
-            return cancelledWhileWaiting(request);
+            return cancelledWhileWaiting(request, cancel);
     }
 }
 

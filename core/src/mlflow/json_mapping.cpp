@@ -23,18 +23,9 @@ std::string indexPath(const std::string &prefix, std::size_t index)
     return prefix + '[' + std::to_string(index) + ']';
 }
 
-Error parseError(std::string field, std::string message)
-{
-    Error error;
-    error.kind = ErrorKind::Parse;
-    error.field = std::move(field);
-    error.message = std::move(message);
-    return error;
-}
-
 Error typeError(const std::string &field, const char *expected, const json &actual)
 {
-    return parseError(field, "field '" + field + "': expected " + expected + ", got " + actual.type_name());
+    return Error::parse(field, "field '" + field + "': expected " + expected + ", got " + actual.type_name());
 }
 
 // Reads the members of one JSON object into plain values, remembering the first
@@ -112,8 +103,8 @@ public:
             else if (auto parsed = parseDoubleText(text))
                 out = *parsed;
             else
-                fail(parseError(field, "field '" + field + "': expected a number, got the string \"" +
-                                           text.substr(0, 40) + '"'));
+                fail(Error::parse(field, "field '" + field + "': expected a number, got the string \"" +
+                                             text.substr(0, 40) + '"'));
         } else {
             fail(typeError(field, "number", *value));
         }
@@ -216,7 +207,7 @@ private:
             if (value.is_number_unsigned() &&
                 value.get<std::uint64_t>() >
                     static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-                fail(parseError(field, "field '" + field + "': integer out of the int64 range"));
+                fail(Error::parse(field, "field '" + field + "': integer out of the int64 range"));
                 return std::nullopt;
             }
             return value.get<std::int64_t>();
@@ -226,7 +217,7 @@ private:
             const double d = value.get<double>();
             if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9.0e18)
                 return static_cast<std::int64_t>(d);
-            fail(parseError(field, "field '" + field + "': expected an integer, got a fractional number"));
+            fail(Error::parse(field, "field '" + field + "': expected an integer, got a fractional number"));
             return std::nullopt;
         }
         if (value.is_string()) {
@@ -235,8 +226,8 @@ private:
             const char *end = text.data() + text.size();
             const auto [ptr, ec] = std::from_chars(text.data(), end, result);
             if (text.empty() || ec != std::errc() || ptr != end) {
-                fail(parseError(field, "field '" + field + "': expected an integer, got the string \"" +
-                                           text.substr(0, 40) + '"'));
+                fail(Error::parse(field, "field '" + field + "': expected an integer, got the string \"" +
+                                             text.substr(0, 40) + '"'));
                 return std::nullopt;
             }
             return result;
@@ -286,7 +277,7 @@ Result<T> memberOfBody(const std::string &body, const char *key, Read read)
         return root.error();
     const auto it = root->find(key);
     if (it == root->end() || it->is_null())
-        return parseError(key, std::string("response has no '") + key + "' object");
+        return Error::parse(key, std::string("response has no '") + key + "' object");
     return read(*it, std::string(key));
 }
 
@@ -334,11 +325,11 @@ Result<json> parseObject(const std::string &body, const std::string &what)
             if (static_cast<unsigned char>(c) < 0x20)
                 c = ' ';
         }
-        return parseError(std::string(), "the " + what + " response is not JSON: \"" + start + '"');
+        return Error::parse(std::string(), "the " + what + " response is not JSON: \"" + start + '"');
     }
     if (!root.is_object())
-        return parseError(std::string(), "the " + what + " response is JSON but not an object (got " +
-                                             root.type_name() + ')');
+        return Error::parse(std::string(), "the " + what + " response is JSON but not an object (got " +
+                                               root.type_name() + ')');
     return root;
 }
 
@@ -503,7 +494,7 @@ Result<std::string> experimentIdFromBody(const std::string &body)
     std::string id;
     reader.string("experiment_id", id);
     if (!reader.failed() && id.empty())
-        return parseError("experiment_id", "response has no 'experiment_id'");
+        return Error::parse("experiment_id", "response has no 'experiment_id'");
     return finish(reader, std::move(id));
 }
 
@@ -523,8 +514,8 @@ Result<ArtifactListing> artifactListingFromBody(const std::string &body)
                        entry.boolean("is_dir", file.isDir);
                        entry.int64("file_size", file.fileSize);
                        if (!entry.failed() && file.path.empty())
-                           return parseError(joinPath(path, "path"),
-                                             "field '" + joinPath(path, "path") + "': empty path");
+                           return Error::parse(joinPath(path, "path"),
+                                               "field '" + joinPath(path, "path") + "': empty path");
                        return finish(entry, std::move(file));
                    });
     reader.string("next_page_token", listing.nextPageToken);

@@ -1,6 +1,9 @@
 #include "modelgate/core/mlflow/mlflow_client.h"
 
 #include "mlflow/json_mapping.h"
+#include "mlflow/server_capabilities_cache.h"
+#include "util/json_text.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <set>
@@ -14,144 +17,14 @@ namespace modelgate {
 namespace {
 
 constexpr std::string_view kApiPrefix = "/api/2.0/mlflow/";
+constexpr std::string_view kApi3Prefix = "/api/3.0/mlflow/";
 // The server's per-page ceilings (mlflow/store/*/__init__.py).
 constexpr int kMaxModelsPerPage = 1000;
 constexpr int kMaxVersionsPerPage = 200000;
 constexpr int kMetricHistoryPageSize = 25000; // GET_METRIC_HISTORY_MAX_RESULTS
 constexpr int kMaxExperimentsPerPage = 50000;
-constexpr std::size_t kMaxMessageLength = 200;
-// A guard against a server that keeps inventing new page tokens: far more pages than any
-// registry has, yet bounded.
-constexpr std::size_t kMaxPages = 100000;
 
 using Query = std::vector<std::pair<std::string, std::string>>;
-
-Error makeError(ErrorKind kind, std::string message, std::string url = {})
-{
-    Error error;
-    error.kind = kind;
-    error.message = std::move(message);
-    error.url = std::move(url);
-    return error;
-}
-
-Error cancelledError(const std::string &url)
-{
-    return makeError(ErrorKind::Cancelled, "cancelled", url);
-}
-
-std::string asciiLower(std::string text)
-{
-    for (char &c : text) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
-std::string trim(std::string_view text)
-{
-    const auto isSpace = [](char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-    };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return std::string(text);
-}
-
-std::string capped(std::string text)
-{
-    for (char &c : text) {
-        if (static_cast<unsigned char>(c) < 0x20)
-            c = ' ';
-    }
-    if (text.size() > kMaxMessageLength) {
-        // Cut on a UTF-8 character boundary.
-        std::size_t cut = kMaxMessageLength;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut;
-        text = text.substr(0, cut) + "...";
-    }
-    return text;
-}
-
-// A one-line summary of a non-MLflow error body: plain text (auth's "Permission denied"),
-// an HTML error page (its <title>), or FastAPI's {"detail": ...}.
-std::string summarizeBody(const std::string &body)
-{
-    const std::string trimmed = trim(body);
-    if (trimmed.empty())
-        return "(empty response body)";
-    if (trimmed.front() == '<') {
-        const std::string lower = asciiLower(trimmed.substr(0, 4096));
-        for (const char *tag : {"title", "h1"}) {
-            const std::string open = std::string("<") + tag;
-            const std::size_t start = lower.find(open);
-            const std::size_t contentStart = start == std::string::npos ? start : lower.find('>', start);
-            const std::size_t end =
-                lower.find(std::string("</") + tag, contentStart == std::string::npos ? 0 : contentStart);
-            if (contentStart != std::string::npos && end != std::string::npos) {
-                const std::string text =
-                    trim(std::string_view(trimmed).substr(contentStart + 1, end - contentStart - 1));
-                if (!text.empty())
-                    return capped(text);
-            }
-        }
-    }
-    if (trimmed.front() == '{') {
-        const nlohmann::json parsed = nlohmann::json::parse(trimmed, nullptr, false);
-        if (parsed.is_object()) {
-            for (const char *key : {"message", "detail", "error"}) {
-                const auto it = parsed.find(key);
-                if (it != parsed.end() && it->is_string())
-                    return capped(it->get<std::string>());
-            }
-            // Azure's shape: {"error": {"code": ..., "message": ...}}.
-            const auto inner = parsed.find("error");
-            if (inner != parsed.end() && inner->is_object()) {
-                const auto message = inner->find("message");
-                if (message != inner->end() && message->is_string())
-                    return capped(message->get<std::string>());
-            }
-        }
-    }
-    return capped(trim(std::string_view(trimmed).substr(0, trimmed.find('\n'))));
-}
-
-// Turns a transport outcome into the body of a 2xx response or an Error.
-Result<std::string> checkResponse(Result<HttpResponse> response, const std::string &url)
-{
-    if (!response.ok()) {
-        Error error = response.error();
-        if (error.url.empty())
-            error.url = url;
-        return error;
-    }
-    HttpResponse &reply = response.value();
-    if (reply.status >= 200 && reply.status < 300)
-        return std::move(reply.body);
-
-    Error error;
-    error.httpStatus = reply.status;
-    error.url = url;
-    const nlohmann::json parsed = nlohmann::json::parse(reply.body, nullptr, false);
-    if (parsed.is_object()) {
-        const auto code = parsed.find("error_code");
-        if (code != parsed.end() && code->is_string()) {
-            error.kind = ErrorKind::Api;
-            error.code = code->get<std::string>();
-            const auto message = parsed.find("message");
-            if (message != parsed.end() && message->is_string())
-                error.message = message->get<std::string>();
-            return error;
-        }
-    }
-    error.kind = ErrorKind::HttpStatus;
-    error.message = summarizeBody(reply.body);
-    return error;
-}
 
 std::string buildQuery(const Query &query)
 {
@@ -219,13 +92,6 @@ std::pair<std::string, bool> exactNameFilter(const std::string &name)
     return {"name LIKE '" + pattern + "'", false};
 }
 
-Status toStatus(const Result<std::string> &result)
-{
-    if (!result.ok())
-        return result.error();
-    return success();
-}
-
 template <typename T>
 Result<T> withUrl(Result<T> result, const std::string &url)
 {
@@ -241,45 +107,44 @@ Result<T> withUrl(Result<T> result, const std::string &url)
 
 Result<std::string> restBaseUrl(const std::string &trackingUri)
 {
-    const std::string uri = trim(trackingUri);
+    const std::string uri = text::trimmed(trackingUri);
     if (uri.empty())
-        return makeError(ErrorKind::Config, "the tracking URI is empty");
+        return Error::config("the tracking URI is empty");
     const std::size_t schemeEnd = uri.find("://");
     if (schemeEnd == std::string::npos)
-        return makeError(ErrorKind::Config, "the tracking URI \"" + capped(uri) +
-                                                "\" has no scheme; expected http://, https:// or azureml://");
-    const std::string scheme = asciiLower(uri.substr(0, schemeEnd));
+        return Error::config("the tracking URI \"" + text::cappedLine(uri) +
+                             "\" has no scheme; expected http://, https:// or azureml://");
+    const std::string scheme = text::asciiLower(uri.substr(0, schemeEnd));
     std::string outScheme;
     if (scheme == "http" || scheme == "https")
         outScheme = scheme;
     else if (scheme == "azureml")
         outScheme = "https"; // Azure ML's MLflow endpoint is plain REST over HTTPS
     else
-        return makeError(ErrorKind::Config, "unsupported tracking URI scheme \"" + capped(scheme) +
-                                                "\"; expected http://, https:// or azureml://");
+        return Error::config("unsupported tracking URI scheme \"" + text::cappedLine(scheme) +
+                             "\"; expected http://, https:// or azureml://");
 
     std::string rest = uri.substr(schemeEnd + 3);
     if (rest.find_first_of("?#") != std::string::npos)
-        return makeError(ErrorKind::Config, "the tracking URI must not contain a query or fragment");
+        return Error::config("the tracking URI must not contain a query or fragment");
     if (rest.find_first_of(" \t\r\n") != std::string::npos)
-        return makeError(ErrorKind::Config, "the tracking URI must not contain whitespace");
+        return Error::config("the tracking URI must not contain whitespace");
     const std::size_t authorityEnd = rest.find('/');
     const std::string authority = rest.substr(0, authorityEnd);
     if (authority.find('@') != std::string::npos)
-        return makeError(ErrorKind::Config,
-                         "credentials in the tracking URI are not supported; "
-                         "set the profile's user name and provide the password separately");
+        return Error::config("credentials in the tracking URI are not supported; "
+                             "set the profile's user name and provide the password separately");
     // host[:port] or [v6]:port
     std::string host = authority;
     std::string port;
     if (!host.empty() && host.front() == '[') {
         const std::size_t close = host.find(']');
         if (close == std::string::npos)
-            return makeError(ErrorKind::Config, "the tracking URI has an unterminated IPv6 address");
+            return Error::config("the tracking URI has an unterminated IPv6 address");
         port = host.substr(close + 1);
         host = host.substr(0, close + 1);
         if (!port.empty() && port.front() != ':')
-            return makeError(ErrorKind::Config, "the tracking URI's host is malformed");
+            return Error::config("the tracking URI's host is malformed");
         if (!port.empty())
             port.erase(0, 1);
     } else if (const std::size_t colon = host.find(':'); colon != std::string::npos) {
@@ -287,12 +152,12 @@ Result<std::string> restBaseUrl(const std::string &trackingUri)
         host = host.substr(0, colon);
     }
     if (host.empty() || host == "[]")
-        return makeError(ErrorKind::Config, "the tracking URI has no host");
+        return Error::config("the tracking URI has no host");
     if (authority.find(':') != std::string::npos && authority.back() != ']') {
         if (port.empty() || port.size() > 5 ||
             !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return makeError(ErrorKind::Config,
-                             "the tracking URI's port \"" + capped(port) + "\" is not a number");
+            return Error::config("the tracking URI's port \"" + text::cappedLine(port) +
+                                 "\" is not a number");
     }
     std::string path = authorityEnd == std::string::npos ? std::string() : rest.substr(authorityEnd);
     while (!path.empty() && path.back() == '/')
@@ -309,6 +174,8 @@ MlflowClient::MlflowClient(ClientConfig config)
 MlflowClient::MlflowClient(ClientConfig config, std::shared_ptr<HttpTransport> transport)
     : m_config(std::move(config))
     , m_transport(std::move(transport))
+    , m_credentials(std::make_shared<FixedCredentials>(m_config.credentials))
+    , m_capabilities(makeServerCapabilitiesCache())
 {
     auto base = restBaseUrl(m_config.trackingUri);
     if (base.ok())
@@ -319,38 +186,16 @@ MlflowClient::MlflowClient(ClientConfig config, std::shared_ptr<HttpTransport> t
 
 namespace {
 
-HttpHeaders authHeaders(const Credentials &credentials)
+// One request to the server, authorised and mapped as MLflow answers; `accept` is the Accept header.
+Result<std::string> sendRequest(HttpTransport &transport, CredentialProvider &credentials,
+                                HttpRequest request, const char *accept, const CancelToken &cancel)
 {
-    HttpHeaders headers;
-    switch (credentials.kind) {
-    case AuthKind::None:
-        break;
-    case AuthKind::Basic:
-        headers.emplace_back("Authorization",
-                             "Basic " + base64Encode(credentials.username + ':' + credentials.secret));
-        break;
-    case AuthKind::Bearer:
-        if (!credentials.secret.empty())
-            headers.emplace_back("Authorization", "Bearer " + credentials.secret);
-        break;
-    }
-    return headers;
-}
-
-// One request to the server; `accept` is the Accept header value.
-Result<std::string> sendRequest(HttpTransport &transport, const Credentials &credentials, HttpRequest request,
-                                const char *accept, const CancelToken &cancel)
-{
-    if (cancel.isCancelled())
-        return cancelledError(request.url);
-    request.headers = authHeaders(credentials);
-    request.headers.emplace_back("Accept", accept);
-    if (!request.body.empty() || request.method != HttpMethod::Get) {
-        // Exactly this value: the basic-auth user endpoints reject any parameter (";charset").
-        request.headers.emplace_back("Content-Type", "application/json");
-    }
-    const std::string url = request.url;
-    return checkResponse(transport.send(request, cancel), url);
+    RestCall call;
+    call.transport = &transport;
+    call.credentials = &credentials;
+    call.mapError = mlflowErrorBody;
+    call.accept = accept;
+    return sendRestRequest(call, std::move(request), cancel);
 }
 
 } // namespace
@@ -358,14 +203,20 @@ Result<std::string> sendRequest(HttpTransport &transport, const Credentials &cre
 Result<std::string> MlflowClient::call(HttpMethod method, const std::string &endpoint,
                                        const std::string &queryOrBody, const CancelToken &cancel) const
 {
+    return call(RestApi::V2, method, endpoint, queryOrBody, cancel);
+}
+
+Result<std::string> MlflowClient::call(RestApi api, HttpMethod method, const std::string &endpoint,
+                                       const std::string &queryOrBody, const CancelToken &cancel) const
+{
     if (m_configError)
         return *m_configError;
     if (!m_transport)
-        return makeError(ErrorKind::Config, "the client has no transport");
+        return Error::config("the client has no transport");
     const std::string_view name = normalizedEndpoint(endpoint);
     HttpRequest request;
     request.method = method;
-    request.url = m_baseUrl + std::string(kApiPrefix) + std::string(name);
+    request.url = m_baseUrl + std::string(api == RestApi::V3 ? kApi3Prefix : kApiPrefix) + std::string(name);
     if (method == HttpMethod::Get) {
         if (!queryOrBody.empty())
             request.url += '?' + queryOrBody;
@@ -374,7 +225,7 @@ Result<std::string> MlflowClient::call(HttpMethod method, const std::string &end
         request.body = queryOrBody.empty() ? std::string("{}") : queryOrBody;
     }
     request.idempotent = isIdempotentEndpoint(method, name);
-    return sendRequest(*m_transport, m_config.credentials, std::move(request), "application/json", cancel);
+    return sendRequest(*m_transport, *m_credentials, std::move(request), "application/json", cancel);
 }
 
 namespace {
@@ -391,49 +242,16 @@ Result<T> getAndRead(const MlflowClient &client, const std::string &baseUrl, con
     return withUrl(read(body.value()), baseUrl + std::string(kApiPrefix) + endpoint + '?' + queryText);
 }
 
-std::string jsonText(const nlohmann::json &value)
-{
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 // Follows next_page_token to the end. fetch(token) -> Result<Page<T>>; onPage returns false to stop.
 template <typename T, typename Fetch, typename OnPage>
 Result<std::vector<T>> collectPages(Fetch fetch, OnPage onPage, const CancelToken &cancel)
 {
-    std::vector<T> all;
-    std::set<std::string> seenTokens;
-    std::string token;
-    for (std::size_t pageCount = 0;; ++pageCount) {
-        if (cancel.isCancelled())
-            return cancelledError({});
-        if (pageCount >= kMaxPages) {
-            Error error = makeError(ErrorKind::Parse, "the server kept returning further pages (more than " +
-                                                          std::to_string(kMaxPages) + ')');
-            error.field = "next_page_token";
-            return error;
-        }
-        Result<Page<T>> page = fetch(token);
-        if (!page.ok())
-            return page.error();
-        const bool keepGoing = onPage(page.value());
-        std::move(page->items.begin(), page->items.end(), std::back_inserter(all));
-        if (!keepGoing || page->nextPageToken.empty())
-            return all;
-        // The token is opaque: never build one, only detect a server that hands the same one back.
-        if (!seenTokens.insert(page->nextPageToken).second || page->nextPageToken == token) {
-            Error error = makeError(
-                ErrorKind::Parse,
-                "the server returned a page token it had already returned; stopping to avoid a loop");
-            error.field = "next_page_token";
-            return error;
-        }
-        token = page->nextPageToken;
-    }
+    return followPages<T>(fetch, onPage, &Page<T>::nextPageToken, cancel, "next_page_token");
 }
 
 Error invalidArgument(std::string message)
 {
-    return makeError(ErrorKind::Config, std::move(message));
+    return Error::config(std::move(message));
 }
 
 } // namespace
@@ -571,7 +389,7 @@ Result<ModelVersion> MlflowClient::resolveModelVersion(const std::string &name,
                                      [](char c) { return c >= '0' && c <= '9'; });
     if (numeric)
         return getModelVersion(name, versionOrAlias, cancel);
-    return invalidArgument("\"" + capped(versionOrAlias) +
+    return invalidArgument("\"" + text::cappedLine(versionOrAlias) +
                            "\" is neither a version number (e.g. 7) nor an alias (e.g. @champion)");
 }
 
@@ -657,11 +475,10 @@ Result<std::vector<std::vector<Metric>>> MlflowClient::getMetricHistoryBulkInter
             metric.runId = unique.front();
         const auto it = std::find(unique.begin(), unique.end(), metric.runId);
         if (it == unique.end()) {
-            Error error =
-                makeError(ErrorKind::Parse, metric.runId.empty()
-                                                ? "a metric of the bulk history names no run"
-                                                : "the bulk history holds a run that was not asked for: " +
-                                                      capped(metric.runId));
+            Error error = Error::parse({}, metric.runId.empty()
+                                               ? "a metric of the bulk history names no run"
+                                               : "the bulk history holds a run that was not asked for: " +
+                                                     text::cappedLine(metric.runId));
             error.field = "metrics[" + std::to_string(i) + "].run_id";
             error.url = m_baseUrl + std::string(kApiPrefix) + "metrics/get-history-bulk-interval";
             return error;
@@ -706,12 +523,12 @@ Result<std::string> MlflowClient::getModelVersionArtifact(const std::string &nam
     if (m_configError)
         return *m_configError;
     if (!m_transport)
-        return makeError(ErrorKind::Config, "the client has no transport");
+        return Error::config("the client has no transport");
     // A Flask route at the server root, not under /api.
     HttpRequest request;
     request.url = m_baseUrl + "/model-versions/get-artifact?" +
                   buildQuery({{"name", name}, {"version", version}, {"path", path}});
-    return sendRequest(*m_transport, m_config.credentials, std::move(request), "*/*", cancel);
+    return sendRequest(*m_transport, *m_credentials, std::move(request), "*/*", cancel);
 }
 
 Result<ModelSignature> MlflowClient::getModelVersionSignature(const std::string &name,
@@ -736,13 +553,13 @@ Result<std::string> MlflowClient::serverVersion(const CancelToken &cancel) const
     if (m_configError)
         return *m_configError;
     if (!m_transport)
-        return makeError(ErrorKind::Config, "the client has no transport");
+        return Error::config("the client has no transport");
     HttpRequest request;
     request.url = m_baseUrl + "/version";
-    auto body = sendRequest(*m_transport, m_config.credentials, std::move(request), "text/plain", cancel);
+    auto body = sendRequest(*m_transport, *m_credentials, std::move(request), "text/plain", cancel);
     if (!body.ok())
         return body.error();
-    return trim(body.value());
+    return text::trimmed(body.value());
 }
 
 } // namespace modelgate

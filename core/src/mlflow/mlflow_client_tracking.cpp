@@ -3,6 +3,7 @@
 // the registry reads, so that neither file grows past a readable size.
 #include "mlflow/json_mapping.h"
 #include "modelgate/core/mlflow/mlflow_client.h"
+#include "util/json_text.h"
 
 #include <chrono>
 #include <utility>
@@ -22,26 +23,6 @@ std::string buildQuery(const Query &query)
         text += urlEncode(key) + '=' + urlEncode(value);
     }
     return text;
-}
-
-std::string jsonText(const nlohmann::json &value)
-{
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-Error configError(std::string message)
-{
-    Error error;
-    error.kind = ErrorKind::Config;
-    error.message = std::move(message);
-    return error;
-}
-
-Status toStatus(const Result<std::string> &result)
-{
-    if (!result.ok())
-        return result.error();
-    return success();
 }
 
 // A Parse error of a 2xx body names the endpoint it came from.
@@ -65,7 +46,7 @@ Result<T> readBody(const Result<std::string> &body, const std::string &endpoint,
 Result<Experiment> MlflowClient::getExperimentByName(const std::string &name, const CancelToken &cancel) const
 {
     if (name.empty())
-        return configError("the experiment name is empty");
+        return Error::config("the experiment name is empty");
     return readBody<Experiment>(
         call(HttpMethod::Get, "experiments/get-by-name", buildQuery({{"experiment_name", name}}), cancel),
         "experiments/get-by-name", json::experimentFromBody);
@@ -74,7 +55,7 @@ Result<Experiment> MlflowClient::getExperimentByName(const std::string &name, co
 Result<std::string> MlflowClient::createExperiment(const std::string &name, const CancelToken &cancel) const
 {
     if (name.empty())
-        return configError("the experiment name is empty");
+        return Error::config("the experiment name is empty");
     return readBody<std::string>(
         call(HttpMethod::Post, "experiments/create", jsonText(nlohmann::json{{"name", name}}), cancel),
         "experiments/create", json::experimentIdFromBody);
@@ -84,7 +65,7 @@ Result<Run> MlflowClient::createRun(const std::string &experimentId, const std::
                                     const TagMap &tags, const CancelToken &cancel) const
 {
     if (experimentId.empty())
-        return configError("the experiment id is empty");
+        return Error::config("the experiment id is empty");
     nlohmann::json tagArray = nlohmann::json::array();
     for (const auto &[key, value] : tags)
         tagArray.push_back(nlohmann::json{{"key", key}, {"value", value}});
@@ -102,7 +83,7 @@ Status MlflowClient::logParam(const std::string &runId, const std::string &key, 
                               const CancelToken &cancel) const
 {
     if (runId.empty() || key.empty())
-        return configError("a parameter needs a run id and a key");
+        return Error::config("a parameter needs a run id and a key");
     const nlohmann::json body{{"run_id", runId}, {"key", key}, {"value", value}};
     return toStatus(call(HttpMethod::Post, "runs/log-parameter", jsonText(body), cancel));
 }
@@ -111,7 +92,7 @@ Status MlflowClient::setRunTag(const std::string &runId, const std::string &key,
                                const CancelToken &cancel) const
 {
     if (runId.empty() || key.empty())
-        return configError("a tag needs a run id and a key");
+        return Error::config("a tag needs a run id and a key");
     const nlohmann::json body{{"run_id", runId}, {"key", key}, {"value", value}};
     return toStatus(call(HttpMethod::Post, "runs/set-tag", jsonText(body), cancel));
 }
@@ -121,9 +102,9 @@ Result<Page<Run>> MlflowClient::searchRuns(const std::vector<std::string> &exper
                                            const std::string &pageToken, const CancelToken &cancel) const
 {
     if (experimentIds.empty())
-        return configError("no experiment ids given");
+        return Error::config("no experiment ids given");
     if (maxResults < 1 || maxResults > kMaxRunsPerPage)
-        return configError("maxResults must be between 1 and " + std::to_string(kMaxRunsPerPage));
+        return Error::config("maxResults must be between 1 and " + std::to_string(kMaxRunsPerPage));
     nlohmann::json body{{"experiment_ids", experimentIds}, {"max_results", maxResults}};
     if (!filter.empty())
         body["filter"] = filter;
@@ -138,7 +119,7 @@ Result<ArtifactListing> MlflowClient::listRunArtifacts(const std::string &runId,
                                                        const CancelToken &cancel) const
 {
     if (runId.empty())
-        return configError("the run id is empty");
+        return Error::config("the run id is empty");
     Query query{{"run_id", runId}};
     if (!path.empty())
         query.emplace_back("path", path);
@@ -153,7 +134,7 @@ Result<ArtifactListing> MlflowClient::listLoggedModelArtifacts(const std::string
                                                                const CancelToken &cancel) const
 {
     if (modelId.empty() || modelId.find('/') != std::string::npos)
-        return configError("the logged model id \"" + modelId + "\" is not usable");
+        return Error::config("the logged model id \"" + modelId + "\" is not usable");
     const std::string endpoint = "logged-models/" + urlEncode(modelId) + "/artifacts/directories";
     Query query;
     if (!directoryPath.empty())

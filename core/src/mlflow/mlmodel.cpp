@@ -60,15 +60,6 @@ struct Line
     std::string text; // without the indentation
 };
 
-Error parseError(std::string field, std::string message)
-{
-    Error error;
-    error.kind = ErrorKind::Parse;
-    error.field = std::move(field);
-    error.message = std::move(message);
-    return error;
-}
-
 std::string_view trimView(std::string_view text)
 {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
@@ -146,8 +137,8 @@ public:
             return *error;
         skipBlank();
         if (m_pos < m_lines.size())
-            return parseError(std::string(),
-                              "unexpected text at line " + std::to_string(m_pos + 1) + " of MLmodel");
+            return Error::parse(std::string(),
+                                "unexpected text at line " + std::to_string(m_pos + 1) + " of MLmodel");
         return root;
     }
 
@@ -164,7 +155,7 @@ private:
     std::optional<Error> parseBlock(YamlNode &node, int indent, const std::string &path, int depth)
     {
         if (depth > kMaxDepth)
-            return parseError(path, "MLmodel is nested too deeply");
+            return Error::parse(path, "MLmodel is nested too deeply");
         skipBlank();
         if (m_pos >= m_lines.size())
             return std::nullopt;
@@ -273,14 +264,14 @@ private:
             if (line.indent < indent)
                 return std::nullopt;
             if (line.indent > indent)
-                return parseError(lastKeyPath, "unexpected indentation at line " + std::to_string(m_pos + 1) +
-                                                   " of MLmodel");
+                return Error::parse(lastKeyPath, "unexpected indentation at line " +
+                                                     std::to_string(m_pos + 1) + " of MLmodel");
             if (isSequenceItem(line.text))
                 return std::nullopt; // a sequence at the parent's indentation ends this mapping
             const auto separator = findKeySeparator(line.text);
             if (!separator)
-                return parseError(path, "expected \"key: value\" at line " + std::to_string(m_pos + 1) +
-                                            " of MLmodel");
+                return Error::parse(path, "expected \"key: value\" at line " + std::to_string(m_pos + 1) +
+                                              " of MLmodel");
             const std::string key = unquoteKey(std::string_view(line.text).substr(0, *separator));
             const std::string keyPath = joinPath(path, key);
             lastKeyPath = keyPath;
@@ -410,7 +401,7 @@ private:
                 ++m_pos;
             }
             if (m_pos >= m_lines.size() || m_lines[m_pos].indent <= ownerIndent)
-                return parseError(path, "unterminated quoted string in MLmodel");
+                return Error::parse(path, "unterminated quoted string in MLmodel");
             if (emptyLines > 0)
                 out.append(static_cast<std::size_t>(emptyLines), '\n');
             else if (!escapedBreak)
@@ -457,7 +448,7 @@ private:
         case 'U': {
             const std::size_t digits = escape == 'x' ? 2 : escape == 'u' ? 4 : 8;
             if (i + digits >= current.size())
-                return parseError(path, "truncated escape in a quoted string in MLmodel");
+                return Error::parse(path, "truncated escape in a quoted string in MLmodel");
             unsigned long code = 0;
             for (std::size_t d = 1; d <= digits; ++d) {
                 const char h = current[i + d];
@@ -469,7 +460,7 @@ private:
                 else if (h >= 'A' && h <= 'F')
                     code |= static_cast<unsigned long>(h - 'A' + 10);
                 else
-                    return parseError(path, "invalid escape in a quoted string in MLmodel");
+                    return Error::parse(path, "invalid escape in a quoted string in MLmodel");
             }
             i += digits;
             appendUtf8(out, code);
@@ -486,7 +477,7 @@ private:
     {
         const std::string_view rest = trimView(after);
         if (!rest.empty() && rest.front() != '#')
-            return parseError(path, "unexpected text after a quoted string in MLmodel");
+            return Error::parse(path, "unexpected text after a quoted string in MLmodel");
         node.scalar = std::move(value);
         ++m_pos;
         return std::nullopt;
@@ -576,23 +567,23 @@ Result<std::vector<SignatureField>> parseSpecList(const YamlNode *node, const st
     if (!node || node->isNull())
         return fields;
     if (node->kind != YamlNode::Kind::Scalar)
-        return parseError(field, field + " is not a JSON string");
+        return Error::parse(field, field + " is not a JSON string");
     const json specs = json::parse(node->scalar, nullptr, /*allow_exceptions=*/false);
     if (specs.is_discarded())
-        return parseError(field, field + " is not valid JSON");
+        return Error::parse(field, field + " is not valid JSON");
     if (specs.is_null())
         return fields;
     if (!specs.is_array())
-        return parseError(field, field + std::string(" should be a JSON array, got ") + specs.type_name());
+        return Error::parse(field, field + std::string(" should be a JSON array, got ") + specs.type_name());
     for (std::size_t i = 0; i < specs.size(); ++i) {
         const json &spec = specs[i];
         const std::string itemField = field + '[' + std::to_string(i) + ']';
         if (!spec.is_object())
-            return parseError(itemField,
-                              itemField + std::string(" should be an object, got ") + spec.type_name());
+            return Error::parse(itemField,
+                                itemField + std::string(" should be an object, got ") + spec.type_name());
         const auto typeIt = spec.find("type");
         if (typeIt == spec.end() || !typeIt->is_string())
-            return parseError(itemField + ".type", itemField + " has no type name");
+            return Error::parse(itemField + ".type", itemField + " has no type name");
         SignatureField out;
         out.name = stringMember(spec, "name");
         out.type = typeIt->get<std::string>();
@@ -611,8 +602,8 @@ Result<std::vector<SignatureField>> parseSpecList(const YamlNode *node, const st
             if (out.type == "tensor") {
                 const auto tensor = spec.find("tensor-spec");
                 if (tensor == spec.end() || !tensor->is_object())
-                    return parseError(itemField + ".tensor-spec",
-                                      itemField + " is a tensor without a tensor-spec");
+                    return Error::parse(itemField + ".tensor-spec",
+                                        itemField + " is a tensor without a tensor-spec");
                 const auto shape = tensor->find("shape");
                 out.detail = stringMember(*tensor, "dtype");
                 if (shape != tensor->end())
@@ -636,7 +627,7 @@ Result<ModelSignature> parseMlModel(const std::string &mlmodelText)
         return document.error();
     const YamlNode &root = *document.value();
     if (root.kind != YamlNode::Kind::Map && !root.isNull())
-        return parseError(std::string(), "MLmodel is not a YAML mapping");
+        return Error::parse(std::string(), "MLmodel is not a YAML mapping");
 
     ModelSignature signature;
     if (const YamlNode *version = root.find("mlflow_version");
@@ -656,7 +647,7 @@ Result<ModelSignature> parseMlModel(const std::string &mlmodelText)
     if (!node || node->isNull())
         return signature;
     if (node->kind != YamlNode::Kind::Map)
-        return parseError("signature", "signature is not a mapping");
+        return Error::parse("signature", "signature is not a mapping");
     signature.present = true;
     auto inputs = parseSpecList(node->find("inputs"), "signature.inputs", false);
     if (!inputs.ok())

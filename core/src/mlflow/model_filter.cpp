@@ -1,16 +1,10 @@
 #include "modelgate/core/mlflow/model_filter.h"
 
+#include "util/text.h"
+
 #include <algorithm>
 
 namespace modelgate {
-
-std::string asciiLower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-    });
-    return text;
-}
 
 std::string modelSearchText(const RegisteredModel &model)
 {
@@ -25,14 +19,14 @@ std::string modelSearchText(const RegisteredModel &model)
         text += '\n';
         text += entry.first;
     }
-    return asciiLower(std::move(text));
+    return text::asciiLower(std::move(text));
 }
 
 bool modelMatchesFilter(const RegisteredModel &model, const std::string &needle)
 {
     if (needle.empty())
         return true;
-    return modelSearchText(model).find(asciiLower(needle)) != std::string::npos;
+    return modelSearchText(model).find(text::asciiLower(needle)) != std::string::npos;
 }
 
 std::string latestVersionOf(const RegisteredModel &model)
@@ -42,6 +36,11 @@ std::string latestVersionOf(const RegisteredModel &model)
         if (!latest || version.versionNumber() > latest->versionNumber())
             latest = &version;
     return latest ? latest->version : std::string{};
+}
+
+std::string asciiLower(std::string text)
+{
+    return text::asciiLower(std::move(text));
 }
 
 } // namespace modelgate

@@ -1,7 +1,5 @@
+// The release pre-checks: the rules over a version's evidence, and their report as JSON.
 #include "modelgate/core/release/release_checks.h"
-
-#include "modelgate/core/mlflow/mlflow_client.h"
-#include "modelgate/core/util/parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -516,11 +514,6 @@ CheckResult requiredTagCheck(const std::string &key, const VersionEvidence &cand
     return check;
 }
 
-bool isNumericRef(const std::string &ref)
-{
-    return !ref.empty() && std::all_of(ref.begin(), ref.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 } // namespace
 
 CheckReport evaluateReleaseChecks(const ReleasePolicy &policy, const std::string &policyHash,
@@ -569,86 +562,6 @@ CheckReport evaluateReleaseChecks(const ReleasePolicy &policy, const std::string
     return report;
 }
 
-Result<LoadedChecks> loadReleaseChecks(const MlflowClient &client, const std::string &modelName,
-                                       const std::string &versionOrAlias, const CancelToken &cancel)
-{
-    std::optional<Result<RegisteredModel>> model;
-    std::optional<Result<LoadedPolicy>> policy;
-    std::optional<Result<VersionEvidence>> candidate;
-    std::optional<Result<VersionEvidence>> champion;
-
-    // The champion's evidence is loaded as soon as the model names it, while the candidate's
-    // is still arriving; loading the champion by number (rather than loadComparison) does not
-    // read the candidate twice, which matters on basic-auth servers (~0.7 s per request).
-    const auto loadModelAndChampion = [&] {
-        model.emplace(client.getRegisteredModel(modelName, cancel));
-        if (!model->ok())
-            return;
-        policy.emplace(policyFromTags(model->value().tags));
-        if (!policy->ok())
-            return;
-        const auto &aliases = model->value().aliases;
-        const auto championIt = aliases.find(policy->value().policy.championAlias);
-        if (championIt == aliases.end())
-            return;
-        std::string candidateNumber;
-        if (isNumericRef(versionOrAlias)) {
-            candidateNumber = versionOrAlias;
-        } else if (versionOrAlias.size() > 1 && versionOrAlias.front() == '@') {
-            const auto it = aliases.find(versionOrAlias.substr(1));
-            if (it != aliases.end())
-                candidateNumber = it->second;
-        }
-        if (candidateNumber == championIt->second)
-            return;
-        champion.emplace(loadVersionEvidence(client, modelName, championIt->second, cancel));
-    };
-    parallelInvoke(
-        {loadModelAndChampion,
-         [&] { candidate.emplace(loadVersionEvidence(client, modelName, versionOrAlias, cancel)); }},
-        2, cancel);
-    if (cancel.isCancelled() || !model || !candidate)
-        return cancelledError();
-    if (!model->ok())
-        return model->error();
-    if (!policy)
-        return cancelledError();
-    if (!policy->ok())
-        return policy->error();
-    if (!candidate->ok()) {
-        Error error = candidate->error();
-        if (versionOrAlias.size() > 1 && versionOrAlias.front() == '@' &&
-            model->value().aliases.count(versionOrAlias.substr(1)) == 0)
-            error.message = modelName + " has no alias '" + versionOrAlias.substr(1) + "'";
-        return error;
-    }
-    if (champion && !champion->ok())
-        return champion->error();
-
-    LoadedChecks loaded;
-    loaded.policy = std::move(*policy).value();
-    loaded.candidate = std::move(*candidate).value();
-    // The registered model is the authority on aliases (a version read may leave them empty).
-    loaded.candidate.version.aliases = model->value().aliasesOf(loaded.candidate.version.version);
-    if (champion && champion->value().version.version != loaded.candidate.version.version) {
-        VersionEvidence baseline = std::move(*champion).value();
-        baseline.version.aliases = model->value().aliasesOf(baseline.version.version);
-        const ParsedMetricDirections directions = parseMetricDirections(model->value().tags);
-        Comparison comparison = compareVersions(loaded.candidate, std::move(baseline), directions.directions);
-        if (!directions.warning.empty())
-            comparison.warnings.push_back(directions.warning);
-        for (const auto *evidence : {&comparison.candidate, &comparison.baseline}) {
-            if (!evidence->runNote.empty())
-                comparison.warnings.push_back("version " + evidence->version.version + ": " +
-                                              evidence->runNote);
-        }
-        loaded.comparison = std::move(comparison);
-    }
-    loaded.report =
-        evaluateReleaseChecks(loaded.policy.policy, loaded.policy.hash, loaded.candidate, loaded.comparison);
-    return loaded;
-}
-
 std::string checkReportToJson(const CheckReport &report, int indent)
 {
     using nlohmann::json;
@@ -682,6 +595,144 @@ std::string checkReportToJson(const CheckReport &report, int indent)
         {"warnings", report.warnings},
         {"checks", std::move(checks)}};
     return out.dump(indent < 0 ? -1 : indent, ' ', false, json::error_handler_t::replace);
+}
+
+// The stable snake_case names of the check enums, used in JSON output and by scripts that
+// match on them.
+const char *wireName(CheckStatus status)
+{
+    switch (status) {
+    case CheckStatus::Pass:
+        return "pass";
+    case CheckStatus::Fail:
+        return "fail";
+    case CheckStatus::Warning:
+        return "warning";
+    }
+    return "fail";
+}
+
+const char *wireName(CheckKind kind)
+{
+    switch (kind) {
+    case CheckKind::MetricThreshold:
+        return "metric_threshold";
+    case CheckKind::ChampionRegression:
+        return "champion_regression";
+    case CheckKind::Champion:
+        return "champion";
+    case CheckKind::SignaturePresent:
+        return "signature_present";
+    case CheckKind::SignatureCompatible:
+        return "signature_compatible";
+    case CheckKind::InputExample:
+        return "input_example";
+    case CheckKind::Description:
+        return "description";
+    case CheckKind::RunFinished:
+        return "run_finished";
+    case CheckKind::RequiredTag:
+        return "required_tag";
+    }
+    return "unknown";
+}
+
+const char *wireName(CheckObservation observation)
+{
+    switch (observation) {
+    case CheckObservation::Value:
+        return "value";
+    case CheckObservation::Missing:
+        return "missing";
+    case CheckObservation::Blank:
+        return "blank";
+    case CheckObservation::Unreadable:
+        return "unreadable";
+    case CheckObservation::Present:
+        return "present";
+    case CheckObservation::Text:
+        return "text";
+    case CheckObservation::Version:
+        return "version";
+    case CheckObservation::ThisVersion:
+        return "this_version";
+    case CheckObservation::NoChampion:
+        return "no_champion";
+    case CheckObservation::NotCompared:
+        return "not_compared";
+    case CheckObservation::SignatureShape:
+        return "signature_shape";
+    case CheckObservation::Unchanged:
+        return "unchanged";
+    case CheckObservation::CompatibleChanges:
+        return "compatible_changes";
+    case CheckObservation::BreakingChanges:
+        return "breaking_changes";
+    }
+    return "unknown";
+}
+
+const char *wireName(CheckFinding finding)
+{
+    switch (finding) {
+    case CheckFinding::None:
+        return "none";
+    case CheckFinding::NotLogged:
+        return "not_logged";
+    case CheckFinding::NotLoggedByChampion:
+        return "not_logged_by_champion";
+    case CheckFinding::NotLoggedByEither:
+        return "not_logged_by_either";
+    case CheckFinding::SourceRunUnknown:
+        return "source_run_unknown";
+    case CheckFinding::NotANumber:
+        return "not_a_number";
+    case CheckFinding::BelowBound:
+        return "below_bound";
+    case CheckFinding::AboveBound:
+        return "above_bound";
+    case CheckFinding::IsChampion:
+        return "is_champion";
+    case CheckFinding::NoChampion:
+        return "no_champion";
+    case CheckFinding::NotComparable:
+        return "not_comparable";
+    case CheckFinding::NoDirection:
+        return "no_direction";
+    case CheckFinding::WorseBeyondBoth:
+        return "worse_beyond_both";
+    case CheckFinding::WorseBeyondAbsoluteOnly:
+        return "worse_beyond_absolute_only";
+    case CheckFinding::WorseBeyondRelativeOnly:
+        return "worse_beyond_relative_only";
+    case CheckFinding::WorseWithinBoth:
+        return "worse_within_both";
+    case CheckFinding::WorseBeyondMargin:
+        return "worse_beyond_margin";
+    case CheckFinding::WorseWithinMargin:
+        return "worse_within_margin";
+    case CheckFinding::MlmodelUnreadable:
+        return "mlmodel_unreadable";
+    case CheckFinding::NoSignature:
+        return "no_signature";
+    case CheckFinding::SignaturesNotCompared:
+        return "signatures_not_compared";
+    case CheckFinding::BreakingChanges:
+        return "breaking_changes";
+    case CheckFinding::NoInputExample:
+        return "no_input_example";
+    case CheckFinding::NoDescription:
+        return "no_description";
+    case CheckFinding::RunUnreadable:
+        return "run_unreadable";
+    case CheckFinding::RunNotFinished:
+        return "run_not_finished";
+    case CheckFinding::TagMissing:
+        return "tag_missing";
+    case CheckFinding::TagBlank:
+        return "tag_blank";
+    }
+    return "unknown";
 }
 
 } // namespace modelgate

@@ -3,6 +3,7 @@
 #include "modelgate/core/mlflow/mlflow_client.h"
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
+#include "util/canonical_json.h"
 
 #include <algorithm>
 #include <charconv>
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <utility>
 
 namespace modelgate {
@@ -27,92 +29,10 @@ constexpr std::size_t kMaxListingPages = 10000;
 constexpr const char *kModelsScheme = "models:/";
 constexpr const char *kRunsScheme = "runs:/";
 
-Error makeError(ErrorKind kind, std::string message)
-{
-    Error error;
-    error.kind = kind;
-    error.message = std::move(message);
-    return error;
-}
-
 Error prefixed(Error error, const std::string &prefix)
 {
     error.message = prefix + error.message;
     return error;
-}
-
-// --- canonical JSON (as for records: sorted keys, no whitespace, UTF-8 as is, control
-// characters as \u00xx, numbers in their shortest round-trip form)
-
-void writeCanonicalString(const std::string &text, std::string &out)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            out += "\\u00";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0x0F];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
-void writeCanonical(const Json &value, std::string &out)
-{
-    switch (value.type()) {
-    case Json::value_t::object: {
-        out += '{';
-        bool first = true;
-        for (const auto &[key, member] : value.items()) { // std::map: sorted by bytes
-            if (!first)
-                out += ',';
-            first = false;
-            writeCanonicalString(key, out);
-            out += ':';
-            writeCanonical(member, out);
-        }
-        out += '}';
-        break;
-    }
-    case Json::value_t::array: {
-        out += '[';
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            if (i > 0)
-                out += ',';
-            writeCanonical(value[i], out);
-        }
-        out += ']';
-        break;
-    }
-    case Json::value_t::string:
-        writeCanonicalString(value.get_ref<const std::string &>(), out);
-        break;
-    case Json::value_t::boolean:
-        out += value.get<bool>() ? "true" : "false";
-        break;
-    case Json::value_t::number_integer:
-        out += std::to_string(value.get<std::int64_t>());
-        break;
-    case Json::value_t::number_unsigned:
-        out += std::to_string(value.get<std::uint64_t>());
-        break;
-    case Json::value_t::number_float: {
-        char buffer[64];
-        const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value.get<double>());
-        out.append(buffer, ec == std::errc() ? end : buffer);
-        break;
-    }
-    default:
-        out += "null";
-        break;
-    }
 }
 
 Json metricValue(double value)
@@ -144,6 +64,70 @@ Json manifestValue(const ContentManifest &manifest)
                 {"source", manifest.source},     {"version", manifest.version}};
 }
 
+// --- the digest's text: canonicalDump (util/canonical_json) with two spellings kept from the
+// digest's first writer, because approvals name digests and another spelling of the same
+// content would make every one of them stale: control characters all as \u00xx (canonicalDump
+// writes \b, \f, \n, \r and \t short), and metric values as std::to_chars spells them
+// (shortest round trip, but 1 not 1.0 and 1e-04 not 0.0001). tst_release_records pins both.
+
+// Rewrites the short escapes of dumped JSON text; a backslash there always starts an escape.
+std::string withControlCharactersAsUnicodeEscapes(const std::string &dumped)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(dumped.size());
+    for (std::size_t i = 0; i < dumped.size(); ++i) {
+        if (dumped[i] != '\\' || i + 1 == dumped.size()) {
+            out += dumped[i];
+            continue;
+        }
+        const char escaped = dumped[++i];
+        const std::string_view shortEscapes = "b\bf\fn\nr\rt\t";
+        const std::size_t found = shortEscapes.find(escaped);
+        if (found == std::string_view::npos || found % 2 != 0) {
+            out += '\\';
+            out += escaped;
+            continue;
+        }
+        const auto code = static_cast<unsigned char>(shortEscapes[found + 1]);
+        out += "\\u00";
+        out += kHex[code >> 4];
+        out += kHex[code & 0x0F];
+    }
+    return out;
+}
+
+std::string metricsText(const std::map<std::string, double> &metrics)
+{
+    std::string text = "{";
+    for (const auto &[key, value] : metrics) { // std::map: sorted by bytes, as canonicalDump sorts
+        if (text.size() > 1)
+            text += ',';
+        text += detail::canonicalDump(Json(key)) + ':';
+        const Json spelled = metricValue(value);
+        if (spelled.is_string()) {
+            text += detail::canonicalDump(spelled);
+            continue;
+        }
+        char buffer[64];
+        const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, spelled.get<double>());
+        text.append(buffer, ec == std::errc() ? end : buffer);
+    }
+    return text + '}';
+}
+
+std::string digestText(const ContentManifest &manifest)
+{
+    // The metrics go in where canonicalDump wrote null for them: inside a dumped string every
+    // quote is escaped, so "metrics":null occurs once, as the key of the top-level object.
+    Json shape = manifestValue(manifest);
+    shape["metrics"] = nullptr;
+    std::string text = detail::canonicalDump(shape);
+    static constexpr std::string_view kSlot = "\"metrics\":null";
+    text.replace(text.find(kSlot), kSlot.size(), "\"metrics\":" + metricsText(manifest.finalMetrics));
+    return withControlCharactersAsUnicodeEscapes(text);
+}
+
 // --- listing the model's files
 
 // Lists one directory (every page); paths come back relative to the listed root.
@@ -165,7 +149,7 @@ Result<std::vector<ArtifactFile>> listTree(const DirectoryLister &listDirectory,
     std::set<std::string> visited{root};
     for (std::size_t depth = 0; !level.empty(); ++depth) {
         if (depth > kMaxDepth)
-            return makeError(ErrorKind::Parse, "the model's artifacts are nested deeper than " +
+            return Error::of(ErrorKind::Parse, "the model's artifacts are nested deeper than " +
                                                    std::to_string(kMaxDepth) + " directories");
         std::vector<std::optional<std::vector<ArtifactFile>>> listed(level.size());
         std::vector<std::optional<Error>> errors(level.size());
@@ -195,7 +179,7 @@ Result<std::vector<ArtifactFile>> listTree(const DirectoryLister &listDirectory,
                 }
             }
             if (files.size() > kMaxFiles)
-                return makeError(ErrorKind::Parse,
+                return Error::of(ErrorKind::Parse,
                                  "the model has more than " + std::to_string(kMaxFiles) + " files");
         }
         level = std::move(next);
@@ -271,7 +255,7 @@ ModelRoot modelRootOf(const MlflowClient &client, const ModelVersion &version, c
                 return files;
             token = listing->nextPageToken;
         }
-        return makeError(ErrorKind::Parse, "the artifact listing of run " + runId + " does not end");
+        return Error::of(ErrorKind::Parse, "the artifact listing of run " + runId + " does not end");
     };
     return root;
 }
@@ -280,9 +264,7 @@ ModelRoot modelRootOf(const MlflowClient &client, const ModelVersion &version, c
 
 std::string contentDigest(const ContentManifest &manifest)
 {
-    std::string text;
-    writeCanonical(manifestValue(manifest), text);
-    return sha256Hex(text);
+    return sha256Hex(digestText(manifest));
 }
 
 std::string contentManifestToJson(const ContentManifest &manifest, int indent)
@@ -318,8 +300,8 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const Mo
     manifest.source = modelVersion.source;
     manifest.runId = modelVersion.runId;
     if (!manifest.runId.empty() && (!run || run->info.runId != manifest.runId))
-        return makeError(ErrorKind::Config, "the manifest of " + manifest.model + " v" + manifest.version +
-                                                " needs its source run " + manifest.runId);
+        return Error::config("the manifest of " + manifest.model + " v" + manifest.version +
+                             " needs its source run " + manifest.runId);
     if (run)
         for (const auto &metric : run->metrics)
             manifest.finalMetrics[metric.key] = metric.value;
@@ -341,7 +323,7 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const Mo
     for (auto &file : listed) {
         if (!root.stripPath.empty()) {
             if (file.path.compare(0, root.stripPath.size(), root.stripPath) != 0) {
-                Error error = makeError(ErrorKind::Parse, "the listing of " + root.root + " holds " +
+                Error error = Error::of(ErrorKind::Parse, "the listing of " + root.root + " holds " +
                                                               file.path + ", which is outside it");
                 error.field = "files.path";
                 return error;
@@ -354,7 +336,7 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const Mo
     if (std::adjacent_find(listed.begin(), listed.end(), [](const ArtifactFile &a, const ArtifactFile &b) {
             return a.path == b.path;
         }) != listed.end())
-        return makeError(ErrorKind::Parse, "the listing of the model's files names a file twice");
+        return Error::of(ErrorKind::Parse, "the listing of the model's files names a file twice");
 
     // Every file, and the MLmodel file when the listing does not hold it (or there is none).
     const bool mlmodelListed = std::any_of(listed.begin(), listed.end(),
@@ -391,7 +373,7 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const Mo
     for (std::size_t i = 0; i < listed.size(); ++i) {
         // A size that differs from the listing means the file changed while it was read.
         if (listed[i].fileSize >= 0 && listed[i].fileSize != hashes[i]->size)
-            return makeError(ErrorKind::Parse, "the model file " + listed[i].path + " is listed with " +
+            return Error::of(ErrorKind::Parse, "the model file " + listed[i].path + " is listed with " +
                                                    std::to_string(listed[i].fileSize) + " bytes but " +
                                                    std::to_string(hashes[i]->size) + " were read");
         if (listed[i].path == "MLmodel")

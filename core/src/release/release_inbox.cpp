@@ -1,14 +1,15 @@
 #include "modelgate/core/release/release_inbox.h"
 
-#include "modelgate/core/workspace/identity.h"
-#include "modelgate/core/review/metric_direction.h"
 #include "modelgate/core/mlflow/mlflow_client.h"
 #include "modelgate/core/mlflow/model_filter.h"
-#include "modelgate/core/util/parallel.h"
 #include "modelgate/core/release/release_checks.h"
 #include "modelgate/core/release/release_ledger.h"
 #include "modelgate/core/release/release_policy.h"
+#include "modelgate/core/review/metric_direction.h"
 #include "modelgate/core/review/review.h"
+#include "modelgate/core/util/parallel.h"
+#include "modelgate/core/workspace/identity.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <map>
@@ -186,7 +187,7 @@ loadReviewInbox(const MlflowClient &client, const std::string &reviewer, const C
             continue;
         version.aliases = info->second.model->aliasesOf(version.version);
         versionsByModel[version.name][version.version] = version;
-        if (version.status != "READY" || asciiLower(version.currentStage) == "archived")
+        if (version.status != "READY" || text::asciiLower(version.currentStage) == "archived")
             continue;
         InboxEntry entry;
         entry.model = version.name;
@@ -228,7 +229,7 @@ loadReviewInbox(const MlflowClient &client, const std::string &reviewer, const C
     const auto updateMine = [&reviewer](InboxEntry &entry) {
         const bool decided =
             std::any_of(entry.deciders.begin(), entry.deciders.end(),
-                        [&](const std::string &d) { return asciiLower(d) == asciiLower(reviewer); });
+                        [&](const std::string &d) { return text::equalsIgnoringCase(d, reviewer); });
         const bool openState = entry.state == ReviewState::Pending || entry.state == ReviewState::InReview ||
                                entry.state == ReviewState::Stale;
         entry.mineToReview = !reviewer.empty() && openState && !decided && !isAuthor(reviewer, entry.authors);

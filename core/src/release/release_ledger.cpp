@@ -1,9 +1,10 @@
 #include "modelgate/core/release/release_ledger.h"
 
 #include "modelgate/core/mlflow/mlflow_client.h"
-#include "modelgate/core/mlflow/model_filter.h"
+#include "modelgate/core/mlflow/permissions.h"
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -23,15 +24,6 @@ constexpr int kRunSearchPage = 100;
 // Run names are for people browsing the ledger in MLflow's UI; the tag keeps the full name.
 constexpr std::size_t kMaxRunNameBytes = 200;
 
-Error makeError(ErrorKind kind, std::string message, std::string code = {})
-{
-    Error error;
-    error.kind = kind;
-    error.code = std::move(code);
-    error.message = std::move(message);
-    return error;
-}
-
 bool isApiError(const Error &error, const char *code)
 {
     return error.kind == ErrorKind::Api && error.code == code;
@@ -47,13 +39,6 @@ bool isChangedParam(const Error &error)
 {
     return isApiError(error, "INVALID_PARAMETER_VALUE") &&
            error.message.find("Changing param values") != std::string::npos;
-}
-
-// The permission endpoints are routes of the basic-auth app; without it Flask answers a
-// plain 404 page (an Api 404 would be MLflow saying that a user or object is missing).
-bool isNoAuthApp(const Error &error)
-{
-    return error.kind == ErrorKind::HttpStatus && error.httpStatus == 404;
 }
 
 // A 403 keeps its kind and status; the message names what the user lacks, then the server's text.
@@ -76,10 +61,10 @@ std::string reviewerExperimentName(const std::string &identity)
 
 Error notEnrolled(const std::string &identity)
 {
-    return makeError(ErrorKind::Refused,
-                     identity + " is not enrolled as a reviewer: an admin runs `modelgate-cli audit grant " +
-                         identity + "`",
-                     "not_enrolled");
+    return Error::refused("not_enrolled", identity +
+                                              " is not enrolled as a reviewer: an admin runs `modelgate-cli "
+                                              "audit grant " +
+                                              identity + "`");
 }
 
 std::string utf8Prefix(const std::string &text, std::size_t maxBytes)
@@ -90,11 +75,6 @@ std::string utf8Prefix(const std::string &text, std::size_t maxBytes)
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
         --cut;
     return text.substr(0, cut) + "...";
-}
-
-std::string jsonText(const nlohmann::json &value)
-{
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // The oldest of several runs (start time, then id), so every reader picks the same one.
@@ -120,9 +100,9 @@ Result<std::optional<Run>> findIndexRun(const MlflowClient &client, const std::s
 
 Error deletedExperiment(const std::string &name)
 {
-    return makeError(ErrorKind::Config, "the experiment '" + name +
-                                            "' is deleted: an admin restores it (MLflow UI or "
-                                            "`mlflow experiments restore`) before the ledger can be used");
+    return Error::config("the experiment '" + name +
+                         "' is deleted: an admin restores it (MLflow UI or "
+                         "`mlflow experiments restore`) before the ledger can be used");
 }
 
 // Gets the ledger experiment, creating it when missing (a concurrent creator's wins).
@@ -172,81 +152,60 @@ enum class OwnPermission
 {
     Manage,     // the caller holds MANAGE on the experiment (created it, or was given it)
     NotManage,  // a lower permission, none recorded, or not allowed to ask
-    NoAuthApp,  // the server has no permission API
     NotChecked, // the caller's user name is unknown (bearer token)
 };
 
 // Whether the calling user holds MANAGE on an experiment: how an enrolling admin tells a
 // signature experiment they created from one someone else created to sign in another's name.
-Result<OwnPermission> ownExperimentPermission(const MlflowClient &client, const std::string &experimentId,
-                                              const CancelToken &cancel)
+// The RECORDED permission counts, not the effective one: an admin may do anything anywhere.
+Result<OwnPermission> ownExperimentPermission(const MlflowClient &client, const PermissionStore &permissions,
+                                              const std::string &experimentId, const CancelToken &cancel)
 {
     const Credentials &credentials = client.config().credentials;
     if (credentials.kind != AuthKind::Basic || credentials.username.empty())
         return OwnPermission::NotChecked;
-    auto reply = client.call(
-        HttpMethod::Get, "experiments/permissions/get",
-        "experiment_id=" + urlEncode(experimentId) + "&username=" + urlEncode(credentials.username), cancel);
-    if (!reply.ok()) {
-        if (isNoAuthApp(reply.error()))
-            return OwnPermission::NoAuthApp;
-        if (isMissing(reply.error()) || reply.error().httpStatus == 403)
+    auto permission =
+        permissions.recorded(credentials.username, PermissionResource::Experiment, experimentId, cancel);
+    if (!permission.ok()) {
+        // On the 2.0 endpoints only MANAGE may ask: a 403 is itself the answer.
+        if (permission.error().httpStatus == 403)
             return OwnPermission::NotManage;
-        return reply.error();
+        return permission.error();
     }
-    const auto body = nlohmann::json::parse(reply.value(), nullptr, false);
-    const auto *permission = body.is_object() && body.contains("experiment_permission") &&
-                                     body["experiment_permission"].is_object() &&
-                                     body["experiment_permission"].contains("permission")
-                                 ? &body["experiment_permission"]["permission"]
-                                 : nullptr;
-    if (!permission || !permission->is_string())
-        return makeError(ErrorKind::Parse, "experiments/permissions/get answered without a permission");
-    return permission->get<std::string>() == "MANAGE" ? OwnPermission::Manage : OwnPermission::NotManage;
+    return permission.value() == std::optional<std::string>("MANAGE") ? OwnPermission::Manage
+                                                                      : OwnPermission::NotManage;
 }
 
-// Gives `user` at least EDIT on an experiment: create, or raise an existing lower
-// permission (an existing EDIT or MANAGE is kept, so enrolling the ledger's manager does not
-// demote them). False when the server has no auth app.
-Result<bool> grantExperimentEdit(const MlflowClient &client, const std::string &experimentId,
-                                 const std::string &experimentName, const std::string &user,
-                                 const CancelToken &cancel)
+// Gives `user` at least `level` on a resource: records it, or keeps a higher one (enrolling
+// the ledger's manager does not demote them), then reads it back. A grant that the server
+// accepted but does not show is an error: enrolment never reports a permission it did not see.
+Status grantAtLeast(const PermissionStore &permissions, const std::string &user, PermissionResource resource,
+                    const std::string &id, const std::string &what, const std::string &level,
+                    const CancelToken &cancel)
 {
-    const std::string body =
-        jsonText({{"experiment_id", experimentId}, {"username", user}, {"permission", "EDIT"}});
     const auto explain = [&](Error error) {
         if (error.httpStatus == 403)
-            return withPermissionNamed(std::move(error), experimentPermission("MANAGE", experimentName));
-        error.message =
-            "cannot give " + user + " EDIT on experiment '" + experimentName + "': " + error.message;
+            return withPermissionNamed(std::move(error), "MANAGE permission on " + what);
+        error.message = "cannot give " + user + " " + level + " on " + what + ": " + error.message;
         return error;
     };
-    auto created = client.call(HttpMethod::Post, "experiments/permissions/create", body, cancel);
-    if (created.ok())
-        return true;
-    if (isNoAuthApp(created.error()))
-        return false;
-    if (!isApiError(created.error(), "RESOURCE_ALREADY_EXISTS"))
-        return explain(created.error());
-    auto current =
-        client.call(HttpMethod::Get, "experiments/permissions/get",
-                    "experiment_id=" + urlEncode(experimentId) + "&username=" + urlEncode(user), cancel);
+    auto current = permissions.recorded(user, resource, id, cancel);
     if (!current.ok())
         return explain(current.error());
-    const auto parsed = nlohmann::json::parse(current.value(), nullptr, false);
-    std::string level;
-    if (parsed.is_object() && parsed.contains("experiment_permission") &&
-        parsed["experiment_permission"].is_object()) {
-        const auto &permission = parsed["experiment_permission"];
-        if (permission.contains("permission") && permission["permission"].is_string())
-            level = permission["permission"].get<std::string>();
-    }
-    if (level == "EDIT" || level == "MANAGE")
-        return true;
-    auto updated = client.call(HttpMethod::Patch, "experiments/permissions/update", body, cancel);
-    if (!updated.ok())
-        return explain(updated.error());
-    return true;
+    if (current.value() && permissionAtLeast(*current.value(), level))
+        return success();
+    if (Status granted = permissions.grant(user, resource, id, level, cancel); !granted.ok())
+        return explain(granted.error());
+    auto after = permissions.recorded(user, resource, id, cancel);
+    if (!after.ok())
+        return explain(after.error());
+    if (!after.value() || !permissionAtLeast(*after.value(), level))
+        return explain(
+            Error::of(ErrorKind::Api, "the server accepted the grant (permission API " +
+                                          std::string(wireName(permissions.api())) + ") but shows " +
+                                          (after.value() ? *after.value() : std::string("no permission")) +
+                                          " afterwards"));
+    return success();
 }
 
 // Creates the model's ledger run and claims its index entry; when another writer's entry
@@ -285,7 +244,7 @@ std::string ledgerIndexKey(const std::string &model)
 
 std::string reviewerIndexKey(const std::string &identity)
 {
-    return "reviewer." + sha256Hex(asciiLower(identity)).substr(0, 40);
+    return "reviewer." + sha256Hex(text::asciiLower(identity)).substr(0, 40);
 }
 
 std::string signatureParamKey(const std::string &recordHash)
@@ -341,7 +300,7 @@ Result<ReviewerSignatures> ReleaseLedger::readSignatures(const LedgerSnapshot &s
     std::vector<std::pair<std::string, std::string>> enrolled; // lower-cased identity, run id
     std::set<std::string> seen;
     for (const auto &reviewer : reviewers) {
-        const std::string identity = asciiLower(reviewer);
+        const std::string identity = text::asciiLower(reviewer);
         if (!seen.insert(identity).second)
             continue;
         const auto entry = snapshot.indexParams.find(reviewerIndexKey(identity));
@@ -373,7 +332,7 @@ Result<ReviewerSignatures> ReleaseLedger::readSignatures(const LedgerSnapshot &s
         if (errors[i])
             return *errors[i];
         if (!ran[i] || !hashes[i])
-            return makeError(ErrorKind::Cancelled, "cancelled");
+            return Error::cancelled();
         result[enrolled[i].first] = std::move(*hashes[i]);
     }
     return result;
@@ -421,37 +380,71 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
                                                                 const CancelToken &cancel) const
 {
     if (identity.empty() || identity.find_first_of(" \t\r\n") != std::string::npos)
-        return makeError(ErrorKind::Config,
-                         "the reviewer identity \"" + identity + "\" is empty or has blanks");
+        return Error::config("the reviewer identity \"" + identity + "\" is empty or has blanks");
     EnrolResult result;
+
+    // Find out first what the server offers: with an auth app, enrolment without the grants it
+    // promises would leave reviewer names unprotected, so a server whose permission API is
+    // missing or unknown is refused before anything is written. Without an auth app there is
+    // nothing to grant, and the caller says so.
+    auto capabilities = m_client.capabilities(cancel);
+    if (!capabilities.ok())
+        return capabilities.error();
+    std::unique_ptr<PermissionStore> permissions;
+    if (capabilities->authRequired) {
+        auto store = permissionStoreFor(m_client, capabilities.value());
+        if (!store.ok())
+            return store.error();
+        permissions = std::move(store).value();
+    }
+    result.permissionsSkipped = !permissions;
+    const auto grantEdit = [&](const std::string &experimentId, const std::string &experimentName) -> Status {
+        if (!permissions)
+            return success();
+        return grantAtLeast(*permissions, identity, PermissionResource::Experiment, experimentId,
+                            "experiment '" + experimentName + "'", "EDIT", cancel);
+    };
 
     auto experimentId = ensureLedgerExperiment(m_client, cancel);
     if (!experimentId.ok())
         return experimentId.error();
+    // Enrolling is for an admin or the ledger's manager (who created it), on every server: on
+    // 3.0 servers a user may read their own grants, so without this check a reviewer re-running
+    // their own enrolment would get further than on a 2.0 server, and be told something else.
+    if (permissions && !capabilities->isAdmin) {
+        auto own = ownExperimentPermission(m_client, *permissions, experimentId.value(), cancel);
+        if (!own.ok())
+            return own.error();
+        if (own.value() == OwnPermission::NotManage) {
+            Error error =
+                Error::of(ErrorKind::HttpStatus, "only an admin or the ledger's manager enrols reviewers");
+            error.httpStatus = 403;
+            return withPermissionNamed(std::move(error),
+                                       experimentPermission("MANAGE", kLedgerExperimentName));
+        }
+    }
     auto index = ensureIndexRun(m_client, experimentId.value(), cancel);
     if (!index.ok())
         return index.error();
 
     // The ledger permission first: it fails for a user the auth app does not know, before
     // anything of the reviewer's own exists.
-    auto ledgerGrant =
-        grantExperimentEdit(m_client, experimentId.value(), kLedgerExperimentName, identity, cancel);
-    if (!ledgerGrant.ok())
+    if (Status ledgerGrant = grantEdit(experimentId.value(), kLedgerExperimentName); !ledgerGrant.ok())
         return ledgerGrant.error();
-    result.permissionsSkipped = !ledgerGrant.value();
 
     const std::string signatureName = reviewerExperimentName(identity);
     const std::string indexKey = reviewerIndexKey(identity);
     const auto claimedElsewhere = [&](const std::string &what) {
-        return makeError(ErrorKind::Config, what + " (whoever created it could sign as " + identity +
-                                                "): an admin renames or deletes experiment '" +
-                                                signatureName +
-                                                "', checks the ledger index, and runs the grant again");
+        return Error::config(what + " (whoever created it could sign as " + identity +
+                             "): an admin renames or deletes experiment '" + signatureName +
+                             "', checks the ledger index, and runs the grant again");
     };
     // Only the enrolling user's own signature experiment may be used: one someone else
     // created would let its creator sign in the reviewer's name.
     const auto checkOwned = [&](const std::string &signatureExperimentId) -> Status {
-        auto own = ownExperimentPermission(m_client, signatureExperimentId, cancel);
+        if (!permissions)
+            return success(); // without an auth app anyone could have created it: nothing to tell
+        auto own = ownExperimentPermission(m_client, *permissions, signatureExperimentId, cancel);
         if (!own.ok())
             return own.error();
         if (own.value() == OwnPermission::NotManage)
@@ -469,7 +462,7 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
         auto experiment = m_client.getExperiment(run->info.experimentId, cancel);
         if (!experiment.ok())
             return experiment.error();
-        if (asciiLower(experiment->name) != asciiLower(signatureName))
+        if (!text::equalsIgnoringCase(experiment->name, signatureName))
             return claimedElsewhere("the ledger index enrols " + identity + " with run " + entry->second +
                                     " of experiment '" + experiment->name + "', not of '" + signatureName +
                                     "'");
@@ -502,7 +495,7 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
         std::vector<Run> tagged;
         for (auto &run : runs->items) {
             const auto tag = run.tags.find(kSignatureRunTag);
-            if (tag != run.tags.end() && asciiLower(tag->second) == asciiLower(identity))
+            if (tag != run.tags.end() && text::equalsIgnoringCase(tag->second, identity))
                 tagged.push_back(std::move(run));
         }
         if (const Run *oldest = oldestRun(tagged)) {
@@ -517,11 +510,8 @@ Result<ReleaseLedger::EnrolResult> ReleaseLedger::enrolReviewer(const std::strin
         }
     }
 
-    auto signatureGrant =
-        grantExperimentEdit(m_client, signatureExperimentId, signatureName, identity, cancel);
-    if (!signatureGrant.ok())
+    if (Status signatureGrant = grantEdit(signatureExperimentId, signatureName); !signatureGrant.ok())
         return signatureGrant.error();
-    result.permissionsSkipped = result.permissionsSkipped || !signatureGrant.value();
 
     if (!result.alreadyEnrolled) {
         // Written last: an index entry is write-once, so it must name a run that is ready.
@@ -540,29 +530,15 @@ Status ReleaseLedger::grantModelPermission(const std::string &model, const std::
                                            const std::string &permission, const CancelToken &cancel) const
 {
     if (permission != "READ" && permission != "EDIT" && permission != "MANAGE")
-        return makeError(ErrorKind::Config,
-                         "unknown permission \"" + permission + "\"; expected READ, EDIT or MANAGE");
-    const std::string body = jsonText({{"name", model}, {"username", identity}, {"permission", permission}});
-    const auto explain = [&](Error error) {
-        if (isNoAuthApp(error))
-            error.message =
-                "the server has no permission API (MLflow's basic-auth app is not running): " + error.message;
-        else if (error.httpStatus == 403)
-            return withPermissionNamed(std::move(error), "MANAGE permission on model '" + model + "'");
-        else
-            error.message =
-                "cannot give " + identity + " " + permission + " on model '" + model + "': " + error.message;
-        return error;
-    };
-    auto created = m_client.call(HttpMethod::Post, "registered-models/permissions/create", body, cancel);
-    if (created.ok())
-        return success();
-    if (!isApiError(created.error(), "RESOURCE_ALREADY_EXISTS"))
-        return explain(created.error());
-    auto updated = m_client.call(HttpMethod::Patch, "registered-models/permissions/update", body, cancel);
-    if (!updated.ok())
-        return explain(updated.error());
-    return success();
+        return Error::config("unknown permission \"" + permission + "\"; expected READ, EDIT or MANAGE");
+    auto capabilities = m_client.capabilities(cancel);
+    if (!capabilities.ok())
+        return capabilities.error();
+    auto permissions = permissionStoreFor(m_client, capabilities.value());
+    if (!permissions.ok())
+        return permissions.error();
+    return grantAtLeast(*permissions.value(), identity, PermissionResource::RegisteredModel, model,
+                        "model '" + model + "'", permission, cancel);
 }
 
 } // namespace modelgate

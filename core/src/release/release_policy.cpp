@@ -1,6 +1,7 @@
 #include "modelgate/core/release/release_policy.h"
 
 #include "modelgate/core/util/sha256.h"
+#include "util/json_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,21 +20,11 @@ json optionalNumber(const std::optional<double> &value)
     return value ? json(*value) : json(nullptr);
 }
 
-Error parseError(const std::string &field, const std::string &message)
-{
-    Error error;
-    error.kind = ErrorKind::Parse;
-    error.field = field;
-    error.message = message;
-    return error;
-}
-
+// A Config error that names the policy field it is about (the editor marks that field).
 Error configError(const std::string &field, const std::string &message)
 {
-    Error error;
-    error.kind = ErrorKind::Config;
+    Error error = Error::config(message);
     error.field = field;
-    error.message = message;
     return error;
 }
 
@@ -52,7 +43,7 @@ const char *typeName(const json &value)
 std::optional<Error> readBool(const json &value, const std::string &field, bool &out)
 {
     if (!value.is_boolean())
-        return parseError(field, field + " must be true or false, not " + typeName(value));
+        return Error::parse(field, field + " must be true or false, not " + typeName(value));
     out = value.get<bool>();
     return std::nullopt;
 }
@@ -65,7 +56,7 @@ std::optional<Error> readOptionalNumber(const json &value, const std::string &fi
         return std::nullopt;
     }
     if (!value.is_number())
-        return parseError(field, field + " must be a number or null, not " + typeName(value));
+        return Error::parse(field, field + " must be a number or null, not " + typeName(value));
     out = value.get<double>();
     return std::nullopt;
 }
@@ -73,7 +64,7 @@ std::optional<Error> readOptionalNumber(const json &value, const std::string &fi
 std::optional<Error> readString(const json &value, const std::string &field, std::string &out)
 {
     if (!value.is_string())
-        return parseError(field, field + " must be a string, not " + typeName(value));
+        return Error::parse(field, field + " must be a string, not " + typeName(value));
     out = value.get<std::string>();
     return std::nullopt;
 }
@@ -82,13 +73,13 @@ std::optional<Error> readStringList(const json &value, const std::string &field,
                                     std::vector<std::string> &out)
 {
     if (!value.is_array())
-        return parseError(field, field + " must be an array of strings, not " + typeName(value));
+        return Error::parse(field, field + " must be an array of strings, not " + typeName(value));
     out.clear();
     for (std::size_t i = 0; i < value.size(); ++i) {
         if (!value[i].is_string())
-            return parseError(field + "[" + std::to_string(i) + "]", field + "[" + std::to_string(i) +
-                                                                         "] must be a string, not " +
-                                                                         typeName(value[i]));
+            return Error::parse(field + "[" + std::to_string(i) + "]", field + "[" + std::to_string(i) +
+                                                                           "] must be a string, not " +
+                                                                           typeName(value[i]));
         out.push_back(value[i].get<std::string>());
     }
     return std::nullopt;
@@ -97,18 +88,18 @@ std::optional<Error> readStringList(const json &value, const std::string &field,
 std::optional<Error> readInt(const json &value, const std::string &field, int &out)
 {
     if (!value.is_number_integer())
-        return parseError(field, field + " must be an integer, not " +
-                                     std::string(value.is_number() ? "a fraction" : typeName(value)));
+        return Error::parse(field, field + " must be an integer, not " +
+                                       std::string(value.is_number() ? "a fraction" : typeName(value)));
     if (value.is_number_unsigned()) {
         const auto number = value.get<std::uint64_t>();
         if (number > static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
-            return parseError(field, field + " is out of range");
+            return Error::parse(field, field + " is out of range");
         out = static_cast<int>(number);
         return std::nullopt;
     }
     const auto number = value.get<std::int64_t>();
     if (number < std::numeric_limits<int>::min() || number > std::numeric_limits<int>::max())
-        return parseError(field, field + " is out of range");
+        return Error::parse(field, field + " is out of range");
     out = static_cast<int>(number);
     return std::nullopt;
 }
@@ -116,8 +107,8 @@ std::optional<Error> readInt(const json &value, const std::string &field, int &o
 std::optional<Error> readThreshold(const json &value, const std::string &field, MetricThreshold &out)
 {
     if (!value.is_object())
-        return parseError(field,
-                          field + " must be an object {metric, at_least, at_most}, not " + typeName(value));
+        return Error::parse(field,
+                            field + " must be an object {metric, at_least, at_most}, not " + typeName(value));
     for (const auto &[key, member] : value.items()) {
         const std::string memberField = field + "." + key;
         std::optional<Error> error;
@@ -128,8 +119,8 @@ std::optional<Error> readThreshold(const json &value, const std::string &field, 
         else if (key == "at_most")
             error = readOptionalNumber(member, memberField, out.atMost);
         else
-            error = parseError(memberField, "unknown key '" + key + "' in " + field +
-                                                " (known: metric, at_least, at_most)");
+            error = Error::parse(memberField, "unknown key '" + key + "' in " + field +
+                                                  " (known: metric, at_least, at_most)");
         if (error)
             return error;
     }
@@ -139,18 +130,18 @@ std::optional<Error> readThreshold(const json &value, const std::string &field, 
 Result<ReleasePolicy> readPolicy(const json &document)
 {
     if (!document.is_object())
-        return parseError({},
-                          std::string("the release policy must be a JSON object, not ") + typeName(document));
+        return Error::parse({}, std::string("the release policy must be a JSON object, not ") +
+                                    typeName(document));
     ReleasePolicy policy = defaultReleasePolicy();
     for (const auto &[key, value] : document.items()) {
         std::optional<Error> error;
         if (key == "version") {
             if (!value.is_number_integer() || value.get<std::int64_t>() != 1)
                 error =
-                    parseError(key, "unsupported release policy version " + value.dump() + " (expected 1)");
+                    Error::parse(key, "unsupported release policy version " + value.dump() + " (expected 1)");
         } else if (key == "thresholds") {
             if (!value.is_array()) {
-                error = parseError(key, "thresholds must be an array, not " + std::string(typeName(value)));
+                error = Error::parse(key, "thresholds must be an array, not " + std::string(typeName(value)));
             } else {
                 policy.thresholds.clear();
                 for (std::size_t i = 0; i < value.size() && !error; ++i) {
@@ -185,7 +176,7 @@ Result<ReleasePolicy> readPolicy(const json &document)
             error = readBool(value, key, policy.allowBreakGlass);
         } else {
             // A typo ("require_descripton") must not silently relax a rule.
-            error = parseError(key, "unknown key '" + key + "' in the release policy");
+            error = Error::parse(key, "unknown key '" + key + "' in the release policy");
         }
         if (error)
             return *error;
@@ -229,7 +220,7 @@ std::string releasePolicyToJson(const ReleasePolicy &policy)
                         {"required_approvals", policy.requiredApprovals},
                         {"allow_break_glass", policy.allowBreakGlass}};
     // Invalid UTF-8 (only possible from a caller's own strings) is replaced rather than thrown.
-    return document.dump(-1, ' ', false, json::error_handler_t::replace);
+    return jsonText(document);
 }
 
 Result<ReleasePolicy> parseReleasePolicy(const std::string &text)
@@ -238,12 +229,12 @@ Result<ReleasePolicy> parseReleasePolicy(const std::string &text)
     try {
         document = json::parse(text);
     } catch (const json::exception &e) {
-        return parseError({}, std::string("the release policy is not valid JSON: ") + e.what());
+        return Error::parse({}, std::string("the release policy is not valid JSON: ") + e.what());
     }
     try {
         return readPolicy(document);
     } catch (const json::exception &e) {
-        return parseError({}, std::string("the release policy could not be read: ") + e.what());
+        return Error::parse({}, std::string("the release policy could not be read: ") + e.what());
     }
 }
 
@@ -319,8 +310,9 @@ Result<LoadedPolicy> policyFromTags(const TagMap &registeredModelTags)
         // enforcing such a policy would silently weaken the release rules.
         const Status valid = validateReleasePolicy(parsed.value());
         if (!valid.ok())
-            return parseError(valid.error().field, std::string("the model's tag ") + kReleasePolicyTag +
-                                                       " holds an invalid policy: " + valid.error().message);
+            return Error::parse(valid.error().field,
+                                std::string("the model's tag ") + kReleasePolicyTag +
+                                    " holds an invalid policy: " + valid.error().message);
         loaded.policy = std::move(parsed).value();
         loaded.fromTag = true;
         loaded.tagValue = it->second;

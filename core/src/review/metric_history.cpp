@@ -1,7 +1,7 @@
 #include "modelgate/core/review/metric_history.h"
 
-#include "modelgate/core/review/downsample.h"
 #include "modelgate/core/mlflow/mlflow_client.h"
+#include "modelgate/core/review/downsample.h"
 #include "modelgate/core/util/parallel.h"
 
 #include <algorithm>

@@ -1,5 +1,7 @@
 #include "modelgate/core/review/signature_diff.h"
 
+#include "util/text.h"
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -254,21 +256,12 @@ struct TensorType
     bool hasShape = false;
 };
 
-std::string trimmed(std::string_view text)
-{
-    while (!text.empty() && text.front() == ' ')
-        text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ')
-        text.remove_suffix(1);
-    return std::string(text);
-}
-
 TensorType parseTensorDetail(const std::string &detail)
 {
     TensorType tensor;
     std::string_view text = detail;
     const std::size_t shapeAt = text.find("shape ");
-    tensor.dtype = trimmed(text.substr(0, shapeAt == std::string_view::npos ? text.size() : shapeAt));
+    tensor.dtype = text::trimmed(text.substr(0, shapeAt == std::string_view::npos ? text.size() : shapeAt));
     while (!tensor.dtype.empty() && tensor.dtype.back() == ',')
         tensor.dtype.pop_back();
     if (shapeAt == std::string_view::npos)
@@ -283,7 +276,7 @@ TensorType parseTensorDetail(const std::string &detail)
         std::size_t end = shape.find(',', start);
         if (end == std::string_view::npos)
             end = shape.size();
-        const std::string dimension = trimmed(shape.substr(start, end - start));
+        const std::string dimension = text::trimmed(shape.substr(start, end - start));
         if (!dimension.empty())
             tensor.shape.push_back(dimension);
         start = end + 1;

@@ -4,7 +4,6 @@
 // abort a request that carries it.
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace modelgate {

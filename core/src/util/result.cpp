@@ -48,6 +48,11 @@ Error Error::refused(std::string code, std::string message)
     return of(ErrorKind::Refused, std::move(message), std::move(code));
 }
 
+Error Error::unsupported(std::string message)
+{
+    return of(ErrorKind::Unsupported, std::move(message));
+}
+
 Error Error::cancelled(std::string url)
 {
     Error error = of(ErrorKind::Cancelled, "cancelled");
@@ -72,6 +77,8 @@ const char *wireName(ErrorKind kind)
         return "Config";
     case ErrorKind::Refused:
         return "Refused";
+    case ErrorKind::Unsupported:
+        return "Unsupported";
     }
     return "Unknown";
 }

@@ -26,8 +26,8 @@ std::string asciiLower(std::string text)
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b)
 {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lowerAscii(x) == lowerAscii(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [](char x, char y) { return lowerAscii(x) == lowerAscii(y); });
 }
 
 std::string_view trimmedView(std::string_view text)
@@ -42,6 +42,21 @@ std::string_view trimmedView(std::string_view text)
 std::string trimmed(std::string_view text)
 {
     return std::string(trimmedView(text));
+}
+
+std::string cappedLine(std::string text, std::size_t maxBytes)
+{
+    for (char &c : text) {
+        if (static_cast<unsigned char>(c) < 0x20)
+            c = ' ';
+    }
+    if (text.size() > maxBytes) {
+        std::size_t cut = maxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        text = text.substr(0, cut) + "...";
+    }
+    return text;
 }
 
 } // namespace modelgate::text

@@ -1,6 +1,7 @@
 #include "modelgate/core/workspace/identity.h"
 
 #include "modelgate/core/mlflow/model_filter.h"
+#include "util/text.h"
 
 #include <array>
 #include <nlohmann/json.hpp>
@@ -17,16 +18,6 @@ using Json = nlohmann::json;
 // oid and sub are stable but opaque, so they come last.
 constexpr std::array<const char *, 6> kIdentityClaims = {
     "preferred_username", "upn", "unique_name", "email", "oid", "sub"};
-
-std::string trimmed(std::string_view text)
-{
-    const auto isSpace = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return std::string(text);
-}
 
 int base64UrlValue(char c)
 {
@@ -85,7 +76,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> jwtIdentityClaim
 {
     // A signed JWT (JWS compact form) is header.payload.signature; an encrypted one (JWE, five
     // parts) has no readable payload and is not a JWT we can read.
-    const std::string text = trimmed(token);
+    const std::string text = text::trimmed(token);
     const auto firstDot = text.find('.');
     const auto secondDot = firstDot == std::string::npos ? std::string::npos : text.find('.', firstDot + 1);
     if (secondDot == std::string::npos || text.find('.', secondDot + 1) != std::string::npos)
@@ -110,12 +101,12 @@ std::string reviewerIdentity(const Credentials &credentials)
     if (credentials.kind == AuthKind::Bearer) {
         if (const auto claims = jwtIdentityClaims(credentials.secret)) {
             for (const auto &[claim, value] : *claims) {
-                if (auto identity = trimmed(value); !identity.empty())
+                if (auto identity = text::trimmed(value); !identity.empty())
                     return identity;
             }
         }
     }
-    return trimmed(credentials.username);
+    return text::trimmed(credentials.username);
 }
 
 std::vector<std::string> authorIdentities(const ModelVersion &version, const std::optional<Run> &run)
@@ -133,7 +124,7 @@ std::vector<std::string> authorIdentities(const ModelVersion &version, const std
 
     std::vector<std::string> authors;
     for (const auto &candidate : candidates) {
-        auto identity = trimmed(candidate);
+        auto identity = text::trimmed(candidate);
         if (!identity.empty() && !isAuthor(identity, authors))
             authors.push_back(std::move(identity));
     }
@@ -142,11 +133,11 @@ std::vector<std::string> authorIdentities(const ModelVersion &version, const std
 
 bool isAuthor(const std::string &identity, const std::vector<std::string> &authors)
 {
-    const std::string wanted = asciiLower(trimmed(identity));
+    const std::string wanted = text::asciiLower(text::trimmed(identity));
     if (wanted.empty())
         return false;
     for (const auto &author : authors) {
-        if (asciiLower(trimmed(author)) == wanted)
+        if (text::asciiLower(text::trimmed(author)) == wanted)
             return true;
     }
     return false;

@@ -1,5 +1,7 @@
 #include "modelgate/core/workspace/profiles.h"
 
+#include "util/text.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -34,27 +36,9 @@ using nlohmann::json;
 
 constexpr int kFormatVersion = 1;
 
-Error makeError(ErrorKind kind, std::string message, std::string field = {})
-{
-    Error error;
-    error.kind = kind;
-    error.message = std::move(message);
-    error.field = std::move(field);
-    return error;
-}
-
-std::string asciiLower(std::string text)
-{
-    for (char &c : text) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
 bool looksLikeSecretKey(const std::string &key)
 {
-    const std::string lower = asciiLower(key);
+    const std::string lower = text::asciiLower(key);
     return lower.find("password") != std::string::npos || lower.find("secret") != std::string::npos ||
            lower.find("token") != std::string::npos;
 }
@@ -101,8 +85,7 @@ ReadOutcome readFile(const std::string &path, std::string &out, std::string &err
 Result<Profile> profileFromJson(const json &value, const std::string &path)
 {
     if (!value.is_object())
-        return makeError(ErrorKind::Parse,
-                         path + std::string(" should be an object, got ") + value.type_name(), path);
+        return Error::parse(path, path + std::string(" should be an object, got ") + value.type_name());
     Profile profile;
     for (auto it = value.begin(); it != value.end(); ++it) {
         const std::string &key = it.key();
@@ -117,14 +100,12 @@ Result<Profile> profileFromJson(const json &value, const std::string &path)
             continue;
         if (key == "insecure_tls") {
             if (!it->is_boolean())
-                return makeError(ErrorKind::Parse,
-                                 "field '" + field + "': expected boolean, got " + it->type_name(), field);
+                return Error::parse(field, "field '" + field + "': expected boolean, got " + it->type_name());
             profile.insecureTls = it->get<bool>();
             continue;
         }
         if (!it->is_string())
-            return makeError(ErrorKind::Parse,
-                             "field '" + field + "': expected string, got " + it->type_name(), field);
+            return Error::parse(field, "field '" + field + "': expected string, got " + it->type_name());
         const std::string &text = it->get_ref<const std::string &>();
         if (key == "name") {
             profile.name = text;
@@ -137,15 +118,13 @@ Result<Profile> profileFromJson(const json &value, const std::string &path)
         } else if (key == "auth") {
             const auto kind = authKindFromString(text);
             if (!kind)
-                return makeError(ErrorKind::Parse,
-                                 "field '" + field + "': unknown auth kind \"" + text.substr(0, 40) +
-                                     "\" (expected none, basic or bearer)",
-                                 field);
+                return Error::parse(field, "field '" + field + "': unknown auth kind \"" +
+                                               text.substr(0, 40) + "\" (expected none, basic or bearer)");
             profile.authKind = *kind;
         }
     }
     if (profile.name.empty())
-        return makeError(ErrorKind::Parse, path + " has no name", path + ".name");
+        return Error::parse(path + ".name", path + " has no name");
     return profile;
 }
 
@@ -190,13 +169,12 @@ Status makeDirectories(const std::string &directory)
         if (current.empty())
             continue;
         if (::mkdir(current.c_str(), 0700) != 0 && errno != EEXIST)
-            return makeError(ErrorKind::Config,
-                             "cannot create directory " + current + ": " + std::strerror(errno));
+            return Error::config("cannot create directory " + current + ": " + std::strerror(errno));
     }
     struct stat info
     {};
     if (::stat(directory.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
-        return makeError(ErrorKind::Config, directory + " is not a directory");
+        return Error::config(directory + " is not a directory");
     return success();
 }
 
@@ -232,7 +210,7 @@ const char *wireName(AuthKind kind)
 
 std::optional<AuthKind> authKindFromString(const std::string &text)
 {
-    const std::string lower = asciiLower(text);
+    const std::string lower = text::asciiLower(text);
     if (lower == "none" || lower.empty())
         return AuthKind::None;
     if (lower == "basic")
@@ -289,33 +267,31 @@ Status ProfileStore::load()
         m_lastUsed.clear();
         return success();
     case ReadOutcome::Failed:
-        return makeError(ErrorKind::Config, "cannot read " + m_path + ": " + errorText);
+        return Error::config("cannot read " + m_path + ": " + errorText);
     case ReadOutcome::Ok:
         break;
     }
     const json root = json::parse(text, nullptr, false);
     if (root.is_discarded())
-        return makeError(ErrorKind::Parse, m_path + " is not valid JSON; it was left unchanged");
+        return Error::parse({}, m_path + " is not valid JSON; it was left unchanged");
     if (!root.is_object())
-        return makeError(ErrorKind::Parse, m_path + " does not hold a JSON object; it was left unchanged");
+        return Error::parse({}, m_path + " does not hold a JSON object; it was left unchanged");
     if (const auto version = root.find("version"); version != root.end()) {
         if (!version->is_number_integer())
-            return makeError(ErrorKind::Parse, "field 'version': expected an integer", "version");
+            return Error::parse("version", "field 'version': expected an integer");
     }
     std::string lastUsed;
     if (const auto last = root.find("last_used"); last != root.end() && !last->is_null()) {
         if (!last->is_string())
-            return makeError(ErrorKind::Parse,
-                             std::string("field 'last_used': expected string, got ") + last->type_name(),
-                             "last_used");
+            return Error::parse("last_used",
+                                std::string("field 'last_used': expected string, got ") + last->type_name());
         lastUsed = last->get<std::string>();
     }
     std::vector<Profile> profiles;
     if (const auto list = root.find("profiles"); list != root.end() && !list->is_null()) {
         if (!list->is_array())
-            return makeError(ErrorKind::Parse,
-                             std::string("field 'profiles': expected array, got ") + list->type_name(),
-                             "profiles");
+            return Error::parse("profiles",
+                                std::string("field 'profiles': expected array, got ") + list->type_name());
         std::set<std::string> names;
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string path = "profiles[" + std::to_string(i) + ']';
@@ -323,8 +299,7 @@ Status ProfileStore::load()
             if (!profile.ok())
                 return profile.error();
             if (!names.insert(profile->name).second)
-                return makeError(ErrorKind::Parse, "two profiles are named \"" + profile->name + '"',
-                                 path + ".name");
+                return Error::parse(path + ".name", "two profiles are named \"" + profile->name + '"');
             profiles.push_back(std::move(profile).value());
         }
     }
@@ -369,13 +344,13 @@ Status ProfileStore::save() const
     std::string temp = m_path + ".XXXXXX";
     const int fd = ::mkstemp(temp.data());
     if (fd < 0)
-        return makeError(ErrorKind::Config,
-                         "cannot create a temporary file next to " + m_path + ": " + std::strerror(errno));
+        return Error::config("cannot create a temporary file next to " + m_path + ": " +
+                             std::strerror(errno));
     const auto fail = [&](const std::string &what) {
         const int savedErrno = errno;
         ::close(fd);
         ::unlink(temp.c_str());
-        return Status(makeError(ErrorKind::Config, what + " " + m_path + ": " + std::strerror(savedErrno)));
+        return Status(Error::config(what + " " + m_path + ": " + std::strerror(savedErrno)));
     };
     if (::fchmod(fd, 0600) != 0)
         return fail("cannot set permissions for");
@@ -385,12 +360,12 @@ Status ProfileStore::save() const
         return fail("cannot flush");
     if (::close(fd) != 0) {
         ::unlink(temp.c_str());
-        return makeError(ErrorKind::Config, "cannot write " + m_path + ": " + std::strerror(errno));
+        return Error::config("cannot write " + m_path + ": " + std::strerror(errno));
     }
     if (::rename(temp.c_str(), m_path.c_str()) != 0) {
         const int savedErrno = errno;
         ::unlink(temp.c_str());
-        return makeError(ErrorKind::Config, "cannot replace " + m_path + ": " + std::strerror(savedErrno));
+        return Error::config("cannot replace " + m_path + ": " + std::strerror(savedErrno));
     }
     // Make the rename itself durable.
     const int dirFd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY);
@@ -448,7 +423,7 @@ std::optional<Profile> profileFromEnvironment(const Environment &env)
         profile.authKind = AuthKind::Basic;
     else if (!env.get("MLFLOW_TRACKING_TOKEN").empty())
         profile.authKind = AuthKind::Bearer;
-    const std::string insecure = asciiLower(env.get("MLFLOW_TRACKING_INSECURE_TLS"));
+    const std::string insecure = text::asciiLower(env.get("MLFLOW_TRACKING_INSECURE_TLS"));
     profile.insecureTls = insecure == "true" || insecure == "1";
     profile.caBundlePath = env.get("MLFLOW_TRACKING_SERVER_CERT_PATH");
     return profile;

@@ -125,6 +125,115 @@ private Q_SLOTS:
         QVERIFY2(result.err.find("cannot list registered models") != std::string::npos, result.err.c_str());
     }
 
+    void unauthorisedSaysWhichVariableToSet_data()
+    {
+        QTest::addColumn<QString>("authKind");
+        QTest::addColumn<QString>("envUser");
+        QTest::addColumn<QString>("envPassword");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no password") << "basic"
+                                     << ""
+                                     << ""
+                                     << "set MLFLOW_TRACKING_USERNAME=riley.release and "
+                                        "MLFLOW_TRACKING_PASSWORD";
+        QTest::newRow("password for nobody")
+            << "basic"
+            << ""
+            << "secret"
+            << "MLFLOW_TRACKING_PASSWORD is sent only for the user in "
+               "MLFLOW_TRACKING_USERNAME: set MLFLOW_TRACKING_USERNAME=riley.release";
+        QTest::newRow("wrong password")
+            << "basic"
+            << "riley.release"
+            << "wrong"
+            << "the server refused the password in MLFLOW_TRACKING_PASSWORD for user "
+               "'riley.release'";
+        QTest::newRow("no token") << "bearer"
+                                  << ""
+                                  << ""
+                                  << "set MLFLOW_TRACKING_TOKEN";
+        QTest::newRow("no auth in the profile") << "none"
+                                                << ""
+                                                << ""
+                                                << "the server needs credentials";
+    }
+
+    void unauthorisedSaysWhichVariableToSet()
+    {
+        QFETCH(QString, authKind);
+        QFETCH(QString, envUser);
+        QFETCH(QString, envPassword);
+        QFETCH(QString, expected);
+        // What MLflow's basic-auth app answers without (or with wrong) credentials.
+        modelgate::test::MisbehavingServer server;
+        QVERIFY(server.isListening());
+        server.setDefaultBehaviour(modelgate::test::Behaviour::respond(
+            401, "You are not authenticated. Please see https://www.mlflow.org/docs/latest/auth/index.html",
+            {{"WWW-Authenticate", "Basic realm=\"mlflow\""}, {"Content-Type", "text/plain"}}));
+
+        QTemporaryDir config;
+        Environment env;
+        env.vars["XDG_CONFIG_HOME"] = config.path().toStdString();
+        if (!envUser.isEmpty())
+            env.vars["MLFLOW_TRACKING_USERNAME"] = envUser.toStdString();
+        if (!envPassword.isEmpty())
+            env.vars["MLFLOW_TRACKING_PASSWORD"] = envPassword.toStdString();
+        ProfileStore store(ProfileStore::defaultPath(env));
+        Profile profile;
+        profile.name = "Team server";
+        profile.trackingUri = server.url("");
+        profile.authKind = authKindFromString(authKind.toStdString()).value();
+        if (profile.authKind == AuthKind::Basic)
+            profile.username = "riley.release";
+        store.upsert(profile);
+        QVERIFY(store.save().ok());
+
+        const CliResult result = runCli({"--profile", "Team server", "models", "list"}, env);
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.stderrLines(), 1);
+        QVERIFY2(result.err.find("HTTP 401") != std::string::npos, result.err.c_str());
+        QVERIFY2(result.err.find(expected.toStdString()) != std::string::npos, result.err.c_str());
+        if (!envPassword.isEmpty())
+            QVERIFY2(result.err.find(envPassword.toStdString()) == std::string::npos,
+                     "a password was printed");
+    }
+
+    void auditGrantRefusesAServerWithoutAKnownPermissionApi()
+    {
+        // A server that requires sign-in but has neither permission API ModelGate knows (a
+        // future MLflow, or an auth proxy): enrolling there would record reviewers with none of
+        // the permissions the trail relies on. It must fail, exit 3, and write nothing.
+        using modelgate::test::Behaviour;
+        modelgate::test::MisbehavingServer server;
+        QVERIFY(server.isListening());
+        const std::string notFound = "<!doctype html><title>404 Not Found</title><h1>Not Found</h1>";
+        server.enqueue(Behaviour::respond(401, "You are not authenticated.",
+                                          {{"WWW-Authenticate", "Basic realm=\"mlflow\""}}));
+        server.enqueue(Behaviour::respond(200, "3.99.0")); // GET /version
+        server.enqueue(Behaviour::respond(404, notFound)); // 3.0 users/current/permissions
+        server.enqueue(Behaviour::respond(404, notFound)); // 2.0 experiments/permissions/get
+        server.setDefaultBehaviour(Behaviour::respond(404, notFound));
+        Environment env;
+        env.vars["MLFLOW_TRACKING_USERNAME"] = "admin";
+        env.vars["MLFLOW_TRACKING_PASSWORD"] = "admin-password";
+        const CliResult result = runCli({"--tracking-uri", server.url(""), "audit", "grant", "bob"}, env);
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.stderrLines(), 1);
+        QVERIFY2(result.err.find("MLflow 3.99.0") != std::string::npos, result.err.c_str());
+        QVERIFY2(result.err.find("users/permissions/grant") != std::string::npos, result.err.c_str());
+        QVERIFY(result.out.empty());
+        for (const auto &request : server.requests())
+            QVERIFY2(request.method == "GET",
+                     ("a " + request.method + " was sent to " + request.target).c_str());
+
+        // doctor says the same, as a check that says no.
+        server.enqueue(Behaviour::respond(401, "You are not authenticated."));
+        server.enqueue(Behaviour::respond(200, "3.99.0"));
+        const CliResult doctor = runCli({"--tracking-uri", server.url(""), "doctor"}, env);
+        QCOMPARE(doctor.exitCode, 1);
+        QVERIFY2(doctor.out.find("NO    reviewer enrolment") != std::string::npos, doctor.out.c_str());
+    }
+
     // --- against the real seeded MLflow server
 
     void modelsListTable()

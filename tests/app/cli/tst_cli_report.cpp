@@ -77,6 +77,18 @@ private Q_SLOTS:
                     dir.filePath(QStringLiteral("r.html")).toStdString(), "--lang", "fr"});
         QCOMPARE(badLang.exitCode, 2);
 
+        // A folder that does not exist is refused before anything is loaded, even with a
+        // server that would take its time (here: one that refuses every connection).
+        const QString missing = dir.filePath(QStringLiteral("no/such/folder/report.pdf"));
+        const CliResult noFolder =
+            runCli({"--tracking-uri", uri, "review", "report", "m", "1", "--out", missing.toStdString()});
+        QCOMPARE(noFolder.exitCode, 2);
+        QVERIFY2(noFolder.err.find("does not exist") != std::string::npos, noFolder.err.c_str());
+        QVERIFY(std::count(noFolder.err.begin(), noFolder.err.end(), '\n') == 1);
+        const CliResult aFolder = runCli(
+            {"--tracking-uri", uri, "review", "report", "m", "1", "--out", dir.path().toStdString() + "/"});
+        QCOMPARE(aFolder.exitCode, 2);
+
         const CliResult outElsewhere =
             runCli({"--tracking-uri", uri, "review", "status", "m", "1", "--out", "x.pdf"});
         QCOMPARE(outElsewhere.exitCode, 2);
@@ -90,6 +102,31 @@ private Q_SLOTS:
                                           "report", "m", "1", "--out", path.toStdString()});
         QCOMPARE(refused.exitCode, 3);
         QVERIFY(!QFile::exists(path));
+    }
+
+    void pipelineStderrHoldsNothingButFailures()
+    {
+        // As a CI job runs it: a separate process, no display, no XDG_RUNTIME_DIR. Qt would warn
+        // about the runtime folder on stderr; the CLI gives it a private one instead.
+        MODELGATE_REQUIRE_MLFLOW(uri);
+        QTemporaryDir dir;
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        cli.setProcessEnvironment(env);
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        cli.start(QStringLiteral(MODELGATE_CLI_EXECUTABLE),
+                  {QStringLiteral("--tracking-uri"), uri, QStringLiteral("review"), QStringLiteral("report"),
+                   QStringLiteral("diabetes-classifier"), QStringLiteral("4"), QStringLiteral("--out"), pdf});
+        QVERIFY(cli.waitForFinished(240000));
+        const QByteArray err = cli.readAllStandardError();
+        QVERIFY2(cli.exitCode() == 0, err.constData());
+        QVERIFY2(err.isEmpty(), err.constData());
+        QVERIFY(readAll(pdf).startsWith("%PDF"));
     }
 
     void writesHtmlAndPdf()

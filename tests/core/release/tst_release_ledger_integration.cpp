@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/mlflow/permissions.h>
 #include <modelgate/core/release/release_digest.h>
 #include <modelgate/core/release/release_ledger.h>
 #include <modelgate/core/release/release_records.h>
@@ -448,12 +449,20 @@ private Q_SLOTS:
         const ReleaseLedger ledger(*m_admin);
         REQUIRE_OK(ledger.grantModelPermission(kDiabetes, kRiley, "EDIT", CancelToken::none()));
         REQUIRE_OK(ledger.grantModelPermission(kDiabetes, kRiley, "MANAGE", CancelToken::none()));
-        const auto read =
-            m_admin->call(HttpMethod::Get, "registered-models/permissions/get",
-                          "name=diabetes-classifier&username=riley.release", CancelToken::none());
+        // Read back through whichever permission API the server offers (2.0 or 3.0).
+        const auto capabilities = m_admin->capabilities(CancelToken::none());
+        REQUIRE_OK(capabilities);
+        QVERIFY(capabilities->permissions != PermissionApi::None);
+        const auto permissions = permissionStoreFor(*m_admin, capabilities.value());
+        REQUIRE_OK(permissions);
+        const auto read = permissions.value()->recorded(kRiley, PermissionResource::RegisteredModel, kDiabetes,
+                                                        CancelToken::none());
         REQUIRE_OK(read);
-        QCOMPARE(Json::parse(read.value())["registered_model_permission"]["permission"].get<std::string>(),
-                 std::string("MANAGE"));
+        QCOMPARE(read.value(), std::optional<std::string>("MANAGE"));
+        const auto effective = permissions.value()->effective(kRiley, PermissionResource::RegisteredModel,
+                                                              kDiabetes, CancelToken::none());
+        REQUIRE_OK(effective);
+        QCOMPARE(effective.value(), std::optional<std::string>("MANAGE"));
         const auto denied =
             ReleaseLedger(as(kSam)).grantModelPermission(kDiabetes, kSam, "EDIT", CancelToken::none());
         QVERIFY(!denied.ok());
@@ -492,7 +501,8 @@ private Q_SLOTS:
         bool sawPickle = false;
         for (const auto &file : manifest.files) {
             QCOMPARE(file.sha256.size(), std::size_t{64});
-            sawPickle = sawPickle || (file.path == "model.pkl" && file.size > 1000);
+            // Pickled by MLflow 3.6, saved with skops by newer servers' clients.
+            sawPickle = sawPickle || ((file.path == "model.pkl" || file.path == "model.skops") && file.size > 1000);
         }
         QVERIFY(sawPickle);
 
@@ -605,9 +615,11 @@ private Q_SLOTS:
         REQUIRE_OK(third);
         QVERIFY(third->alreadyEnrolled);
         const auto grant = ledger.grantModelPermission("any-model", kRiley, "EDIT", CancelToken::none());
+        // Said from what the server offers (found out once), not from a 404 that could mean anything.
         QVERIFY(!grant.ok());
-        QCOMPARE(grant.error().httpStatus, 404);
-        QVERIFY(grant.error().message.find("basic-auth") != std::string::npos);
+        QCOMPARE(grant.error().kind, ErrorKind::Unsupported);
+        QVERIFY2(grant.error().message.find("without an auth app") != std::string::npos,
+                 grant.error().message.c_str());
     }
 
 private:

@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <modelgate/core/mlflow/model_filter.h>
+#include <modelgate/core/release/release_digest.h>
 #include <modelgate/core/release/release_records.h>
 #include <modelgate/core/util/sha256.h>
 
@@ -182,6 +183,32 @@ private Q_SLOTS:
         QCOMPARE(std::string(wireName(TrailProblem::InvalidDecision)), std::string("invalid_decision"));
         QCOMPARE(recordParamKey(1), std::string("record.1"));
         QCOMPARE(recordParamKey(12), std::string("record.12"));
+    }
+
+    void contentDigestSpelling()
+    {
+        // The digest's text is pinned byte for byte (approvals name it): every control character
+        // as \u00xx (not JSON's short \n, \t, ...), numbers as std::to_chars spells them
+        // (shortest: 1 not 1.0, 1e-04 not 0.0001, 1e+15), -0 as 0.
+        ContentManifest manifest;
+        manifest.model = "m";
+        manifest.version = "2";
+        manifest.source = "runs:/r/model";
+        manifest.runId = "r";
+        manifest.finalMetrics = {{"one", 1.0},   {"small", 0.0001}, {"big", 1e15},
+                                 {"zero", -0.0}, {"half", 0.5},     {"line\nkey", 2.25}};
+        manifest.mlmodelSha256 = std::string(64, 'a');
+        manifest.files = {{"a\n\r\b\f\t\x01\x1f\x7f\\z", 0, std::string(64, 'b')}};
+        manifest.filesNote = "note";
+        const std::string expected =
+            "{\"files\":[{\"path\":\"a\\u000a\\u000d\\u0008\\u000c\\u0009\\u0001\\u001f\x7f\\\\z\","
+            "\"sha256\":\"" +
+            std::string(64, 'b') +
+            "\",\"size\":0}],\"files_note\":\"note\",\"metrics\":{\"big\":1e+15,\"half\":0.5,"
+            "\"line\\u000akey\":2.25,\"one\":1,\"small\":1e-04,\"zero\":0},\"mlmodel_sha256\":\"" +
+            std::string(64, 'a') +
+            "\",\"model\":\"m\",\"run_id\":\"r\",\"source\":\"runs:/r/model\",\"version\":\"2\"}";
+        QCOMPARE(contentDigest(manifest), sha256Hex(expected));
     }
 
     void canonicalText()

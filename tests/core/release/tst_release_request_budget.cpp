@@ -237,7 +237,7 @@ private Q_SLOTS:
             REQUIRE_OK(status);
             QVERIFY2(status->approved, status->reason.c_str());
             QCOMPARE(status->trail.recordCount, 4);
-            QVERIFY(status->tagMismatches.empty());
+            QVERIFY(status->tagDifferences.empty());
         });
         checkBudget("verify", counts);
     }

@@ -287,7 +287,7 @@ private Q_SLOTS:
         QVERIFY(status->trail.ok);
         QCOMPARE(status->trail.headHash, m_approvalHash);
         QCOMPARE(status->digest, decided->record.contentDigest);
-        QVERIFY(status->tagMismatches.empty());
+        QVERIFY(status->tagDifferences.empty());
         QVERIFY(status->policyProblems.empty());
 
         const Json json = Json::parse(releaseStatusToJson(*status));
@@ -310,8 +310,8 @@ private Q_SLOTS:
         const auto status = loadReleaseStatus(riley, kDiabetes, "4", CancelToken::none());
         REQUIRE_OK(status);
         QVERIFY(!status->approved);
-        QVERIFY2(anyContains(status->tagMismatches, kReviewCommentTag),
-                 joinedLines(status->tagMismatches).c_str());
+        QVERIFY2(anyContains(describeTagDifferences(status->tagDifferences), kReviewCommentTag),
+                 joinedLines(describeTagDifferences(status->tagDifferences)).c_str());
         QVERIFY2(contains(status->reason, "tags do not match the trail"), status->reason.c_str());
 
         const Status synced = syncReviewTags(riley, kDiabetes, "4", CancelToken::none());
@@ -331,7 +331,8 @@ private Q_SLOTS:
         QCOMPARE(revoked->record.revokes, std::optional<int>(2));
         QVERIFY(!revoked->after.approved);
         QCOMPARE(wireName(revoked->after.decisions.state), wireName(ReviewState::Pending));
-        QVERIFY2(revoked->after.tagMismatches.empty(), joinedLines(revoked->after.tagMismatches).c_str());
+        QVERIFY2(revoked->after.tagDifferences.empty(),
+                 joinedLines(describeTagDifferences(revoked->after.tagDifferences)).c_str());
         QCOMPARE(versionTags(kDiabetes, "4").at(kReviewStatusTag), std::string("pending"));
     }
 

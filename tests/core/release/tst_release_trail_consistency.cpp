@@ -102,8 +102,8 @@ private Q_SLOTS:
         const std::vector<VersionTagMismatch> mismatches = versionTagMismatches(trail, versions);
         QCOMPARE(mismatches.size(), std::size_t(3));
         QCOMPARE(mismatches[0].version, std::string("4"));
-        QCOMPARE(mismatches[0].problems.size(), std::size_t(1));
-        QCOMPARE(mismatches[0].problems[0],
+        QCOMPARE(mismatches[0].differences.size(), std::size_t(1));
+        QCOMPARE(describeTagDifference(mismatches[0].differences[0]),
                  std::string("tag modelgate.review.status is 'rejected', the trail says 'approved'"));
         // The same as values, for wording in other languages.
         QCOMPARE(mismatches[0].differences.size(), std::size_t(1));
@@ -112,11 +112,11 @@ private Q_SLOTS:
         QCOMPARE(mismatches[0].differences[0].expected, std::optional<std::string>("approved"));
         QCOMPARE(mismatches[1].version, std::string("3"));
         QCOMPARE(
-            mismatches[1].problems[0],
+            describeTagDifference(mismatches[1].differences[0]),
             std::string(
                 "tag modelgate.review.status is 'approved' but the trail has no record of this version"));
         QCOMPARE(mismatches[2].version, std::string("2"));
-        QCOMPARE(mismatches[2].problems[0],
+        QCOMPARE(describeTagDifference(mismatches[2].differences[0]),
                  std::string("tag modelgate.review.comment is missing (the trail says 'decision 2')"));
         QVERIFY(!mismatches[2].differences[0].actual);
         QVERIFY(!mismatches[1].differences[0].expected);
@@ -144,7 +144,7 @@ private Q_SLOTS:
             broken, {versionWith("4", viewOf(intact, "4")), versionWith("2", forgedView)});
         QCOMPARE(mismatches.size(), std::size_t(1));
         QCOMPARE(mismatches[0].version, std::string("2"));
-        QCOMPARE(mismatches[0].problems.size(), std::size_t(6)); // every review tag is stray
+        QCOMPARE(mismatches[0].differences.size(), std::size_t(6)); // every review tag is stray
     }
 
     void consistencyNeedsTheTrailThePolicyAndTheTags()
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QVERIFY(checked.consistent()); // an empty trail and no versions
         VersionTagMismatch mismatch;
         mismatch.version = "4";
-        mismatch.problems = {"tag modelgate.review.status is 'x', the trail says 'approved'"};
+        mismatch.differences = {{kReviewStatusTag, "x", "approved"}};
         checked.tagMismatches.push_back(mismatch);
         QVERIFY(!checked.consistent());
         checked.tagMismatches.clear();

@@ -18,6 +18,7 @@ enum class HttpMethod
     Post,
     Patch,
     Delete,
+    Put, // ARM's create-or-update
 };
 
 const char *wireName(HttpMethod method);

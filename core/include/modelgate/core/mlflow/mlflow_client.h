@@ -1,8 +1,10 @@
 #pragma once
 
-#include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/http/http.h"
+#include "modelgate/core/http/rest_call.h"
 #include "modelgate/core/mlflow/mlflow_types.h"
+#include "modelgate/core/mlflow/server_capabilities.h"
+#include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/util/result.h"
 
 #include <functional>
@@ -12,20 +14,6 @@
 #include <vector>
 
 namespace modelgate {
-
-enum class AuthKind
-{
-    None,
-    Basic,
-    Bearer,
-};
-
-struct Credentials
-{
-    AuthKind kind = AuthKind::None;
-    std::string username;
-    std::string secret; // password or token; held in memory only, never written or logged
-};
 
 struct ClientConfig
 {
@@ -176,19 +164,48 @@ public:
     Result<ModelSignature> getModelVersionSignature(const std::string &name, const std::string &version,
                                                     const CancelToken &cancel) const;
 
+    // --- registry writes that carry no review data
+    // The description as given (PATCH model-versions/update); rewriting the current one
+    // changes nothing and proves EDIT on the model.
+    Status updateModelVersionDescription(const std::string &name, const std::string &version,
+                                         const std::string &description, const CancelToken &cancel) const;
+    // Removing a version's tag needs MANAGE on the model (DELETE model-versions/delete-tag).
+    Status deleteModelVersionTag(const std::string &name, const std::string &version, const std::string &key,
+                                 const CancelToken &cancel) const;
+    Status updateRegisteredModelDescription(const std::string &name, const std::string &description,
+                                            const CancelToken &cancel) const;
+
     // --- server
     Result<std::string> serverVersion(const CancelToken &cancel) const; // GET /version
 
-    // Low-level: one REST call under /api/2.0/mlflow/<endpoint>. Returns the body of a 2xx
+    // What the server is and offers (version, auth app, permission API, workspaces), detected
+    // on first use and kept for this client and its copies (detectServerCapabilities). A failed
+    // detection is not kept: the next call tries again.
+    Result<ServerCapabilities> capabilities(const CancelToken &cancel) const;
+    // The same server and transport without credentials: how capabilities() asks whether the
+    // server requires any.
+    MlflowClient anonymous() const;
+
+    // Low-level: one REST call under /api/2.0/mlflow/<endpoint> (or /api/3.0/mlflow/ with
+    // RestApi::V3, where newer servers keep their permission API). Returns the body of a 2xx
     // response, or an Error (Api when an MLflow error body is present, else HttpStatus).
+    enum class RestApi
+    {
+        V2,
+        V3,
+    };
     Result<std::string> call(HttpMethod method, const std::string &endpoint, const std::string &queryOrBody,
                              const CancelToken &cancel) const;
+    Result<std::string> call(RestApi api, HttpMethod method, const std::string &endpoint,
+                             const std::string &queryOrBody, const CancelToken &cancel) const;
 
 private:
     ClientConfig m_config;
     std::string m_baseUrl; // empty when the URI is unusable; calls then return m_configError
     std::optional<Error> m_configError;
     std::shared_ptr<HttpTransport> m_transport;
+    std::shared_ptr<CredentialProvider> m_credentials;
+    std::shared_ptr<struct ServerCapabilitiesCache> m_capabilities; // shared by copies
 };
 
 } // namespace modelgate

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "modelgate/core/review/metric_direction.h"
 #include "modelgate/core/release/release_policy.h"
+#include "modelgate/core/review/metric_direction.h"
 #include "modelgate/core/review/review.h"
 
 #include <optional>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/mlflow/mlflow_types.h"
 #include "modelgate/core/release/release_records.h"
+#include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/util/result.h"
 
 #include <functional>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/release/release_records.h"
+#include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/util/result.h"
 
 #include <map>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/mlflow/mlflow_types.h"
+#include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/util/result.h"
 
 #include <optional>

@@ -220,6 +220,10 @@ std::vector<ReviewTagDifference> reviewTagDifferences(const std::map<std::string
 // "tag modelgate.review.status is 'approved', the trail says 'rejected'" (values cut to one line).
 std::string describeTagDifference(const ReviewTagDifference &difference);
 
+// The differences worded by describeTagDifference (English, one per tag): the one wording of
+// tag differences for the CLI, the JSON output and messages.
+std::vector<std::string> describeTagDifferences(const std::vector<ReviewTagDifference> &differences);
+
 // reviewTagDifferences worded by describeTagDifference (English, one per tag).
 std::vector<std::string> reviewTagMismatches(const std::map<std::string, std::string> &expected,
                                              const TagMap &versionTags);

@@ -19,6 +19,7 @@ enum class ErrorKind
     Cancelled,  // the caller's cancel token fired
     Config,     // bad local input: unusable URI, missing profile, unreadable file
     Refused,    // a release rule forbids the action (four-eyes, a failing check, a conflict); code says which
+    Unsupported, // the server lacks an endpoint or feature ModelGate needs; the message names both
 };
 
 struct Error
@@ -39,6 +40,7 @@ struct Error
     static Error parse(std::string field, std::string message);
     static Error config(std::string message);
     static Error refused(std::string code, std::string message);
+    static Error unsupported(std::string message);
     static Error cancelled(std::string url = {});
     static Error of(ErrorKind kind, std::string message, std::string code = {});
 };
@@ -99,6 +101,15 @@ using Status = Result<Unit>;
 inline Status success()
 {
     return Unit{};
+}
+
+// Success or the error of a call whose value the caller does not need (a write's echo).
+template <typename T>
+Status toStatus(const Result<T> &result)
+{
+    if (!result.ok())
+        return result.error();
+    return success();
 }
 
 // The error of an operation stopped through its CancelToken.
