@@ -1,5 +1,6 @@
 #include "modelgate/core/mlflow/mlflow_client.h"
 
+#include "mlflow/client_helpers.h"
 #include "mlflow/json_mapping.h"
 #include "mlflow/server_capabilities_cache.h"
 #include "util/json_text.h"
@@ -24,20 +25,9 @@ constexpr int kMaxVersionsPerPage = 200000;
 constexpr int kMetricHistoryPageSize = 25000; // GET_METRIC_HISTORY_MAX_RESULTS
 constexpr int kMaxExperimentsPerPage = 50000;
 
-using Query = std::vector<std::pair<std::string, std::string>>;
-
-std::string buildQuery(const Query &query)
-{
-    std::string text;
-    for (const auto &[key, value] : query) {
-        if (!text.empty())
-            text += '&';
-        text += urlEncode(key);
-        text += '=';
-        text += urlEncode(value);
-    }
-    return text;
-}
+using detail::buildQuery;
+using detail::Query;
+using detail::withUrl;
 
 // Writes that are upserts: repeating them after an unknown outcome does no harm, so
 // the retrying transport may resend them. Creates, renames and deletes are not.
@@ -90,17 +80,6 @@ std::pair<std::string, bool> exactNameFilter(const std::string &name)
             c = '_';
     }
     return {"name LIKE '" + pattern + "'", false};
-}
-
-template <typename T>
-Result<T> withUrl(Result<T> result, const std::string &url)
-{
-    if (!result.ok() && result.error().url.empty()) {
-        Error error = result.error();
-        error.url = url;
-        return error;
-    }
-    return result;
 }
 
 } // namespace
@@ -533,11 +512,14 @@ Result<std::string> MlflowClient::getModelVersionArtifact(const std::string &nam
 
 Result<ModelSignature> MlflowClient::getModelVersionSignature(const std::string &name,
                                                               const std::string &version,
-                                                              const CancelToken &cancel) const
+                                                              const CancelToken &cancel,
+                                                              std::string *mlmodelText) const
 {
     auto text = getModelVersionArtifact(name, version, "MLmodel", cancel);
     if (!text.ok())
         return text.error();
+    if (mlmodelText)
+        *mlmodelText = text.value();
     auto signature = parseMlModel(text.value());
     if (!signature.ok()) {
         Error error = signature.error();

@@ -1,6 +1,7 @@
 // MlflowClient: experiment and run writes, run search and artifact listings (the calls the
 // release ledger and the content digest need). Kept apart from mlflow_client.cpp, which holds
 // the registry reads, so that neither file grows past a readable size.
+#include "mlflow/client_helpers.h"
 #include "mlflow/json_mapping.h"
 #include "modelgate/core/mlflow/mlflow_client.h"
 #include "util/json_text.h"
@@ -12,18 +13,8 @@ namespace modelgate {
 
 namespace {
 
-using Query = std::vector<std::pair<std::string, std::string>>;
-
-std::string buildQuery(const Query &query)
-{
-    std::string text;
-    for (const auto &[key, value] : query) {
-        if (!text.empty())
-            text += '&';
-        text += urlEncode(key) + '=' + urlEncode(value);
-    }
-    return text;
-}
+using detail::buildQuery;
+using detail::Query;
 
 // A Parse error of a 2xx body names the endpoint it came from.
 template <typename T>
@@ -32,13 +23,7 @@ Result<T> readBody(const Result<std::string> &body, const std::string &endpoint,
 {
     if (!body.ok())
         return body.error();
-    Result<T> value = read(body.value());
-    if (!value.ok() && value.error().url.empty()) {
-        Error error = value.error();
-        error.url = endpoint;
-        return error;
-    }
-    return value;
+    return detail::withUrl(read(body.value()), endpoint);
 }
 
 } // namespace

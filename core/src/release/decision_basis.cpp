@@ -12,7 +12,7 @@ Result<ContentManifest> manifestOf(const MlflowClient &client, const std::string
         return loadContentManifest(client, model, candidate.version.version, cancel);
     ModelVersion version = candidate.version;
     version.name = model;
-    return loadContentManifest(client, version, candidate.run, cancel);
+    return loadContentManifest(client, version, candidate.run, cancel, candidate.mlmodelText);
 }
 
 std::optional<LoadedChecks> seenChecks(const MlflowClient &client, const ReleaseStatus &seen,
@@ -26,6 +26,7 @@ std::optional<LoadedChecks> seenChecks(const MlflowClient &client, const Release
     candidate.version = version.value();
     candidate.version.aliases = seen.checks.candidate.version.aliases; // the registered model's
     candidate.run.reset();
+    candidate.mlmodelText.reset(); // read when the status was seen: the digest reads it afresh
     if (!candidate.version.runId.empty()) {
         Result<Run> run = client.getRun(candidate.version.runId, cancel);
         if (!run.ok())

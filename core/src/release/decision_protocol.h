@@ -55,7 +55,8 @@ Result<DecisionOutcome> commit(const MlflowClient &client, DecisionContext &cont
         if (Status valid = validateRecordForWrite(record); !valid.ok())
             return valid.error();
         const std::string text = recordToCanonicalJson(record);
-        Result<AppendOutcome> appended = ledger.append(context.snapshot, record, cancel);
+        Result<AppendOutcome> appended =
+            ledger.append(context.snapshot, record, cancel, &context.snapshot.ledgerRunId);
         if (!appended.ok() && appended.error().kind == ErrorKind::Transport) {
             // The answer may have been lost after the write: a record that is there is written.
             Result<LedgerSnapshot> check = ledger.read(context.status.model, cancel);

@@ -32,7 +32,7 @@ Result<AuditTrail> loadAuditTrail(const MlflowClient &client, const std::string 
     AuditTrail audit;
     audit.model = model;
     audit.snapshot = snapshot.value();
-    Result<ReviewerSignatures> signatures = readSignatures(ledger, audit.snapshot, std::string(), cancel);
+    Result<ReviewerSignatures> signatures = readSignatures(ledger, audit.snapshot, cancel);
     if (!signatures.ok())
         return signatures.error();
     audit.verification = verifyTrail(audit.snapshot.ledgerParams, model, &signatures.value());

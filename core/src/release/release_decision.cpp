@@ -218,7 +218,9 @@ std::optional<Error> trailRefusal(const DecisionContext &context)
     if (!status.trail.ok)
         return Error::refused(kRefusedTrailBroken, "the release trail of " + status.model + " is broken (" +
                                                        status.trail.reason + "); nothing is appended to it");
-    if (context.signatures.count(text::asciiLower(status.reviewer)) == 0)
+    // Enrolled: the ledger index names the reviewer's signature run (the signature is written
+    // there before the record, so a run that cannot take it stops the decision unwritten).
+    if (context.snapshot.indexParams.count(reviewerIndexKey(status.reviewer)) == 0)
         return Error::refused(kRefusedNotEnrolled, status.reviewer +
                                                        " is not enrolled as a reviewer; an admin enrols "
                                                        "them with `modelgate-cli audit grant " +
@@ -270,8 +272,7 @@ void applyWritten(DecisionContext &context, const ReleaseRecord &record, const s
 Status refreshSignatures(const MlflowClient &client, DecisionContext &context, const CancelToken &cancel)
 {
     const ReleaseLedger ledger(client);
-    Result<ReviewerSignatures> signatures =
-        readSignatures(ledger, context.snapshot, context.status.reviewer, cancel);
+    Result<ReviewerSignatures> signatures = readSignatures(ledger, context.snapshot, cancel);
     if (!signatures.ok())
         return signatures.error();
     context.signatures = signatures.value();
@@ -381,6 +382,8 @@ Result<DecisionOutcome> decideWith(const MlflowClient &client, const DecisionReq
             "; syncReviewTags (`review sync`) repairs it";
     }
     evaluate(status, context.snapshot.ledgerParams, context.signatures, context.versionTags);
+    status.ledger = context.snapshot;
+    status.signatures = context.signatures;
     outcome.after = status;
     return outcome;
 }

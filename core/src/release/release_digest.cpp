@@ -292,7 +292,8 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const st
 }
 
 Result<ContentManifest> loadContentManifest(const MlflowClient &client, const ModelVersion &modelVersion,
-                                            const std::optional<Run> &run, const CancelToken &cancel)
+                                            const std::optional<Run> &run, const CancelToken &cancel,
+                                            const std::optional<std::string> &mlmodelText)
 {
     ContentManifest manifest;
     manifest.model = modelVersion.name;
@@ -352,7 +353,10 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const Mo
     const auto ran = runBounded(
         paths.size(), kDefaultRequestConcurrency,
         [&](std::size_t i) {
-            auto bytes = client.getModelVersionArtifact(manifest.model, manifest.version, paths[i], cancel);
+            auto bytes =
+                paths[i] == "MLmodel" && mlmodelText
+                    ? Result<std::string>(*mlmodelText)
+                    : client.getModelVersionArtifact(manifest.model, manifest.version, paths[i], cancel);
             if (!bytes.ok()) {
                 errors[i] = prefixed(bytes.error(), "reading " + paths[i] + " of the model: ");
                 return;

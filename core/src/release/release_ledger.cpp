@@ -293,6 +293,19 @@ Result<LedgerSnapshot> ReleaseLedger::read(const std::string &model, const Cance
     return snapshot;
 }
 
+Result<LedgerSnapshot> ReleaseLedger::rereadRecords(const LedgerSnapshot &known,
+                                                    const CancelToken &cancel) const
+{
+    if (known.ledgerRunId.empty())
+        return Error::config("rereadRecords needs a snapshot with the model's ledger run");
+    auto ledgerRun = m_client.getRun(known.ledgerRunId, cancel);
+    if (!ledgerRun.ok())
+        return ledgerRun.error();
+    LedgerSnapshot snapshot = known;
+    snapshot.ledgerParams = std::move(ledgerRun->params);
+    return snapshot;
+}
+
 Result<ReviewerSignatures> ReleaseLedger::readSignatures(const LedgerSnapshot &snapshot,
                                                          const std::vector<std::string> &reviewers,
                                                          const CancelToken &cancel) const
@@ -339,7 +352,7 @@ Result<ReviewerSignatures> ReleaseLedger::readSignatures(const LedgerSnapshot &s
 }
 
 Result<AppendOutcome> ReleaseLedger::append(const LedgerSnapshot &snapshot, const ReleaseRecord &record,
-                                            const CancelToken &cancel) const
+                                            const CancelToken &cancel, std::string *usedLedgerRunId) const
 {
     if (auto valid = validateRecordForWrite(record); !valid.ok())
         return valid.error();
@@ -359,6 +372,8 @@ Result<AppendOutcome> ReleaseLedger::append(const LedgerSnapshot &snapshot, cons
             return run.error();
         ledgerRunId = std::move(run).value();
     }
+    if (usedLedgerRunId)
+        *usedLedgerRunId = ledgerRunId;
 
     // The signature first: a signature without its record is ignored, a record without a
     // signature would be reported as forged.

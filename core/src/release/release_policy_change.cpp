@@ -93,6 +93,8 @@ Result<DecisionOutcome> setReleasePolicy(const MlflowClient &client, const std::
     }
     evaluate(status, context.snapshot.ledgerParams, context.signatures, context.versionTags);
     status.reason = status.policyProblems.empty() ? "release policy recorded" : status.policyProblems.front();
+    status.ledger = context.snapshot;
+    status.signatures = context.signatures;
     outcome.after = status;
     return outcome;
 }

@@ -19,8 +19,7 @@ using namespace detail;
 namespace {
 
 // The distinct reviewers named by the readable records of a ledger run (first spelling kept).
-std::vector<std::string> trailReviewers(const std::map<std::string, std::string> &ledgerParams,
-                                        const std::string &alsoReviewer)
+std::vector<std::string> trailReviewers(const std::map<std::string, std::string> &ledgerParams)
 {
     std::vector<std::string> reviewers;
     std::set<std::string> seen;
@@ -34,7 +33,6 @@ std::vector<std::string> trailReviewers(const std::map<std::string, std::string>
         if (const Result<ReleaseRecord> record = parseRecord(text); record.ok())
             add(record.value().reviewer);
     }
-    add(alsoReviewer);
     return reviewers;
 }
 
@@ -116,12 +114,45 @@ void evaluate(ReleaseStatus &status, const std::map<std::string, std::string> &l
 }
 
 Result<ReviewerSignatures> readSignatures(const ReleaseLedger &ledger, const LedgerSnapshot &snapshot,
-                                          const std::string &alsoReviewer, const CancelToken &cancel)
+                                          const CancelToken &cancel)
 {
-    const std::vector<std::string> reviewers = trailReviewers(snapshot.ledgerParams, alsoReviewer);
+    const std::vector<std::string> reviewers = trailReviewers(snapshot.ledgerParams);
     if (reviewers.empty())
         return ReviewerSignatures{};
     return ledger.readSignatures(snapshot, reviewers, cancel);
+}
+
+// The reviewers with a record in the snapshot's trail whose signature is not in `known`.
+std::vector<std::string> reviewersWithUnknownSignatures(const LedgerSnapshot &snapshot,
+                                                        const ReviewerSignatures &known)
+{
+    std::vector<std::string> reviewers;
+    std::set<std::string> listed;
+    for (const auto &[key, text] : snapshot.ledgerParams) {
+        if (key.rfind("record.", 0) != 0)
+            continue;
+        const Result<ReleaseRecord> record = parseRecord(text);
+        if (!record.ok())
+            continue; // verification reports it; no signature makes it readable
+        const std::string identity = text::asciiLower(record.value().reviewer);
+        const auto found = known.find(identity);
+        if ((found == known.end() || found->second.count(recordHash(text)) == 0) &&
+            listed.insert(identity).second)
+            reviewers.push_back(record.value().reviewer);
+    }
+    return reviewers;
+}
+
+// Whether the snapshot's index has a signature run for `signer` (unless empty) and for every
+// reviewer with a record in its trail.
+bool indexNamesEveryone(const LedgerSnapshot &snapshot, const std::string &signer)
+{
+    std::vector<std::string> reviewers = trailReviewers(snapshot.ledgerParams);
+    if (!signer.empty())
+        reviewers.push_back(signer);
+    return std::all_of(reviewers.begin(), reviewers.end(), [&](const std::string &reviewer) {
+        return snapshot.indexParams.count(reviewerIndexKey(reviewer)) > 0;
+    });
 }
 
 Result<DecisionContext> loadContext(const MlflowClient &client, const std::string &model,
@@ -149,9 +180,35 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
             manifest.emplace(detail::manifestOf(client, model, checks->value().candidate, cancel));
     };
     const auto loadLedger = [&] {
+        // A decision on a seen status finds the trail where that status found it and reads
+        // the records again; an index read then is needed only for what it may have gained
+        // since (the signer, or a reviewer with a record, enrolled later). A model without a
+        // ledger run then is taken as still without one: if another writer's first record
+        // came in between, claiming the index entry finds their run and the commit re-reads
+        // the ledger as after any lost race (decision_protocol.h).
+        if (seen && seen->model == model && !seen->ledger.indexRunId.empty()) {
+            Result<LedgerSnapshot> known = seen->ledger.ledgerRunId.empty()
+                                               ? Result<LedgerSnapshot>(seen->ledger)
+                                               : ledger.rereadRecords(seen->ledger, cancel);
+            if (known.ok() && indexNamesEveryone(known.value(), signer)) {
+                const std::vector<std::string> unknown =
+                    reviewersWithUnknownSignatures(known.value(), seen->signatures);
+                Result<ReviewerSignatures> read = unknown.empty()
+                                                      ? Result<ReviewerSignatures>(ReviewerSignatures{})
+                                                      : ledger.readSignatures(known.value(), unknown, cancel);
+                if (read.ok()) {
+                    ReviewerSignatures merged = seen->signatures;
+                    for (auto &[reviewer, hashes] : read.value())
+                        merged[reviewer] = std::move(hashes); // read now: a superset of what was seen
+                    snapshot.emplace(std::move(known));
+                    signatures.emplace(std::move(merged));
+                    return;
+                }
+            }
+        }
         snapshot.emplace(ledger.read(model, cancel));
         if (snapshot->ok())
-            signatures.emplace(readSignatures(ledger, snapshot->value(), signer, cancel));
+            signatures.emplace(readSignatures(ledger, snapshot->value(), cancel));
     };
     parallelInvoke({loadChecksAndManifest, loadLedger}, 2, cancel);
     if (cancel.isCancelled() || !checks || !snapshot)
@@ -178,7 +235,9 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
     status.manifest = manifest->value();
     status.digest = contentDigest(status.manifest);
     context.snapshot = snapshot->value();
+    status.ledger = context.snapshot;
     context.signatures = signatures->value();
+    status.signatures = context.signatures;
     // The checks the reviewer saw were judged by the policy then in force: another since
     // judges them afresh (rare: a policy change between looking and deciding).
     if (reusedChecks &&

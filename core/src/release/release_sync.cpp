@@ -24,8 +24,7 @@ Status syncReviewTags(const MlflowClient &client, const std::string &model, cons
         return registered.error();
     if (!snapshot.ok())
         return snapshot.error();
-    Result<ReviewerSignatures> signatures =
-        detail::readSignatures(ledger, snapshot.value(), std::string(), cancel);
+    Result<ReviewerSignatures> signatures = detail::readSignatures(ledger, snapshot.value(), cancel);
     if (!signatures.ok())
         return signatures.error();
     const ModelVersion &current = loadedVersion.value();

@@ -37,8 +37,10 @@ std::vector<std::string> policyProblemsOf(const std::vector<TrailEntry> &entries
 void evaluate(ReleaseStatus &status, const std::map<std::string, std::string> &ledgerParams,
               const ReviewerSignatures &signatures, const TagMap &versionTags);
 
+// The signatures of everyone with a record in the snapshot's trail (a reviewer's first
+// decision needs none of theirs read: its signature is added once written).
 Result<ReviewerSignatures> readSignatures(const ReleaseLedger &ledger, const LedgerSnapshot &snapshot,
-                                          const std::string &alsoReviewer, const CancelToken &cancel);
+                                          const CancelToken &cancel);
 
 // Loads the status; `signer` (the deciding reviewer) has their signatures read too, so
 // that their enrolment is known. The checks and then the manifest (from the version and run

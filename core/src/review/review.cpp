@@ -48,6 +48,7 @@ Result<VersionEvidence> loadVersionEvidence(const MlflowClient &client, const st
     std::optional<Result<ModelVersion>> version;
     std::optional<Result<ModelSignature>> signature;
     std::optional<Result<Run>> run;
+    std::string mlmodelText;
 
     const auto fetchRun = [&](const ModelVersion &loaded) {
         if (!loaded.runId.empty())
@@ -56,10 +57,12 @@ Result<VersionEvidence> loadVersionEvidence(const MlflowClient &client, const st
 
     if (isNumericRef(versionOrAlias)) {
         // The signature needs only the version number: read it while the version is fetched.
-        parallelInvoke(
-            {[&] { version.emplace(client.getModelVersion(modelName, versionOrAlias, cancel)); },
-             [&] { signature.emplace(client.getModelVersionSignature(modelName, versionOrAlias, cancel)); }},
-            2, cancel);
+        parallelInvoke({[&] { version.emplace(client.getModelVersion(modelName, versionOrAlias, cancel)); },
+                        [&] {
+                            signature.emplace(client.getModelVersionSignature(modelName, versionOrAlias,
+                                                                              cancel, &mlmodelText));
+                        }},
+                       2, cancel);
         if (!version)
             return cancelledError();
         if (!version->ok())
@@ -72,8 +75,8 @@ Result<VersionEvidence> loadVersionEvidence(const MlflowClient &client, const st
         const ModelVersion &resolved = version->value();
         parallelInvoke({[&] { fetchRun(resolved); },
                         [&] {
-                            signature.emplace(
-                                client.getModelVersionSignature(modelName, resolved.version, cancel));
+                            signature.emplace(client.getModelVersionSignature(modelName, resolved.version,
+                                                                              cancel, &mlmodelText));
                         }},
                        2, cancel);
     }
@@ -90,6 +93,8 @@ Result<VersionEvidence> loadVersionEvidence(const MlflowClient &client, const st
     } else if (run) {
         return run->error();
     }
+    if (signature && (signature->ok() || signature->error().kind == ErrorKind::Parse))
+        evidence.mlmodelText = std::move(mlmodelText);
     if (signature)
         storeSignature(evidence, std::move(*signature));
     else

@@ -14,6 +14,9 @@
 #include <mlflow_test_server.h>
 #include <release_test_users.h>
 
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTest>
 
 #include <modelgate/core/http/counting_transport.h>
@@ -32,6 +35,32 @@ constexpr const char *kDiabetes = "diabetes-classifier";
 constexpr const char *kDana = "dana.scientist"; // the author of the seeded v4
 constexpr const char *kRiley = "riley.release";
 constexpr const char *kSam = "sam.second";
+// The reference case: a scikit-learn model just registered with the default
+// log_model (five files, a signature, no input example, no champion, no trail yet) and
+// described (the default policy requires a description).
+constexpr const char *kFresh = "budget-fresh-model";
+
+// Logs and registers kFresh as any team's training script would (the admin is its author).
+constexpr const char *kRegisterFreshModel =
+    "import os\n"
+    "import mlflow\n"
+    "import numpy as np\n"
+    "import sklearn\n"
+    "from mlflow.models import infer_signature\n"
+    "from sklearn.linear_model import LogisticRegression\n"
+    "\n"
+    "x = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0], [0.5, 0.2], [0.1, 0.9]])\n"
+    "y = np.array([0, 1, 1, 0, 1, 0])\n"
+    "model = LogisticRegression().fit(x, y)\n"
+    "mlflow.set_experiment('budget-fresh')\n"
+    "with mlflow.start_run():\n"
+    "    mlflow.log_metric('accuracy', float(model.score(x, y)))\n"
+    "    info = mlflow.sklearn.log_model(model, name='model', signature=infer_signature(x, "
+    "model.predict(x)),\n"
+    "                                    pip_requirements=[f'scikit-learn=={sklearn.__version__}'],\n"
+    "                                    registered_model_name=os.environ['FRESH_MODEL'])\n"
+    "mlflow.MlflowClient().update_model_version(os.environ['FRESH_MODEL'], info.registered_model_version,\n"
+    "                                           description='Logistic regression, first cut.')\n";
 
 // The most requests each operation may make. docs/benchmarks.md ("Requests per operation")
 // has the counts before and after the cuts; lower a budget when an operation gets cheaper.
@@ -39,17 +68,22 @@ struct Budget
 {
     const char *operation;
     std::uint64_t maxRequests;
+    // The inbox: the model and version searches, the ledger's experiment and index, one ledger
+    // run per model with a trail (two here: diabetes and the fresh model), then each listed
+    // version's run and MLmodel.
+    std::uint64_t perInboxVersion = 0;
 };
 constexpr Budget kBudgets[] = {
-    {"status", 17}, {"checks", 7},  {"policy", 10}, {"approve", 23},    {"reject", 23},
-    {"revoke", 23}, {"verify", 20}, {"inbox", 17},  {"reject-cli", 28},
+    {"status-fresh", 12}, {"approve-fresh", 20}, {"status", 16},     {"checks", 7},
+    {"policy", 9},        {"approve", 20},       {"reject", 19},     {"revoke", 19},
+    {"verify", 19},       {"inbox", 6, 2},       {"reject-cli", 27},
 };
 
-std::uint64_t budgetOf(const std::string &operation)
+std::uint64_t budgetOf(const std::string &operation, std::size_t inboxVersions)
 {
     for (const Budget &budget : kBudgets)
         if (operation == budget.operation)
-            return budget.maxRequests;
+            return budget.maxRequests + budget.perInboxVersion * inboxVersions;
     qFatal("no budget for %s", operation.c_str());
     return 0;
 }
@@ -91,7 +125,10 @@ private:
         const auto counter = std::make_shared<CountingTransport>(
             std::shared_ptr<HttpTransport>(makeCurlTransport(TransportOptions{})));
         const MlflowClient client = countedClient(m_server.uri(), user, m_passwords.at(user), counter);
+        QElapsedTimer timer;
+        timer.start();
         operation(client);
+        m_seconds[name] = static_cast<double>(timer.elapsed()) / 1000.0; // printed, never asserted
         const TrafficSnapshot counts = counter->takeSnapshot();
         m_rows.emplace_back(name, counts);
         qInfo("%s: %llu requests\n%s", name.c_str(), static_cast<unsigned long long>(counts.total.requests),
@@ -100,9 +137,10 @@ private:
     }
 
     // The status `user` sees of `version` (as the review panel has it when a button is pressed).
-    ReleaseStatus statusSeenBy(const std::string &user, const std::string &version) const
+    ReleaseStatus statusSeenBy(const std::string &user, const std::string &version,
+                               const char *model = kDiabetes) const
     {
-        auto status = loadReleaseStatus(test::clientAs(m_server.uri(), user, m_passwords.at(user)), kDiabetes,
+        auto status = loadReleaseStatus(test::clientAs(m_server.uri(), user, m_passwords.at(user)), model,
                                         version, CancelToken::none());
         if (!status.ok())
             qFatal("loading the status failed: %s", test::describeForTest(status.error()));
@@ -111,7 +149,7 @@ private:
 
     void checkBudget(const std::string &name, const TrafficSnapshot &counts)
     {
-        const std::uint64_t budget = budgetOf(name);
+        const std::uint64_t budget = budgetOf(name, m_inboxVersions);
         QVERIFY2(counts.total.requests <= budget,
                  qPrintable(QStringLiteral("%1 made %2 requests, its budget is %3:\n%4")
                                 .arg(QString::fromStdString(name))
@@ -125,6 +163,7 @@ private:
     std::unique_ptr<MlflowClient> m_admin;
     std::map<std::string, std::string> m_passwords;
     std::vector<std::pair<std::string, TrafficSnapshot>> m_rows;
+    std::map<std::string, double> m_seconds;
     std::size_t m_inboxVersions = 0;
 
 private Q_SLOTS:
@@ -149,6 +188,58 @@ private Q_SLOTS:
             const Status granted = ledger.grantModelPermission(kDiabetes, user, "EDIT", CancelToken::none());
             REQUIRE_OK(granted);
         }
+    }
+
+    // The reference case (docs/benchmarks.md): a freshly registered model's status, then its first approval
+    // (the first record of its trail: the ledger run is created and claimed in the index).
+    void statusOfAFreshlyRegisteredModel()
+    {
+        QProcess python;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("MLFLOW_TRACKING_URI"), m_server.uri());
+        environment.insert(QStringLiteral("MLFLOW_TRACKING_USERNAME"),
+                           test::PrivateMlflowServer::adminUser());
+        environment.insert(QStringLiteral("MLFLOW_TRACKING_PASSWORD"), m_server.adminPassword());
+        environment.insert(QStringLiteral("FRESH_MODEL"), QString::fromUtf8(kFresh));
+        python.setProcessEnvironment(environment);
+        python.start(test::mlflowPython(), {QStringLiteral("-c"), QString::fromUtf8(kRegisterFreshModel)});
+        QVERIFY(python.waitForFinished(240'000));
+        QVERIFY2(python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0,
+                 python.readAllStandardError().right(2000).constData());
+        const ReleaseLedger ledger(*m_admin);
+        for (const char *user : {kRiley, kSam}) {
+            const Status granted = ledger.grantModelPermission(kFresh, user, "EDIT", CancelToken::none());
+            REQUIRE_OK(granted);
+        }
+
+        const auto counts = measure("status-fresh", kRiley, [](const MlflowClient &client) {
+            const auto status = loadReleaseStatus(client, kFresh, "1", CancelToken::none());
+            REQUIRE_OK(status);
+            QCOMPARE(status->trail.recordCount, 0);
+            QVERIFY(!status->checks.comparison.has_value()); // no champion
+            QCOMPARE(status->manifest.files.size(), std::size_t{5});
+        });
+        checkBudget("status-fresh", counts);
+    }
+
+    void approveAFreshlyRegisteredModel()
+    {
+        const ReleaseStatus seen = statusSeenBy(kRiley, "1", kFresh);
+        const auto counts = measure("approve-fresh", kRiley, [&seen](const MlflowClient &client) {
+            DecisionRequest request{kFresh, "1", ReleaseAction::Approve, "first look: fine", ""};
+            const auto decided = decideRelease(client, request, seen, CancelToken::none());
+            REQUIRE_OK(decided);
+            QCOMPARE(decided->attempts, 1);
+            QCOMPARE(decided->record.sequence, 1);
+            QVERIFY2(decided->tagsWritten, decided->tagError.c_str());
+            QCOMPARE(decided->after.trail.recordCount, 1);
+            QVERIFY2(decided->after.trail.ok, decided->after.trail.reason.c_str());
+        });
+        checkBudget("approve-fresh", counts);
+        // The next reader finds the record where the decision put it.
+        const ReleaseStatus after = statusSeenBy(kSam, "1", kFresh);
+        QCOMPARE(after.trail.recordCount, 1);
+        QVERIFY2(after.trail.ok, after.trail.reason.c_str());
     }
 
     void statusOfAnUndecidedVersion()
@@ -311,19 +402,21 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         QStringList table{QStringLiteral("Requests per operation (MLflow 3.6, basic auth):"),
-                          QStringLiteral("  %1 %2 %3 %4 %5")
-                              .arg(QStringLiteral("operation"), -10)
+                          QStringLiteral("  %1 %2 %3 %4 %5 %6")
+                              .arg(QStringLiteral("operation"), -13)
                               .arg(QStringLiteral("requests"), 9)
                               .arg(QStringLiteral("budget"), 7)
                               .arg(QStringLiteral("sent B"), 9)
-                              .arg(QStringLiteral("received B"), 11)};
+                              .arg(QStringLiteral("received B"), 11)
+                              .arg(QStringLiteral("seconds"), 8)};
         for (const auto &[name, counts] : m_rows)
-            table << QStringLiteral("  %1 %2 %3 %4 %5")
-                         .arg(QString::fromStdString(name), -10)
+            table << QStringLiteral("  %1 %2 %3 %4 %5 %6")
+                         .arg(QString::fromStdString(name), -13)
                          .arg(counts.total.requests, 9)
-                         .arg(budgetOf(name), 7)
+                         .arg(budgetOf(name, m_inboxVersions), 7)
                          .arg(counts.total.bytesSent, 9)
-                         .arg(counts.total.bytesReceived, 11);
+                         .arg(counts.total.bytesReceived, 11)
+                         .arg(m_seconds[name], 8, 'f', 1);
         if (m_inboxVersions > 0)
             table << QStringLiteral("  (the inbox listed %1 versions)").arg(m_inboxVersions);
         qInfo("%s", qPrintable(table.join(u'\n')));

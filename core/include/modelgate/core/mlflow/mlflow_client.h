@@ -160,9 +160,11 @@ public:
     // Raw bytes of one file of a model version (e.g. "MLmodel"), via /model-versions/get-artifact.
     Result<std::string> getModelVersionArtifact(const std::string &name, const std::string &version,
                                                 const std::string &path, const CancelToken &cancel) const;
-    // The version's MLmodel signature (present=false when the MLmodel has none).
+    // The version's MLmodel signature (present=false when the MLmodel has none); with
+    // `mlmodelText`, also the file as read (set whenever it was read, even if it does not parse).
     Result<ModelSignature> getModelVersionSignature(const std::string &name, const std::string &version,
-                                                    const CancelToken &cancel) const;
+                                                    const CancelToken &cancel,
+                                                    std::string *mlmodelText = nullptr) const;
 
     // --- registry writes that carry no review data
     // The description as given (PATCH model-versions/update); rewriting the current one

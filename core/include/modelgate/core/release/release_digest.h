@@ -50,8 +50,10 @@ std::string contentManifestToJson(const ContentManifest &manifest, int indent = 
 Result<ContentManifest> loadContentManifest(const MlflowClient &client, const std::string &modelName,
                                             const std::string &version, const CancelToken &cancel);
 // The same for a version and its source run already read (run absent only for a version
-// without one): saves reading them again where the caller has just done so.
+// without one): saves reading them again where the caller has just done so; likewise its
+// MLmodel file when `mlmodelText` holds it as read in the same operation.
 Result<ContentManifest> loadContentManifest(const MlflowClient &client, const ModelVersion &modelVersion,
-                                            const std::optional<Run> &run, const CancelToken &cancel);
+                                            const std::optional<Run> &run, const CancelToken &cancel,
+                                            const std::optional<std::string> &mlmodelText = std::nullopt);
 
 } // namespace modelgate

@@ -60,6 +60,11 @@ public:
     // Reads the index and the model's ledger run (a missing experiment or run is not an
     // error: the snapshot says so).
     Result<LedgerSnapshot> read(const std::string &model, const CancelToken &cancel) const;
+    // Reads the records again in a snapshot read earlier that has the model's ledger run. The
+    // rest never changes once written (the ledger experiment, the index run, whose parameters
+    // are write-once), so one request replaces read()'s three; an index entry written since
+    // (a reviewer enrolled later) is only found by read().
+    Result<LedgerSnapshot> rereadRecords(const LedgerSnapshot &known, const CancelToken &cancel) const;
 
     // The record hashes each named reviewer signed (lower-cased identity -> hashes), read
     // from their signature runs as the index names them. A reviewer without an index entry
@@ -74,8 +79,10 @@ public:
     // LostRace when record n already holds another record. A 403 on any step is an
     // HttpStatus error whose message names the permission missing, e.g. "EDIT permission on
     // experiment 'modelgate-release-ledger'".
+    // `ledgerRunId`, when given, receives the run the record went to (created or adopted
+    // when the snapshot had none) as soon as it is known.
     Result<AppendOutcome> append(const LedgerSnapshot &snapshot, const ReleaseRecord &record,
-                                 const CancelToken &cancel) const;
+                                 const CancelToken &cancel, std::string *ledgerRunId = nullptr) const;
 
     // Admin side ("modelgate-cli audit grant"): creates the ledger experiment and the index
     // run when missing, gives `identity` EDIT on the ledger experiment, creates their

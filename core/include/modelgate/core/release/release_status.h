@@ -4,6 +4,7 @@
 
 #include "modelgate/core/release/release_checks.h"
 #include "modelgate/core/release/release_digest.h"
+#include "modelgate/core/release/release_ledger.h"
 #include "modelgate/core/release/release_records.h"
 #include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/util/result.h"
@@ -35,6 +36,12 @@ struct ReleaseStatus
     // Approved with the current digest, no tag mismatch, no policy problem.
     bool approved = false;
     std::string reason; // English, one line: why not approved (or "approved by a, b")
+    // The ledger as read and the signatures found for its records. A decision on this status
+    // finds the trail through it and reads only the records again (ReleaseLedger::
+    // rereadRecords), and the signatures only of records whose signature was not found here
+    // (signatures are write-once parameters: one found stays).
+    LedgerSnapshot ledger;
+    ReviewerSignatures signatures;
 };
 
 // Loads the status (the checks, the manifest and the ledger are read concurrently).

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "modelgate/core/util/cancel_token.h"
-#include "modelgate/core/review/metric_direction.h"
 #include "modelgate/core/mlflow/mlflow_types.h"
-#include "modelgate/core/util/result.h"
+#include "modelgate/core/review/metric_direction.h"
 #include "modelgate/core/review/signature_diff.h"
+#include "modelgate/core/util/cancel_token.h"
+#include "modelgate/core/util/result.h"
 
 #include <map>
 #include <optional>
@@ -23,6 +23,9 @@ struct VersionEvidence
     std::string runNote;                     // why `run` is absent
     std::optional<ModelSignature> signature; // absent: the MLmodel could not be read
     std::string signatureNote;               // why `signature` is absent (the error, in English)
+    // The MLmodel file as read for the signature (absent when it could not be read), so that
+    // a content digest computed in the same operation does not read it a second time.
+    std::optional<std::string> mlmodelText;
 };
 
 // Loads a version ("7" or "@champion"), its source run and its MLmodel signature. Requests
