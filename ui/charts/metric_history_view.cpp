@@ -6,6 +6,7 @@
 #include "widgets/loading_indicator.h"
 
 #include <algorithm>
+#include <from_std.h>
 #include <optional>
 
 #include <QCheckBox>
@@ -37,11 +38,6 @@ struct HistoryLoad
     std::vector<ChartSeriesData> series;
     std::vector<std::pair<QString, Error>> failures; // label, error
 };
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 } // namespace
 

@@ -5,6 +5,7 @@
 #include "widgets/loading_indicator.h"
 
 #include <cmath>
+#include <from_std.h>
 
 #include <QChart>
 #include <QChartView>
@@ -26,11 +27,6 @@ namespace {
 
 // Beyond this many versions only aliased ones get a label, or the labels would overlap.
 constexpr std::size_t kLabelEveryVersionUpTo = 25;
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 } // namespace
 

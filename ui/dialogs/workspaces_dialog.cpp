@@ -4,6 +4,8 @@
 #include "errors/error_text.h"
 #include "secrets/secret_store.h"
 
+#include <from_std.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,11 +22,6 @@
 namespace modelgate::ui {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 // Asked for on opening, only to learn early whether a keychain answers at all.
 const auto availabilityProbeKey = QStringLiteral("modelgate-keychain-availability-check");

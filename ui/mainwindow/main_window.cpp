@@ -17,6 +17,8 @@
 #include "widgets/loading_indicator.h"
 #include "widgets/version_details_pane.h"
 
+#include <from_std.h>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -43,11 +45,6 @@
 namespace modelgate::ui {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 // Where the window layout and the last workspace are remembered (never secrets).
 QString settingsOrganization()

@@ -1,6 +1,7 @@
 #include "models/model_version_list_model.h"
 
 #include <algorithm>
+#include <from_std.h>
 
 #include <QDateTime>
 #include <QLocale>
@@ -9,11 +10,6 @@
 namespace modelgate::ui {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 QString joinedAliases(const ModelVersion &version)
 {

@@ -1,5 +1,7 @@
 #include "models/registered_model_list_model.h"
 
+#include <from_std.h>
+
 #include <QDateTime>
 #include <QLocale>
 #include <QStringList>
@@ -9,11 +11,6 @@
 namespace modelgate::ui {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 QString formatTimestamp(qint64 msSinceEpoch)
 {

@@ -3,6 +3,7 @@
 #include "widgets/icons.h"
 
 #include <check_text.h>
+#include <from_std.h>
 
 #include <QBrush>
 #include <QColor>
@@ -10,11 +11,6 @@
 namespace modelgate::ui {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 QColor statusColour(CheckStatus status)
 {

@@ -2,6 +2,8 @@
 
 #include "widgets/icons.h"
 
+#include <from_std.h>
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -11,11 +13,6 @@
 namespace modelgate::ui {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 QString joined(const std::vector<std::string> &items)
 {

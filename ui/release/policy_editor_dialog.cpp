@@ -5,6 +5,7 @@
 #include "widgets/error_banner.h"
 
 #include <cmath>
+#include <from_std.h>
 #include <set>
 
 #include <QCheckBox>
@@ -33,11 +34,6 @@
 namespace modelgate::ui {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 QStringList splitList(const QString &text)
 {

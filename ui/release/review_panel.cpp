@@ -11,6 +11,7 @@
 #include "widgets/loading_indicator.h"
 
 #include <check_text.h>
+#include <from_std.h>
 #include <trail_text.h>
 
 #include <QDateTime>
@@ -35,11 +36,6 @@
 namespace modelgate::ui {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 bool sameIdentity(const std::string &a, const std::string &b)
 {

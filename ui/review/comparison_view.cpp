@@ -6,6 +6,8 @@
 #include "review/review_support.h"
 #include "widgets/loading_indicator.h"
 
+#include <from_std.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -24,11 +26,6 @@
 namespace modelgate::ui {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 bool holdsAlias(const ModelVersion &version, const std::string &alias)
 {

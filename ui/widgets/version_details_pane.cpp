@@ -7,6 +7,8 @@
 #include "review/comparison_view.h"
 #include "widgets/loading_indicator.h"
 
+#include <from_std.h>
+
 #include <QDateTime>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -22,11 +24,6 @@
 namespace modelgate::ui {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 QString formatTimestamp(std::int64_t msSinceEpoch)
 {
