@@ -1,5 +1,5 @@
 #include "errors/error_text.h"
-#include "i18n/translations.h"
+#include "shell/translations.h"
 
 #include <QCoreApplication>
 #include <QTranslator>

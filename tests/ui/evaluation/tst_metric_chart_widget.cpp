@@ -1,4 +1,4 @@
-#include "charts/metric_chart_widget.h"
+#include "evaluation/metric_chart_widget.h"
 
 #include <cmath>
 #include <limits>

@@ -1,6 +1,6 @@
 #include "errors/error_text.h"
-#include "models/metric_comparison_model.h"
-#include "models/value_diff_model.h"
+#include "evaluation/metric_comparison_model.h"
+#include "evaluation/value_diff_model.h"
 
 #include <cmath>
 #include <limits>

@@ -1,5 +1,5 @@
-#include "models/model_version_list_model.h"
-#include "models/table_rows_model.h"
+#include "registry/model_version_list_model.h"
+#include "registry/table_rows_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>

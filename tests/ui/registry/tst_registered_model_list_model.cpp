@@ -1,5 +1,5 @@
-#include "models/model_filter_proxy_model.h"
-#include "models/registered_model_list_model.h"
+#include "registry/model_filter_proxy_model.h"
+#include "registry/registered_model_list_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -1,5 +1,5 @@
-#include "models/table_rows_model.h"
-#include "widgets/version_details_pane.h"
+#include "registry/table_rows_model.h"
+#include "registry/version_details_pane.h"
 
 #include <QLabel>
 #include <QStackedWidget>

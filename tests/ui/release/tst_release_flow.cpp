@@ -7,18 +7,18 @@
 //
 // Every authenticated request costs ~0.7 s (password hashing), so the window is never shown:
 // the evidence tabs load only when visible, and they are not what this test is about.
-#include "controllers/workspace_manager.h"
-#include "mainwindow/main_window.h"
 #include "mlflow_test_server.h"
-#include "release/audit_trail_view.h"
-#include "release/decision_area.h"
-#include "release/inbox_model.h"
-#include "release/inbox_view.h"
-#include "release/review_panel.h"
+#include "release/audit/audit_trail_view.h"
+#include "release/inbox/inbox_model.h"
+#include "release/inbox/inbox_view.h"
+#include "release/review/decision_area.h"
+#include "release/review/review_panel.h"
 #include "release/reviews_page.h"
 #include "release_test_users.h"
 #include "result_assertions.h"
-#include "secrets/secret_store.h"
+#include "shell/main_window.h"
+#include "workspaces/secret_store.h"
+#include "workspaces/workspace_manager.h"
 
 #include <map>
 #include <memory>
@@ -36,9 +36,9 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
-#include <modelgate/core/workspace/profiles.h>
 #include <modelgate/core/release/release_ledger.h>
 #include <modelgate/core/release/release_review.h>
+#include <modelgate/core/workspace/profiles.h>
 
 using namespace modelgate;
 using namespace modelgate::ui;

@@ -1,7 +1,7 @@
 // The screenshot mode's choice of model when none is named: any registry gets its screens,
 // not only one with the demo's diabetes-classifier.
-#include "models/registered_model_list_model.h"
-#include "screenshots/screenshot_runner.h"
+#include "registry/registered_model_list_model.h"
+#include "shell/screenshot_runner.h"
 
 #include <QtTest/QtTest>
 

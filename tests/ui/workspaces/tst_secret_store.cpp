@@ -1,5 +1,5 @@
-#include "secrets/keychain_secret_store.h"
-#include "secrets/secret_store.h"
+#include "workspaces/keychain_secret_store.h"
+#include "workspaces/secret_store.h"
 
 #include <QSignalSpy>
 #include <QtTest/QtTest>

@@ -1,6 +1,6 @@
-#include "controllers/workspace_manager.h"
-#include "dialogs/workspaces_dialog.h"
-#include "secrets/secret_store.h"
+#include "workspaces/secret_store.h"
+#include "workspaces/workspace_manager.h"
+#include "workspaces/workspaces_dialog.h"
 
 #include <memory>
 

@@ -1,5 +1,5 @@
 // AuditTrailModel over trails built and verified with core's record functions (no server).
-#include "release/audit_trail_model.h"
+#include "release/audit/audit_trail_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>

@@ -1,8 +1,8 @@
 // AuditTrailView offscreen against a private basic-auth MLflow server: a reviewer's
 // rejection shows the verified badge and head hash; a record forged by the admin under
 // another reviewer's name (who never signed it) turns the badge red with that record selected.
-#include "release/audit_trail_model.h"
-#include "release/audit_trail_view.h"
+#include "release/audit/audit_trail_model.h"
+#include "release/audit/audit_trail_view.h"
 #include "result_assertions.h"
 
 #include <mlflow_test_server.h>

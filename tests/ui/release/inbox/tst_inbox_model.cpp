@@ -1,6 +1,6 @@
 // The inbox's item model and its filter proxy, fed plain core values.
-#include "release/inbox_filter_proxy_model.h"
-#include "release/inbox_model.h"
+#include "release/inbox/inbox_filter_proxy_model.h"
+#include "release/inbox/inbox_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest/QtTest>

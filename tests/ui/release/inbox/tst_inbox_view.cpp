@@ -1,17 +1,17 @@
 // The inbox view and the main window's Reviews page, offscreen, against the shared seeded
 // MLflow server of the CTest fixture "mlflow" (which holds no release records for the seeded
 // models: every seeded version that is not archived waits for review). Nothing is written.
-#include "controllers/workspace_manager.h"
-#include "mainwindow/main_window.h"
 #include "mlflow_test_server.h"
-#include "release/audit_trail_view.h"
-#include "release/inbox_model.h"
-#include "release/inbox_view.h"
-#include "release/review_panel.h"
+#include "release/audit/audit_trail_view.h"
+#include "release/inbox/inbox_model.h"
+#include "release/inbox/inbox_view.h"
+#include "release/review/review_panel.h"
 #include "release/reviews_page.h"
-#include "secrets/secret_store.h"
+#include "shell/main_window.h"
 #include "widgets/error_banner.h"
 #include "widgets/loading_indicator.h"
+#include "workspaces/secret_store.h"
+#include "workspaces/workspace_manager.h"
 
 #include <memory>
 

@@ -1,6 +1,6 @@
 #include "mlflow_test_server.h"
-#include "release/check_list_model.h"
-#include "release/policy_editor_dialog.h"
+#include "release/policy/policy_editor_dialog.h"
+#include "release/review/check_list_model.h"
 
 #include <memory>
 

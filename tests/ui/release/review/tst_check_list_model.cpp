@@ -1,4 +1,4 @@
-#include "release/check_list_model.h"
+#include "release/review/check_list_model.h"
 #include "release_evidence.h"
 
 #include <QAbstractItemModelTester>

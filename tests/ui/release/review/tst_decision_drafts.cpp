@@ -1,4 +1,4 @@
-#include "release/decision_drafts.h"
+#include "release/review/decision_drafts.h"
 
 #include <QFile>
 #include <QStandardPaths>

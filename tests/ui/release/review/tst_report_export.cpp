@@ -2,7 +2,7 @@
 // the shared seeded server is loaded off the GUI thread and written, and the outcome (written
 // or failed) is told in a non-blocking message box. Nothing is written to the server.
 #include "mlflow_test_server.h"
-#include "release/report_export.h"
+#include "release/review/report_export.h"
 
 #include <QDir>
 #include <QFile>
