@@ -1,40 +1,24 @@
 #pragma once
 
-#include "errors/error_text.h"
+#include "registry/registry_page.h"
 #include "release/reviews_page.h"
 
-#include <functional>
-
 #include <QMainWindow>
-
-#include <modelgate/core/mlflow/mlflow_types.h>
-#include <modelgate/core/util/result.h>
 
 class QAction;
 class QComboBox;
 class QLabel;
-class QLineEdit;
-class QSplitter;
 class QTabWidget;
-class QTableView;
 
 namespace modelgate::ui {
 
 class ErrorBanner;
-class LoadingIndicator;
-class ModelFilterProxyModel;
-class ModelListLoader;
-class ModelVersionListModel;
-class RegisteredModelListModel;
-class ReviewsPage;
-class VersionDetailsLoader;
-class VersionDetailsPane;
-class VersionListLoader;
 class WorkspaceManager;
 
-// The registry browser: workspace switcher, registered models (left), versions of the
-// selected model and details of the selected version (right). All network work runs in
-// the loaders off the GUI thread; failures show in the banner, never in a modal box.
+// The window shell: the workspace switcher, menus and actions, the error banner, the page
+// switch (the registry page and the reviews page), the status bar and the remembered layout.
+// The pages do the work; the registry page's parts are reachable from here as well, for
+// main(), the screenshot mode and the tests.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -49,36 +33,38 @@ public:
     void start(const QString &preferredWorkspace = {});
 
     // Selects the model now, or as soon as the list contains it.
-    void selectModel(const QString &name);
+    void selectModel(const QString &name) { m_registry->selectModel(name); }
     // Selects a version ("3") or alias ("@champion") now, or once the versions are loaded.
-    void selectVersion(const QString &versionOrAlias);
-    void showDetailsTab(int tab);
-    void setFilterText(const QString &text);
+    void selectVersion(const QString &versionOrAlias) { m_registry->selectVersion(versionOrAlias); }
+    void showDetailsTab(int tab) { m_registry->showDetailsTab(tab); }
+    void setFilterText(const QString &text) { m_registry->setFilterText(text); }
+    // Refreshes the page in view (F5).
     void refresh();
     void cancelLoads();
     // Models per page of the registry search (default 100).
-    void setModelPageSize(int pageSize);
-    bool isLoading() const;
+    void setModelPageSize(int pageSize) { m_registry->setModelPageSize(pageSize); }
+    bool isLoading() const { return m_registry->isLoading(); }
     void openWorkspacesDialog();
     // Switches to a workspace by id (as WorkspaceManager names it), updating the switcher.
     void activateWorkspace(const QString &id);
     // The default splitter and column sizes, ignoring what the user saved.
-    void resetLayout();
+    void resetLayout() { m_registry->resetLayout(); }
     // Whether closing saves the window layout (the screenshot mode leaves the user's alone).
     void setRememberLayout(bool remember) { m_rememberLayout = remember; }
     // For the screenshot mode: the dialog as it would open, not yet shown.
     QDialog *createWorkspacesDialog();
 
-    RegisteredModelListModel *modelListModel() const { return m_models; }
-    ModelFilterProxyModel *filterModel() const { return m_filter; }
-    ModelVersionListModel *versionListModel() const { return m_versions; }
-    VersionDetailsPane *detailsPane() const { return m_details; }
+    RegistryPage *registryPage() const { return m_registry; }
+    RegisteredModelListModel *modelListModel() const { return m_registry->modelListModel(); }
+    ModelFilterProxyModel *filterModel() const { return m_registry->filterModel(); }
+    ModelVersionListModel *versionListModel() const { return m_registry->versionListModel(); }
+    VersionDetailsPane *detailsPane() const { return m_registry->detailsPane(); }
+    QTableView *modelsView() const { return m_registry->modelsView(); }
+    QTableView *versionsView() const { return m_registry->versionsView(); }
+    LoadingIndicator *modelsLoadingIndicator() const { return m_registry->modelsLoadingIndicator(); }
+    QLineEdit *filterEdit() const { return m_registry->filterEdit(); }
     ErrorBanner *errorBanner() const { return m_banner; }
-    QTableView *modelsView() const { return m_modelsView; }
-    QTableView *versionsView() const { return m_versionsView; }
-    LoadingIndicator *modelsLoadingIndicator() const { return m_modelsLoading; }
     QComboBox *workspaceSwitcher() const { return m_workspaceCombo; }
-    QLineEdit *filterEdit() const { return m_filterEdit; }
 
     // The top-level pages (ReviewsPage::Page): the registry browser and the reviews.
     void showPage(int page) { m_reviews->showPage(page); }
@@ -93,6 +79,7 @@ public:
     QLabel *reviewCountLabel() const { return m_reviewCount; }
 
 Q_SIGNALS:
+    // The registry page's, passed on.
     void modelsLoaded(int count);
     void versionsLoaded(const QString &modelName);
     void detailsLoaded(bool ok);
@@ -104,43 +91,20 @@ protected:
 private:
     void createActions();
     void createMenus();
-    QWidget *createModelsPanel();
-    QWidget *createVersionsPanel();
-    void connectLoaders();
+    void connectRegistry();
     void populateWorkspaces();
     void onWorkspaceActivated(const QString &id);
-    void onModelSelected();
-    void onVersionSelected();
-    void trySelectPendingModel();
-    void trySelectPendingVersion();
-    void loadVersions(const QString &modelName);
-    void loadDetails();
-    void showError(const Error &error, Operation operation, std::function<void()> retry);
-    void clearErrorFor(Operation operation);
+    void showStatusMessage(const QString &text, int timeout);
     void updateKeychainStatus();
     void restoreLayout();
     void saveLayout() const;
 
     WorkspaceManager *m_workspaces;
-    RegisteredModelListModel *m_models;
-    ModelFilterProxyModel *m_filter;
-    ModelVersionListModel *m_versions;
-    ModelListLoader *m_modelLoader;
-    VersionListLoader *m_versionLoader;
-    VersionDetailsLoader *m_detailsLoader;
     ReviewsPage *m_reviews;
-
     ErrorBanner *m_banner = nullptr;
+    RegistryPage *m_registry = nullptr;
+
     QComboBox *m_workspaceCombo = nullptr;
-    QLineEdit *m_filterEdit = nullptr;
-    QTableView *m_modelsView = nullptr;
-    LoadingIndicator *m_modelsLoading = nullptr;
-    QLabel *m_versionsTitle = nullptr;
-    QTableView *m_versionsView = nullptr;
-    LoadingIndicator *m_versionsLoading = nullptr;
-    VersionDetailsPane *m_details = nullptr;
-    QSplitter *m_mainSplitter = nullptr;
-    QSplitter *m_rightSplitter = nullptr;
     QLabel *m_keychainStatus = nullptr;
     QTabWidget *m_pages = nullptr;
     QLabel *m_reviewCount = nullptr;
@@ -154,11 +118,6 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 
-    QString m_pendingModel;
-    QString m_pendingVersion;
-    QString m_selectedVersion; // of the version whose details are shown
-    Operation m_bannerOperation = Operation::ListModels;
-    std::function<void()> m_retry;
     bool m_populating = false;
     bool m_rememberLayout = true;
 };
