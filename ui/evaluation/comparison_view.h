@@ -9,9 +9,9 @@
 
 #include <QWidget>
 
-#include <modelgate/core/util/cancel_token.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
 #include <modelgate/core/review/review.h>
+#include <modelgate/core/util/cancel_token.h>
 
 class QAbstractItemModel;
 class QCheckBox;

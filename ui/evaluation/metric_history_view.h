@@ -8,8 +8,8 @@
 
 #include <QWidget>
 
-#include <modelgate/core/util/cancel_token.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/util/cancel_token.h>
 
 class QCheckBox;
 class QComboBox;

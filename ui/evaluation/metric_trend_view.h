@@ -7,9 +7,9 @@
 
 #include <QWidget>
 
-#include <modelgate/core/util/cancel_token.h>
-#include <modelgate/core/review/metric_history.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/review/metric_history.h>
+#include <modelgate/core/util/cancel_token.h>
 
 class QChartView;
 class QComboBox;

@@ -5,8 +5,8 @@
 
 #include <QObject>
 
-#include <modelgate/core/util/cancel_token.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/util/cancel_token.h>
 
 namespace modelgate::ui {
 

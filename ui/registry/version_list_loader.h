@@ -6,8 +6,8 @@
 #include <QObject>
 #include <QString>
 
-#include <modelgate/core/util/cancel_token.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/util/cancel_token.h>
 
 namespace modelgate::ui {
 

@@ -5,9 +5,9 @@
 #include <QString>
 #include <QWidget>
 
-#include <modelgate/core/util/cancel_token.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
 #include <modelgate/core/release/release_review.h>
+#include <modelgate/core/util/cancel_token.h>
 
 class QLabel;
 class QLineEdit;

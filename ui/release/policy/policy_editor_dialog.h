@@ -7,12 +7,12 @@
 
 #include <QDialog>
 
-#include <modelgate/core/util/cancel_token.h>
-#include <modelgate/core/review/metric_direction.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
 #include <modelgate/core/release/release_checks.h>
 #include <modelgate/core/release/release_policy.h>
+#include <modelgate/core/review/metric_direction.h>
 #include <modelgate/core/review/review.h>
+#include <modelgate/core/util/cancel_token.h>
 
 class QCheckBox;
 class QDialogButtonBox;
