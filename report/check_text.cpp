@@ -1,16 +1,13 @@
 #include "check_text.h"
 
+#include "from_std.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace modelgate::report {
 
 namespace {
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 // A fraction as a percentage with at most one decimal: 0.02 -> "2 %", 0.025 -> "2.5 %".
 QString percent(double fraction, const QLocale &locale)

@@ -1850,63 +1850,6 @@
         <translation>Arbeitsbereich:</translation>
     </message>
     <message>
-        <source>Registered models</source>
-        <translation>Registrierte Modelle</translation>
-    </message>
-    <message>
-        <source>Filter by name, tag or alias (Ctrl+F)</source>
-        <translation>Nach Name, Tag oder Alias filtern (Strg+F)</translation>
-    </message>
-    <message>
-        <source>Versions</source>
-        <translation>Versionen</translation>
-    </message>
-    <message>
-        <source>Loading registered models…</source>
-        <translation>Registrierte Modelle werden geladen…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Loading… %n model(s) so far</source>
-        <translation>
-            <numerusform>Wird geladen… bisher %n Modell</numerusform>
-            <numerusform>Wird geladen… bisher %n Modelle</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n registered model(s) loaded.</source>
-        <translation>
-            <numerusform>%n registriertes Modell geladen.</numerusform>
-            <numerusform>%n registrierte Modelle geladen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Loading cancelled: %n model(s) loaded.</source>
-        <translation>
-            <numerusform>Laden abgebrochen: %n Modell geladen.</numerusform>
-            <numerusform>Laden abgebrochen: %n Modelle geladen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Loading the versions of %1…</source>
-        <translation>Versionen von %1 werden geladen…</translation>
-    </message>
-    <message>
-        <source>Versions of %1 (%2)</source>
-        <translation>Versionen von %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Loading the versions was cancelled.</source>
-        <translation>Das Laden der Versionen wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Loading the run and the signature…</source>
-        <translation>Lauf und Signatur werden geladen…</translation>
-    </message>
-    <message>
-        <source>Loading the version details was cancelled.</source>
-        <translation>Das Laden der Versionsdetails wurde abgebrochen.</translation>
-    </message>
-    <message>
         <source>The workspace file %1 could not be read (%2). It was left unchanged; fix or remove it to use your stored workspaces.</source>
         <translation>Die Datei mit den Arbeitsbereichen (%1) konnte nicht gelesen werden (%2). Sie wurde nicht verändert; korrigieren oder entfernen Sie sie, um Ihre gespeicherten Arbeitsbereiche zu verwenden.</translation>
     </message>
@@ -1921,10 +1864,6 @@
     <message>
         <source>%1 – ModelGate</source>
         <translation>%1 – ModelGate</translation>
-    </message>
-    <message>
-        <source>Versions of %1</source>
-        <translation>Versionen von %1</translation>
     </message>
     <message>
         <source>No keychain available: the password is kept until ModelGate quits.</source>
@@ -2481,6 +2420,70 @@
     <message>
         <source>Latest</source>
         <translation>Neueste</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::RegistryPage</name>
+    <message>
+        <source>Registered models</source>
+        <translation>Registrierte Modelle</translation>
+    </message>
+    <message>
+        <source>Filter by name, tag or alias (Ctrl+F)</source>
+        <translation>Nach Name, Tag oder Alias filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Loading registered models…</source>
+        <translation>Registrierte Modelle werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading… %n model(s) so far</source>
+        <translation>
+            <numerusform>Wird geladen… bisher %n Modell</numerusform>
+            <numerusform>Wird geladen… bisher %n Modelle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered model(s) loaded.</source>
+        <translation>
+            <numerusform>%n registriertes Modell geladen.</numerusform>
+            <numerusform>%n registrierte Modelle geladen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading cancelled: %n model(s) loaded.</source>
+        <translation>
+            <numerusform>Laden abgebrochen: %n Modell geladen.</numerusform>
+            <numerusform>Laden abgebrochen: %n Modelle geladen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the versions of %1…</source>
+        <translation>Versionen von %1 werden geladen…</translation>
+    </message>
+    <message>
+        <source>Versions of %1 (%2)</source>
+        <translation>Versionen von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Loading the versions was cancelled.</source>
+        <translation>Das Laden der Versionen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Loading the run and the signature…</source>
+        <translation>Lauf und Signatur werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading the version details was cancelled.</source>
+        <translation>Das Laden der Versionsdetails wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Versions of %1</source>
+        <translation>Versionen von %1</translation>
     </message>
 </context>
 <context>

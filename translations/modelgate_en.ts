@@ -1850,63 +1850,6 @@
         <translation>Workspace:</translation>
     </message>
     <message>
-        <source>Registered models</source>
-        <translation>Registered models</translation>
-    </message>
-    <message>
-        <source>Filter by name, tag or alias (Ctrl+F)</source>
-        <translation>Filter by name, tag or alias (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Versions</source>
-        <translation>Versions</translation>
-    </message>
-    <message>
-        <source>Loading registered models…</source>
-        <translation>Loading registered models…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Loading… %n model(s) so far</source>
-        <translation>
-            <numerusform>Loading… %n model so far</numerusform>
-            <numerusform>Loading… %n models so far</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n registered model(s) loaded.</source>
-        <translation>
-            <numerusform>%n registered model loaded.</numerusform>
-            <numerusform>%n registered models loaded.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Loading cancelled: %n model(s) loaded.</source>
-        <translation>
-            <numerusform>Loading cancelled: %n model loaded.</numerusform>
-            <numerusform>Loading cancelled: %n models loaded.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Loading the versions of %1…</source>
-        <translation>Loading the versions of %1…</translation>
-    </message>
-    <message>
-        <source>Versions of %1 (%2)</source>
-        <translation>Versions of %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Loading the versions was cancelled.</source>
-        <translation>Loading the versions was cancelled.</translation>
-    </message>
-    <message>
-        <source>Loading the run and the signature…</source>
-        <translation>Loading the run and the signature…</translation>
-    </message>
-    <message>
-        <source>Loading the version details was cancelled.</source>
-        <translation>Loading the version details was cancelled.</translation>
-    </message>
-    <message>
         <source>The workspace file %1 could not be read (%2). It was left unchanged; fix or remove it to use your stored workspaces.</source>
         <translation>The workspace file %1 could not be read (%2). It was left unchanged; fix or remove it to use your stored workspaces.</translation>
     </message>
@@ -1921,10 +1864,6 @@
     <message>
         <source>%1 – ModelGate</source>
         <translation>%1 – ModelGate</translation>
-    </message>
-    <message>
-        <source>Versions of %1</source>
-        <translation>Versions of %1</translation>
     </message>
     <message>
         <source>No keychain available: the password is kept until ModelGate quits.</source>
@@ -2481,6 +2420,70 @@
     <message>
         <source>Latest</source>
         <translation>Latest</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::RegistryPage</name>
+    <message>
+        <source>Registered models</source>
+        <translation>Registered models</translation>
+    </message>
+    <message>
+        <source>Filter by name, tag or alias (Ctrl+F)</source>
+        <translation>Filter by name, tag or alias (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Loading registered models…</source>
+        <translation>Loading registered models…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading… %n model(s) so far</source>
+        <translation>
+            <numerusform>Loading… %n model so far</numerusform>
+            <numerusform>Loading… %n models so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered model(s) loaded.</source>
+        <translation>
+            <numerusform>%n registered model loaded.</numerusform>
+            <numerusform>%n registered models loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading cancelled: %n model(s) loaded.</source>
+        <translation>
+            <numerusform>Loading cancelled: %n model loaded.</numerusform>
+            <numerusform>Loading cancelled: %n models loaded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the versions of %1…</source>
+        <translation>Loading the versions of %1…</translation>
+    </message>
+    <message>
+        <source>Versions of %1 (%2)</source>
+        <translation>Versions of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Loading the versions was cancelled.</source>
+        <translation>Loading the versions was cancelled.</translation>
+    </message>
+    <message>
+        <source>Loading the run and the signature…</source>
+        <translation>Loading the run and the signature…</translation>
+    </message>
+    <message>
+        <source>Loading the version details was cancelled.</source>
+        <translation>Loading the version details was cancelled.</translation>
+    </message>
+    <message>
+        <source>Versions of %1</source>
+        <translation>Versions of %1</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,9 @@
 // ModelGate desktop application: options, translations, the main window. Nothing else.
-#include "controllers/workspace_manager.h"
-#include "i18n/translations.h"
-#include "mainwindow/main_window.h"
-#include "screenshots/screenshot_runner.h"
-#include "secrets/keychain_secret_store.h"
+#include "shell/main_window.h"
+#include "shell/screenshot_runner.h"
+#include "shell/translations.h"
+#include "workspaces/keychain_secret_store.h"
+#include "workspaces/workspace_manager.h"
 
 #include <cstdio>
 #include <cstring>

@@ -1,7 +1,7 @@
 #include "bench_filter.h"
 
-#include "models/model_filter_proxy_model.h"
-#include "models/registered_model_list_model.h"
+#include "registry/model_filter_proxy_model.h"
+#include "registry/registered_model_list_model.h"
 
 #include <memory>
 #include <sstream>

@@ -1,9 +1,9 @@
 #include "release/reviews_page.h"
 
-#include "release/audit_trail_view.h"
-#include "release/inbox_model.h"
-#include "release/inbox_view.h"
-#include "release/review_panel.h"
+#include "release/audit/audit_trail_view.h"
+#include "release/inbox/inbox_model.h"
+#include "release/inbox/inbox_view.h"
+#include "release/review/review_panel.h"
 
 #include <QAction>
 #include <QEvent>
