@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-"""Users of the demo's basic-auth MLflow server (scripts/demo.sh).
+"""Users of the demo's basic-auth MLflow server (scripts/demo.sh) and of the tests' shared one
+(scripts/mlflow-test-server.sh start-auth).
 
-  passwords FILE       create FILE (mode 0600) with a random password for each demo user
-                       (admin, dana.scientist, riley.release), or add the ones it lacks;
-                       existing passwords are kept, since the server's auth database keeps them
+  passwords FILE [--user NAME]...
+                       create FILE (mode 0600) with a random password for each demo user
+                       (admin, dana.scientist, riley.release) and each NAME, or add the ones it
+                       lacks; existing passwords are kept, since the server's auth database keeps them
   password FILE USER   print USER's password from FILE
   models SUMMARY       print the names of the models scripts/seed_demo.py seeded (its summary
                        JSON; without one, the names it seeds), one per line
-  setup --tracking-uri URI --passwords FILE [--seed-summary SUMMARY]
+  setup --tracking-uri URI --passwords FILE [--seed-summary SUMMARY] [--user NAME]...
                        as admin: create dana.scientist (the data scientist who trained and
                        registered the seeded versions: MANAGE on her experiments and models, as
                        their creator would have) and riley.release (the release manager; demo.sh
-                       gives riley EDIT on every model with `modelgate-cli audit grant`)
+                       gives riley EDIT on every model with `modelgate-cli audit grant`); each
+                       --user NAME is created too, with the server's default permission (READ)
 
 Only the standard library: it runs before and without the heavy imports of seeding. Each
 authenticated request costs the server a password hash (~0.5 s), so this makes few of them.
@@ -61,9 +64,9 @@ def read_passwords(path: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in document.items() if isinstance(v, str) and v}
 
 
-def ensure_passwords(path: Path) -> None:
+def ensure_passwords(path: Path, extra_users: list[str]) -> None:
     passwords = read_passwords(path)
-    missing = [user for user in USERS if user not in passwords]
+    missing = [user for user in (*USERS, *extra_users) if user not in passwords]
     if not missing and (path.stat().st_mode & 0o077) == 0:
         return
     for user in missing:
@@ -155,10 +158,10 @@ def authored_by(summary_path: Path | None, user: str) -> tuple[list[str], list[s
 
 def setup(args: argparse.Namespace) -> None:
     passwords = read_passwords(args.passwords)
-    if any(user not in passwords for user in USERS):
+    if any(user not in passwords for user in (*USERS, *args.user)):
         raise SetupError(f"{args.passwords} lacks a password; run the 'passwords' command first")
     api = Api(args.tracking_uri, ADMIN, passwords[ADMIN])
-    for user in (DATA_SCIENTIST, RELEASE_MANAGER):
+    for user in (DATA_SCIENTIST, RELEASE_MANAGER, *args.user):
         create_user(api, user, passwords[user])
     experiments, models = authored_by(args.seed_summary, DATA_SCIENTIST)
     for name in experiments:
@@ -173,19 +176,22 @@ def setup(args: argparse.Namespace) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("passwords").add_argument("file", type=Path)
+    passwords_parser = commands.add_parser("passwords")
+    passwords_parser.add_argument("file", type=Path)
+    passwords_parser.add_argument("--user", action="append", default=[], help="one more user")
     password = commands.add_parser("password")
     password.add_argument("file", type=Path)
-    password.add_argument("user", choices=USERS)
+    password.add_argument("user")
     commands.add_parser("models").add_argument("summary", type=Path)
     setup_parser = commands.add_parser("setup")
     setup_parser.add_argument("--tracking-uri", required=True)
     setup_parser.add_argument("--passwords", type=Path, required=True)
     setup_parser.add_argument("--seed-summary", type=Path)
+    setup_parser.add_argument("--user", action="append", default=[], help="one more user (READ)")
     args = parser.parse_args()
     try:
         if args.command == "passwords":
-            ensure_passwords(args.file)
+            ensure_passwords(args.file, args.user)
         elif args.command == "password":
             passwords = read_passwords(args.file)
             if args.user not in passwords:
