@@ -144,7 +144,8 @@ std::optional<SharedAuthMlflow> sharedAuthMlflow(QString *whyNot)
     shared.m_stateDir = dir.path();
     shared.m_uri = answeringUri(dir.path());
     if (shared.m_uri.isEmpty())
-        return fail(QStringLiteral("The shared basic-auth MLflow server in %1 does not answer").arg(dir.path()));
+        return fail(
+            QStringLiteral("The shared basic-auth MLflow server in %1 does not answer").arg(dir.path()));
     QFile users(dir.filePath(QStringLiteral("users.json")));
     if (!users.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("Cannot read ") + users.fileName());

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include <QDebug>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,8 +33,8 @@ inline std::string uniqueModelName(const std::string &prefix)
 
 namespace seeded_copy_detail {
 
-inline Result<QJsonObject> callForJson(const MlflowClient &client, HttpMethod method, const std::string &endpoint,
-                                       const std::string &queryOrBody)
+inline Result<QJsonObject> callForJson(const MlflowClient &client, HttpMethod method,
+                                       const std::string &endpoint, const std::string &queryOrBody)
 {
     auto reply = client.call(method, endpoint, queryOrBody, CancelToken::none());
     if (!reply.ok())
@@ -65,15 +66,17 @@ inline Status copySeededModel(const MlflowClient &admin, const std::string &seed
     if (!model.ok())
         return model.error();
     const QJsonObject original = model.value().value(QStringLiteral("registered_model")).toObject();
-    auto found = callForJson(admin, HttpMethod::Get, "model-versions/search",
-                             query("filter", QStringLiteral("name='%1'").arg(seededName)) +
-                                 "&max_results=1000");
+    auto found =
+        callForJson(admin, HttpMethod::Get, "model-versions/search",
+                    query("filter", QStringLiteral("name='%1'").arg(seededName)) + "&max_results=1000");
     if (!found.ok())
         return found.error();
     std::vector<QJsonObject> versions;
     for (const QJsonValue &version : found.value().value(QStringLiteral("model_versions")).toArray())
         versions.push_back(version.toObject());
-    const auto number = [](const QJsonObject &version) { return version.value(QStringLiteral("version")).toString().toInt(); };
+    const auto number = [](const QJsonObject &version) {
+        return version.value(QStringLiteral("version")).toString().toInt();
+    };
     std::sort(versions.begin(), versions.end(),
               [&](const QJsonObject &a, const QJsonObject &b) { return number(a) < number(b); });
 
@@ -86,18 +89,24 @@ inline Status copySeededModel(const MlflowClient &admin, const std::string &seed
 
     for (const QJsonObject &version : versions) {
         QJsonObject body{{QStringLiteral("name"), copyName}};
-        for (const QString field : {QStringLiteral("source"), QStringLiteral("run_id"), QStringLiteral("run_link"), QStringLiteral("description"), QStringLiteral("tags"),
-                                    QStringLiteral("model_id")}) {
+        for (const QString &field :
+             {QStringLiteral("source"), QStringLiteral("run_id"), QStringLiteral("run_link"),
+              QStringLiteral("description"), QStringLiteral("tags"), QStringLiteral("model_id")}) {
             if (version.contains(field))
                 body.insert(field, version.value(field));
         }
         auto made = callForJson(admin, HttpMethod::Post, "model-versions/create", compact(body));
         if (!made.ok())
             return made.error();
-        const QString madeNumber = made.value().value(QStringLiteral("model_version")).toObject().value(QStringLiteral("version")).toString();
+        const QString madeNumber = made.value()
+                                       .value(QStringLiteral("model_version"))
+                                       .toObject()
+                                       .value(QStringLiteral("version"))
+                                       .toString();
         if (madeNumber != version.value(QStringLiteral("version")).toString())
-            return Error::config("the copy " + copy + " got version " + madeNumber.toStdString() + " for " + seeded +
-                                 " v" + version.value(QStringLiteral("version")).toString().toStdString() +
+            return Error::config("the copy " + copy + " got version " + madeNumber.toStdString() + " for " +
+                                 seeded + " v" +
+                                 version.value(QStringLiteral("version")).toString().toStdString() +
                                  " (seeded versions are numbered 1..n)");
         const QString stage = version.value(QStringLiteral("current_stage")).toString();
         if (!stage.isEmpty() && stage != u"None") {
@@ -105,15 +114,17 @@ inline Status copySeededModel(const MlflowClient &admin, const std::string &seed
                                          {QStringLiteral("version"), madeNumber},
                                          {QStringLiteral("stage"), stage},
                                          {QStringLiteral("archive_existing_versions"), false}};
-            auto moved = callForJson(admin, HttpMethod::Post, "model-versions/transition-stage", compact(transition));
+            auto moved =
+                callForJson(admin, HttpMethod::Post, "model-versions/transition-stage", compact(transition));
             if (!moved.ok())
                 return moved.error();
         }
     }
     for (const QJsonValue &alias : original.value(QStringLiteral("aliases")).toArray()) {
-        const QJsonObject body{{QStringLiteral("name"), copyName},
-                               {QStringLiteral("alias"), alias.toObject().value(QStringLiteral("alias"))},
-                               {QStringLiteral("version"), alias.toObject().value(QStringLiteral("version"))}};
+        const QJsonObject body{
+            {QStringLiteral("name"), copyName},
+            {QStringLiteral("alias"), alias.toObject().value(QStringLiteral("alias"))},
+            {QStringLiteral("version"), alias.toObject().value(QStringLiteral("version"))}};
         auto set = callForJson(admin, HttpMethod::Post, "registered-models/alias", compact(body));
         if (!set.ok())
             return set.error();
@@ -121,16 +132,18 @@ inline Status copySeededModel(const MlflowClient &admin, const std::string &seed
     return success();
 }
 
-// Deletes a registered model of the test's own with its versions (the ledger's records of it
-// stay: the ledger is write-once).
-inline Status deleteModel(const MlflowClient &admin, const std::string &name)
+// Deletes the test's own models with their versions at its end, warning about any that cannot
+// go: only tidiness, since nobody else uses their names (their records stay in the write-once
+// ledger).
+inline void deleteModels(const MlflowClient &admin, const std::vector<std::string> &names)
 {
-    const QJsonObject body{{QStringLiteral("name"), QString::fromStdString(name)}};
-    auto deleted = admin.call(HttpMethod::Delete, "registered-models/delete", seeded_copy_detail::compact(body),
-                              CancelToken::none());
-    if (!deleted.ok())
-        return deleted.error();
-    return success();
+    for (const std::string &name : names) {
+        const QJsonObject body{{QStringLiteral("name"), QString::fromStdString(name)}};
+        auto deleted = admin.call(HttpMethod::Delete, "registered-models/delete",
+                                  seeded_copy_detail::compact(body), CancelToken::none());
+        if (!deleted.ok())
+            qWarning("deleting the model %s failed: %s", name.c_str(), deleted.error().describe().c_str());
+    }
 }
 
 } // namespace modelgate::test
