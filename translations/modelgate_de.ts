@@ -2762,6 +2762,14 @@ Kommentar: %6</translation>
         <source>The version&apos;s review tags do not match its release trail. Repair Tags rewrites them from the trail (this needs EDIT on the model).</source>
         <translation>Die Prüf-Tags der Version stimmen nicht mit ihrem Prüfpfad überein. „Tags reparieren“ schreibt sie aus dem Prüfpfad neu (dazu ist EDIT auf dem Modell nötig).</translation>
     </message>
+    <message>
+        <source>%1 rejected this version (record %2); the rejection stands until they revoke it.</source>
+        <translation>%1 hat diese Version abgelehnt (Eintrag %2); die Ablehnung gilt, bis sie zurückgezogen wird.</translation>
+    </message>
+    <message>
+        <source>You approved this content already (record %1).</source>
+        <translation>Sie haben diesen Inhalt bereits freigegeben (Eintrag %1).</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::ReviewsPage</name>

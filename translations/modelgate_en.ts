@@ -2756,6 +2756,14 @@ Comment: %6</source>
         <source>The version&apos;s review tags do not match its release trail. Repair Tags rewrites them from the trail (this needs EDIT on the model).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 rejected this version (record %2); the rejection stands until they revoke it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You approved this content already (record %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::ReviewsPage</name>

@@ -28,8 +28,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include <modelgate/core/workspace/identity.h>
 #include <modelgate/core/mlflow/model_filter.h>
+#include <modelgate/core/release/approve_blockers.h>
+#include <modelgate/core/workspace/identity.h>
 
 namespace modelgate::ui {
 
@@ -43,12 +44,6 @@ QString fromStd(const std::string &text)
 bool sameIdentity(const std::string &a, const std::string &b)
 {
     return !a.empty() && asciiLower(a) == asciiLower(b);
-}
-
-QString tagOf(const TagMap &tags, const char *key)
-{
-    const auto found = tags.find(key);
-    return found == tags.end() ? QString() : fromStd(found->second).trimmed();
 }
 
 const StandingDecision *standingOf(const ReleaseStatus &status)
@@ -408,45 +403,73 @@ QStringList ReviewPanel::approveBlockers() const
         return reasons;
     const ReleaseStatus &status = *m_status;
     const QString me = fromStd(status.reviewer);
-    if (!status.trail.ok)
-        reasons << tr("The release trail of %1 is broken (%2); nothing can be added until it is repaired.")
+    LearntRefusals learnt;
+    learnt.editRefused = m_noEditModels.count(m_model) > 0;
+    learnt.enrolmentRefused = !me.isEmpty() && m_notEnrolledFor == me;
+    for (const ApproveBlocker &blocker : modelgate::approveBlockers(status, learnt)) {
+        switch (blocker.kind) {
+        case ApproveBlockerKind::TrailBroken:
+            reasons
+                << tr("The release trail of %1 is broken (%2); nothing can be added until it is repaired.")
                        .arg(m_model, report::trailBrokenReason(status.trail));
-    if (!me.isEmpty() && (!status.reviewerEnrolled || m_notEnrolledFor == me))
-        reasons << tr("You (%1) are not enrolled as a reviewer. An administrator enrols you with "
-                      "“modelgate-cli audit grant %1”.")
-                       .arg(me);
-    if (me.isEmpty())
-        reasons << tr("The workspace has no user name, so ModelGate cannot tell who is reviewing.");
-    else if (isAuthor(status.reviewer, status.authors)) {
-        const VersionEvidence &evidence = status.checks.candidate;
-        QStringList where;
-        if (sameIdentity(evidence.version.userId, status.reviewer))
-            where << tr("the user of the version");
-        if (evidence.run &&
-            sameIdentity(tagOf(evidence.run->tags, "mlflow.user").toStdString(), status.reviewer))
-            where << tr("the mlflow.user tag of its run");
-        if (sameIdentity(tagOf(evidence.version.tags, kAuthorTag).toStdString(), status.reviewer))
-            where << tr("the %1 tag of the version").arg(QLatin1String(kAuthorTag));
-        if (evidence.run &&
-            sameIdentity(tagOf(evidence.run->tags, kAuthorTag).toStdString(), status.reviewer))
-            where << tr("the %1 tag of its run").arg(QLatin1String(kAuthorTag));
-        QString reason = tr("You (%1) are an author of this version (recorded in %2); someone else must "
-                            "approve it.")
-                             .arg(me, where.join(QStringLiteral(", ")));
-        if (status.checks.policy.policy.allowBreakGlass)
-            reason += u' ' + tr("The policy allows a break-glass approval with a reason.");
-        reasons << reason;
-    }
-    if (m_noEditModels.count(m_model) > 0)
-        reasons << tr("Your account lacks EDIT permission on %1, which deciding needs. Ask an administrator; "
+            break;
+        case ApproveBlockerKind::NotEnrolled:
+            reasons << tr("You (%1) are not enrolled as a reviewer. An administrator enrols you with "
+                          "“modelgate-cli audit grant %1”.")
+                           .arg(me);
+            break;
+        case ApproveBlockerKind::NoIdentity:
+            reasons << tr("The workspace has no user name, so ModelGate cannot tell who is reviewing.");
+            break;
+        case ApproveBlockerKind::Author: {
+            QStringList where;
+            for (const AuthorSource source : blocker.authorSources) {
+                switch (source) {
+                case AuthorSource::VersionUser:
+                    where << tr("the user of the version");
+                    break;
+                case AuthorSource::RunUser:
+                    where << tr("the mlflow.user tag of its run");
+                    break;
+                case AuthorSource::VersionAuthorTag:
+                    where << tr("the %1 tag of the version").arg(QLatin1String(kAuthorTag));
+                    break;
+                case AuthorSource::RunAuthorTag:
+                    where << tr("the %1 tag of its run").arg(QLatin1String(kAuthorTag));
+                    break;
+                }
+            }
+            QString reason = tr("You (%1) are an author of this version (recorded in %2); someone else must "
+                                "approve it.")
+                                 .arg(me, where.join(QStringLiteral(", ")));
+            if (blocker.breakGlassAllowed)
+                reason += u' ' + tr("The policy allows a break-glass approval with a reason.");
+            reasons << reason;
+            break;
+        }
+        case ApproveBlockerKind::NoEditPermission:
+            reasons
+                << tr("Your account lacks EDIT permission on %1, which deciding needs. Ask an administrator; "
                       "then press Refresh.")
                        .arg(m_model);
-    if (status.checks.report.anyFailed()) {
-        QStringList failed;
-        for (const CheckResult &check : status.checks.report.checks)
-            if (check.status == CheckStatus::Fail)
+            break;
+        case ApproveBlockerKind::ChecksFailed: {
+            QStringList failed;
+            for (const CheckResult &check : blocker.failedChecks)
                 failed << report::checkTitle(check);
-        reasons << tr("Required checks fail: %1.").arg(failed.join(QStringLiteral(", ")));
+            reasons << tr("Required checks fail: %1.").arg(failed.join(QStringLiteral(", ")));
+            break;
+        }
+        case ApproveBlockerKind::RejectionStands:
+            reasons << tr("%1 rejected this version (record %2); the rejection stands until they revoke it.")
+                           .arg(fromStd(blocker.standing->record.reviewer))
+                           .arg(blocker.standing->record.sequence);
+            break;
+        case ApproveBlockerKind::AlreadyApproved:
+            reasons << tr("You approved this content already (record %1).")
+                           .arg(blocker.standing->record.sequence);
+            break;
+        }
     }
     return reasons;
 }
@@ -529,8 +552,10 @@ void ReviewPanel::decide(ReleaseAction action, const QString &comment, const QSt
     const quint64 generation = m_generation;
     runAsync(
         this,
-        [client = m_client, request, cancel = m_decideCancel]() {
-            return decideRelease(*client, request, cancel);
+        // The status the reviewer looked at: its checks are not read again unless the content
+        // or the policy changed since.
+        [client = m_client, request, seen = *m_status, cancel = m_decideCancel]() {
+            return decideRelease(*client, request, seen, cancel);
         },
         [this, request, generation](const Result<DecisionOutcome> &result) {
             if (generation != m_generation)

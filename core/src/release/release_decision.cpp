@@ -1,5 +1,6 @@
 // Decisions on a version (decideRelease) and the protocol every write to a trail follows.
 #include "modelgate/core/mlflow/mlflow_client.h"
+#include "modelgate/core/release/approve_blockers.h"
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/workspace/identity.h"
 #include "release/decision_protocol.h"
@@ -21,22 +22,27 @@ bool sameIdentity(const std::string &a, const std::string &b)
     return !a.empty() && text::asciiLower(a) == text::asciiLower(b);
 }
 
-// Where `identity` is recorded as an author of the version, for the four-eyes message.
+// Where `identity` is recorded as an author of the version, for the four-eyes message (the
+// sources as approveBlockers finds them, so a screen and the refusal name the same ones).
 std::string authorSources(const std::string &identity, const VersionEvidence &evidence)
 {
     std::vector<std::string> sources;
-    const auto tagOf = [](const TagMap &tags, const char *key) {
-        const auto found = tags.find(key);
-        return found == tags.end() ? std::string() : text::trimmed(found->second);
-    };
-    if (sameIdentity(text::trimmed(evidence.version.userId), identity))
-        sources.push_back("user_id of the version");
-    if (evidence.run && sameIdentity(tagOf(evidence.run->tags, "mlflow.user"), identity))
-        sources.push_back("mlflow.user of its run");
-    if (sameIdentity(tagOf(evidence.version.tags, kAuthorTag), identity))
-        sources.push_back(std::string(kAuthorTag) + " tag of the version");
-    if (evidence.run && sameIdentity(tagOf(evidence.run->tags, kAuthorTag), identity))
-        sources.push_back(std::string(kAuthorTag) + " tag of its run");
+    for (const AuthorSource source : authorSourcesOf(identity, evidence)) {
+        switch (source) {
+        case AuthorSource::VersionUser:
+            sources.push_back("user_id of the version");
+            break;
+        case AuthorSource::RunUser:
+            sources.push_back("mlflow.user of its run");
+            break;
+        case AuthorSource::VersionAuthorTag:
+            sources.push_back(std::string(kAuthorTag) + " tag of the version");
+            break;
+        case AuthorSource::RunAuthorTag:
+            sources.push_back(std::string(kAuthorTag) + " tag of its run");
+            break;
+        }
+    }
     return sources.empty() ? std::string() : " (" + joined(sources, ", ") + ")";
 }
 
@@ -284,8 +290,11 @@ Status rereadLedger(const MlflowClient &client, DecisionContext &context, const 
 
 } // namespace detail
 
-Result<DecisionOutcome> decideRelease(const MlflowClient &client, const DecisionRequest &request,
-                                      const CancelToken &cancel)
+namespace {
+
+// decideRelease, with the status the reviewer decided on when there is one.
+Result<DecisionOutcome> decideWith(const MlflowClient &client, const DecisionRequest &request,
+                                   const ReleaseStatus *seen, const CancelToken &cancel)
 {
     const std::string reviewer = reviewerIdentity(client.config().credentials);
     if (reviewer.empty())
@@ -301,7 +310,12 @@ Result<DecisionOutcome> decideRelease(const MlflowClient &client, const Decision
     if (Status valid = validateRecordForWrite(draftRecord(request, reviewer)); !valid.ok())
         return valid.error();
 
-    Result<DecisionContext> loaded = loadContext(client, request.model, request.version, reviewer, cancel);
+    // A status of another version, model or reviewer says nothing about this decision.
+    if (seen && (seen->model != request.model || seen->version != request.version ||
+                 text::asciiLower(seen->reviewer) != text::asciiLower(reviewer) || seen->digest.empty()))
+        seen = nullptr;
+    Result<DecisionContext> loaded =
+        loadContext(client, request.model, request.version, reviewer, cancel, seen);
     if (!loaded.ok())
         return notRecorded(loaded.error());
     DecisionContext context = loaded.value();
@@ -369,6 +383,20 @@ Result<DecisionOutcome> decideRelease(const MlflowClient &client, const Decision
     evaluate(status, context.snapshot.ledgerParams, context.signatures, context.versionTags);
     outcome.after = status;
     return outcome;
+}
+
+} // namespace
+
+Result<DecisionOutcome> decideRelease(const MlflowClient &client, const DecisionRequest &request,
+                                      const CancelToken &cancel)
+{
+    return decideWith(client, request, nullptr, cancel);
+}
+
+Result<DecisionOutcome> decideRelease(const MlflowClient &client, const DecisionRequest &request,
+                                      const ReleaseStatus &seen, const CancelToken &cancel)
+{
+    return decideWith(client, request, &seen, cancel);
 }
 
 } // namespace modelgate

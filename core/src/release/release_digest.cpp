@@ -278,23 +278,35 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const st
     auto modelVersion = client.getModelVersion(modelName, version, cancel);
     if (!modelVersion.ok())
         return modelVersion.error();
-    ContentManifest manifest;
-    manifest.model = modelName;
-    manifest.version = modelVersion->version.empty() ? version : modelVersion->version;
-    manifest.source = modelVersion->source;
-    manifest.runId = modelVersion->runId;
-
+    modelVersion->name = modelName; // the digest names the model as asked for
+    if (modelVersion->version.empty())
+        modelVersion->version = version;
     std::optional<Run> run;
-    if (!manifest.runId.empty()) {
-        auto loaded = client.getRun(manifest.runId, cancel);
+    if (!modelVersion->runId.empty()) {
+        auto loaded = client.getRun(modelVersion->runId, cancel);
         if (!loaded.ok())
-            return prefixed(loaded.error(), "the source run " + manifest.runId + ": ");
-        for (const auto &metric : loaded->metrics)
-            manifest.finalMetrics[metric.key] = metric.value;
+            return prefixed(loaded.error(), "the source run " + modelVersion->runId + ": ");
         run = std::move(loaded).value();
     }
+    return loadContentManifest(client, modelVersion.value(), run, cancel);
+}
 
-    ModelRoot root = modelRootOf(client, *modelVersion, run, cancel);
+Result<ContentManifest> loadContentManifest(const MlflowClient &client, const ModelVersion &modelVersion,
+                                            const std::optional<Run> &run, const CancelToken &cancel)
+{
+    ContentManifest manifest;
+    manifest.model = modelVersion.name;
+    manifest.version = modelVersion.version;
+    manifest.source = modelVersion.source;
+    manifest.runId = modelVersion.runId;
+    if (!manifest.runId.empty() && (!run || run->info.runId != manifest.runId))
+        return Error::config("the manifest of " + manifest.model + " v" + manifest.version +
+                             " needs its source run " + manifest.runId);
+    if (run)
+        for (const auto &metric : run->metrics)
+            manifest.finalMetrics[metric.key] = metric.value;
+
+    ModelRoot root = modelRootOf(client, modelVersion, run, cancel);
     std::vector<ArtifactFile> listed;
     if (root.note.empty()) {
         auto tree = listTree(root.lister, root.root, cancel);
@@ -340,7 +352,7 @@ Result<ContentManifest> loadContentManifest(const MlflowClient &client, const st
     const auto ran = runBounded(
         paths.size(), kDefaultRequestConcurrency,
         [&](std::size_t i) {
-            auto bytes = client.getModelVersionArtifact(modelName, manifest.version, paths[i], cancel);
+            auto bytes = client.getModelVersionArtifact(manifest.model, manifest.version, paths[i], cancel);
             if (!bytes.ok()) {
                 errors[i] = prefixed(bytes.error(), "reading " + paths[i] + " of the model: ");
                 return;

@@ -3,6 +3,7 @@
 #include "modelgate/core/util/parallel.h"
 #include "modelgate/core/util/sha256.h"
 #include "modelgate/core/workspace/identity.h"
+#include "release/decision_basis.h"
 #include "release/name_lists.h"
 #include "release/review_context.h"
 #include "util/text.h"
@@ -16,12 +17,6 @@ namespace modelgate {
 using namespace detail;
 
 namespace {
-
-bool isNumeric(const std::string &text)
-{
-    return !text.empty() &&
-           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // The distinct reviewers named by the readable records of a ledger run (first spelling kept).
 std::vector<std::string> trailReviewers(const std::map<std::string, std::string> &ledgerParams,
@@ -129,53 +124,76 @@ Result<ReviewerSignatures> readSignatures(const ReleaseLedger &ledger, const Led
     return ledger.readSignatures(snapshot, reviewers, cancel);
 }
 
-// Loads the status; `signer` (the deciding reviewer) has their signatures read too, so
-// that their enrolment is known.
 Result<DecisionContext> loadContext(const MlflowClient &client, const std::string &model,
                                     const std::string &versionOrAlias, const std::string &signer,
-                                    const CancelToken &cancel)
+                                    const CancelToken &cancel, const ReleaseStatus *seen)
 {
-    std::string version = versionOrAlias;
-    if (!isNumeric(versionOrAlias)) {
-        Result<ModelVersion> resolved = client.resolveModelVersion(model, versionOrAlias, cancel);
-        if (!resolved.ok())
-            return resolved.error();
-        version = resolved.value().version;
-    }
     const ReleaseLedger ledger(client);
-    auto loaded = loadConcurrently(
-        cancel, [&] { return loadReleaseChecks(client, model, version, cancel); },
-        [&] { return loadContentManifest(client, model, version, cancel); },
-        [&] { return ledger.read(model, cancel); });
-    if (!loaded)
+    std::optional<Result<LoadedChecks>> checks;
+    std::optional<Result<ContentManifest>> manifest;
+    std::optional<Result<LedgerSnapshot>> snapshot;
+    std::optional<Result<ReviewerSignatures>> signatures;
+    bool reusedChecks = false;
+    const auto loadChecksAndManifest = [&] {
+        if (seen) {
+            if (std::optional<LoadedChecks> reused = detail::seenChecks(client, *seen, manifest, cancel)) {
+                checks.emplace(std::move(*reused));
+                reusedChecks = true;
+                return;
+            }
+            if (manifest && !manifest->ok())
+                manifest.reset();
+        }
+        checks.emplace(loadReleaseChecks(client, model, versionOrAlias, cancel));
+        if (checks->ok() && !manifest)
+            manifest.emplace(detail::manifestOf(client, model, checks->value().candidate, cancel));
+    };
+    const auto loadLedger = [&] {
+        snapshot.emplace(ledger.read(model, cancel));
+        if (snapshot->ok())
+            signatures.emplace(readSignatures(ledger, snapshot->value(), signer, cancel));
+    };
+    parallelInvoke({loadChecksAndManifest, loadLedger}, 2, cancel);
+    if (cancel.isCancelled() || !checks || !snapshot)
         return cancelledError();
-    const auto &[checks, manifest, snapshot] = *loaded;
-    if (!checks.ok())
-        return checks.error();
-    if (!manifest.ok())
-        return manifest.error();
-    if (!snapshot.ok())
-        return snapshot.error();
+    if (!checks->ok())
+        return checks->error();
+    if (!manifest)
+        return cancelledError();
+    if (!manifest->ok())
+        return manifest->error();
+    if (!snapshot->ok())
+        return snapshot->error();
+    if (!signatures)
+        return cancelledError();
+    if (!signatures->ok())
+        return signatures->error();
 
     DecisionContext context;
     ReleaseStatus &status = context.status;
     status.model = model;
-    status.version = version;
     status.reviewer = reviewerIdentity(client.config().credentials);
-    status.checks = checks.value();
-    status.manifest = manifest.value();
+    status.checks = checks->value();
+    status.version = status.checks.candidate.version.version;
+    status.manifest = manifest->value();
     status.digest = contentDigest(status.manifest);
+    context.snapshot = snapshot->value();
+    context.signatures = signatures->value();
+    // The checks the reviewer saw were judged by the policy then in force: another since
+    // judges them afresh (rare: a policy change between looking and deciding).
+    if (reusedChecks &&
+        detail::policyTextInForce(verifyTrail(context.snapshot.ledgerParams, model, &context.signatures)) !=
+            detail::policyTextInForce(seen->trail)) {
+        Result<LoadedChecks> fresh = loadReleaseChecks(client, model, status.version, cancel);
+        if (!fresh.ok())
+            return fresh.error();
+        status.checks = fresh.value();
+    }
     status.authors = authorIdentities(status.checks.candidate.version, status.checks.candidate.run);
     context.versionTags = status.checks.candidate.version.tags;
-    context.snapshot = snapshot.value();
     // Known from the index already read: lets a screen say "not enrolled" before a decision.
     status.reviewerEnrolled =
         !status.reviewer.empty() && context.snapshot.indexParams.count(reviewerIndexKey(status.reviewer)) > 0;
-
-    Result<ReviewerSignatures> signatures = readSignatures(ledger, context.snapshot, signer, cancel);
-    if (!signatures.ok())
-        return signatures.error();
-    context.signatures = signatures.value();
     evaluate(status, context.snapshot.ledgerParams, context.signatures, context.versionTags);
     return context;
 }

@@ -41,10 +41,13 @@ Result<ReviewerSignatures> readSignatures(const ReleaseLedger &ledger, const Led
                                           const std::string &alsoReviewer, const CancelToken &cancel);
 
 // Loads the status; `signer` (the deciding reviewer) has their signatures read too, so
-// that their enrolment is known.
+// that their enrolment is known. The checks and then the manifest (from the version and run
+// the checks read) load alongside the ledger and its signatures. With `seen` (the status
+// the reviewer decided on, of this version and reviewer) its checks are reused when the
+// content digest, computed afresh, and the policy in force are what the reviewer saw.
 Result<DecisionContext> loadContext(const MlflowClient &client, const std::string &model,
                                     const std::string &versionOrAlias, const std::string &signer,
-                                    const CancelToken &cancel);
+                                    const CancelToken &cancel, const ReleaseStatus *seen = nullptr);
 
 // Runs the independent reads a load starts with (each a callable returning a Result)
 // concurrently and gives their results in the order of `loads`; nullopt when `cancel` fired

@@ -62,6 +62,13 @@ inline constexpr const char *kRefusedNoIdentity = "no_identity";   // the client
 // succeeds: a failed tag write sets tagsWritten=false and tagError.
 Result<DecisionOutcome> decideRelease(const MlflowClient &client, const DecisionRequest &request,
                                       const CancelToken &cancel);
+// The same, deciding on `seen`: the status the reviewer looked at (loadReleaseStatus of the
+// same model, version and reviewer). Its checks are reused when the content digest, computed
+// afresh, and the release policy in force are still what it shows (else they are loaded
+// again, as without it); the version, its run, the trail and the signatures are always read
+// afresh. Saves the checks' requests (the registered model, the champion, the signatures).
+Result<DecisionOutcome> decideRelease(const MlflowClient &client, const DecisionRequest &request,
+                                      const ReleaseStatus &seen, const CancelToken &cancel);
 
 // Rewrites a version's tag view from its records (needs EDIT on the model), and the model's
 // policy tag from its last policy record when they differ. Review tags on a version without

@@ -49,5 +49,9 @@ std::string contentManifestToJson(const ContentManifest &manifest, int indent = 
 // its run's artifacts (nothing to list it through), gives files empty with filesNote set.
 Result<ContentManifest> loadContentManifest(const MlflowClient &client, const std::string &modelName,
                                             const std::string &version, const CancelToken &cancel);
+// The same for a version and its source run already read (run absent only for a version
+// without one): saves reading them again where the caller has just done so.
+Result<ContentManifest> loadContentManifest(const MlflowClient &client, const ModelVersion &modelVersion,
+                                            const std::optional<Run> &run, const CancelToken &cancel);
 
 } // namespace modelgate
