@@ -74,13 +74,27 @@ startWithUsers() {
     while IFS= read -r model; do
         modelArgs+=(--model "$model")
     done < <("$python" "$scriptDir/seed_users.py" models "$stateDir/seed.json")
-    local grants=("riley.release ${modelArgs[*]}" dana.scientist sam.second rita.readonly)
-    for grant in "${grants[@]}"; do
-        # shellcheck disable=SC2086 # the user and its --model options, split on purpose
+    grant() {
         env -u MLFLOW_TRACKING_TOKEN MLFLOW_TRACKING_URI="$uri" MLFLOW_TRACKING_USERNAME=admin \
             MLFLOW_TRACKING_PASSWORD="$adminPassword" XDG_CONFIG_HOME="$stateDir" \
-            "$cli" audit grant $grant
+            "$cli" audit grant "$@"
+    }
+    # The first enrolment sets the ledger up; the others then only add their own entries to it,
+    # so they run side by side (the server has two workers).
+    grant riley.release "${modelArgs[@]}"
+    local pids=() user
+    for user in dana.scientist sam.second rita.readonly; do
+        grant "$user" &
+        pids+=("$!")
     done
+    local pid failed=0
+    for pid in "${pids[@]}"; do
+        wait "$pid" || failed=1
+    done
+    [[ $failed -eq 0 ]] || {
+        echo "mlflow-test-server: enrolling the release users failed (see above)" >&2
+        exit 1
+    }
     touch "$stateDir/release-setup.done"
     echo "$uri"
 }
