@@ -84,11 +84,15 @@ def ensure_passwords(path: Path, extra_users: list[str]) -> None:
 class Api:
     def __init__(self, uri: str, user: str, password: str) -> None:
         self.base = uri.rstrip("/") + "/api/2.0/mlflow/"
+        self.base3 = uri.rstrip("/") + "/api/3.0/mlflow/"
         token = base64.b64encode(f"{user}:{password}".encode()).decode()
         self.headers = {"Authorization": f"Basic {token}"}
 
-    def call(self, method: str, endpoint: str, body: dict | None = None, query: dict | None = None) -> dict:
-        url = self.base + endpoint + ("?" + urllib.parse.urlencode(query) if query else "")
+    def call(self, method: str, endpoint: str, body: dict | None = None, query: dict | None = None,
+             api3: bool = False) -> dict:
+        url = (self.base3 if api3 else self.base) + endpoint
+        if query:
+            url += "?" + urllib.parse.urlencode(query)
         data = None
         headers = dict(self.headers)
         if body is not None:
@@ -133,10 +137,27 @@ def create_user(api: Api, user: str, password: str) -> None:
 def grant(api: Api, kind: str, key: dict, label: str, user: str, permission: str) -> None:
     body = {**key, "username": user, "permission": permission}
     what = f"giving {user} {permission} on {label}"
-    reply = check(api.call("POST", f"{kind}/permissions/create", body), what, tolerate="RESOURCE_ALREADY_EXISTS")
-    if "error" in reply:
-        check(api.call("PATCH", f"{kind}/permissions/update", body), what)
+    reply = api.call("POST", f"{kind}/permissions/create", body)
+    if reply.get("error", {}).get("http_status") == 404 and reply["error"].get("error_code") == "HTTP_404":
+        # No 2.0 permission endpoints (newer MLflow 3.x): the 3.0 grants, as core/src/mlflow/permissions.cpp.
+        grant3(api, "experiment" if kind == "experiments" else "registered_model", next(iter(key.values())),
+               user, permission, what)
+    else:
+        reply = check(reply, what, tolerate="RESOURCE_ALREADY_EXISTS")
+        if "error" in reply:
+            check(api.call("PATCH", f"{kind}/permissions/update", body), what)
     log(what.replace("giving", "gave", 1))
+
+
+def grant3(api: Api, resource_type: str, resource_id: str, user: str, permission: str, what: str) -> None:
+    target = {"username": user, "resource_type": resource_type, "resource_id": resource_id}
+    body = {**target, "permission": permission}
+    reply = check(api.call("POST", "users/permissions/grant", body, api3=True), what,
+                  tolerate="RESOURCE_ALREADY_EXISTS")
+    if "error" in reply:
+        # One grant per user and resource: changing its level is revoke, then grant.
+        check(api.call("POST", "users/permissions/revoke", target, api3=True), what)
+        check(api.call("POST", "users/permissions/grant", body, api3=True), what)
 
 
 def authored_by(summary_path: Path | None, user: str) -> tuple[list[str], list[str]]:
