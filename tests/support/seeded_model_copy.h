@@ -95,6 +95,12 @@ inline Status copySeededModel(const MlflowClient &admin, const std::string &seed
             if (version.contains(field))
                 body.insert(field, version.value(field));
         }
+        // A logged model's source needs its model_id beside it, which newer servers (3.17) leave
+        // out of the versions they list: it is the source's own id.
+        const QString source = body.value(QStringLiteral("source")).toString();
+        if (body.value(QStringLiteral("model_id")).toString().isEmpty() &&
+            source.startsWith(QStringLiteral("models:/m-")) && !source.mid(8).contains(u'/'))
+            body.insert(QStringLiteral("model_id"), source.mid(8));
         auto made = callForJson(admin, HttpMethod::Post, "model-versions/create", compact(body));
         if (!made.ok())
             return made.error();
