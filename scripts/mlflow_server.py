@@ -6,13 +6,13 @@ CTest fixture (scripts/mlflow-test-server.sh) and the tests' private servers
 (tests/support/mlflow_test_server.cpp). Run it with the Python of the venv that
 scripts/setup.sh prints; it uses that venv's mlflow.
 
-  start <dir> [--fresh] [--seed] [--auth] [--port N] [--timeout S]
+  start <dir> [--fresh] [--seed] [--auth] [--port N] [--workers N] [--timeout S]
       Start a server whose whole state (SQLite store, artifacts, log) lives in <dir>, wait
       until GET /health answers, write <dir>/uri and <dir>/pid, print the URI and return,
       leaving the server running in its own process group. A server already running
       for <dir> is reused unless --fresh, which stops it and wipes its state first; a stopped
       one restarts on its data, and on its old port if that is free (its URI stays valid).
-  run <dir> [--fresh] [--seed] [--auth] [--port N] [--timeout S]
+  run <dir> [--fresh] [--seed] [--auth] [--port N] [--workers N] [--timeout S]
       The same, in the foreground: prints "READY <uri>" once the server answers, then keeps
       it running until this helper gets SIGTERM/SIGINT or its parent dies (so a crashed test
       never leaks a server), and stops it on the way out.
@@ -20,6 +20,9 @@ scripts/setup.sh prints; it uses that venv's mlflow.
   status <dir>     Print the URI and exit 0 if the server of <dir> answers, exit 1 if not.
 
 --port picks the port (default: a free one), e.g. to restart a server where it was.
+--workers sets the server's worker processes (default 1). With the basic-auth app every request
+hashes a password (CPU-bound, ~0.5 s on MLflow 3.6), so a server that several clients use at
+once (the tests' shared one) answers them in parallel only with more than one worker.
 --seed runs scripts/seed_demo.py against the new server (summary in <dir>/seed.json).
 --auth runs MLflow's basic-auth app (one worker, default permission READ, a random Flask
 secret key per start); the admin user is "admin" and its password is taken from the
@@ -222,7 +225,7 @@ def write_auth_config(state_dir: Path) -> Path:
     return config
 
 
-def server_command(state_dir: Path, port: int, auth: bool) -> list[str]:
+def server_command(state_dir: Path, port: int, auth: bool, workers: int) -> list[str]:
     mlflow = Path(sys.executable).parent / "mlflow"
     base = [str(mlflow)] if mlflow.exists() else [sys.executable, "-m", "mlflow"]
     command = base + [
@@ -234,7 +237,7 @@ def server_command(state_dir: Path, port: int, auth: bool) -> list[str]:
         "--artifacts-destination", str(state_dir / "artifacts"),
         "--host", "127.0.0.1",
         "--port", str(port),
-        "--workers", "1",
+        "--workers", str(workers),
     ]
     if auth:
         command += ["--app-name", "basic-auth"]
@@ -249,7 +252,8 @@ def quiet_mlflow_env() -> dict[str, str]:
     return env
 
 
-def launch(state_dir: Path, auth: bool, timeout: float, port: int = 0) -> tuple[str, subprocess.Popen]:
+def launch(state_dir: Path, auth: bool, timeout: float, port: int = 0,
+           workers: int = 1) -> tuple[str, subprocess.Popen]:
     env = quiet_mlflow_env()
     if auth:
         env["MLFLOW_AUTH_CONFIG_PATH"] = str(write_auth_config(state_dir))
@@ -264,7 +268,7 @@ def launch(state_dir: Path, auth: bool, timeout: float, port: int = 0) -> tuple[
             port = free_port()
         uri = f"http://127.0.0.1:{port}"
         with open(state_dir / "server.log", "ab") as server_log:
-            process = subprocess.Popen(server_command(state_dir, port, auth), cwd=state_dir, env=env,
+            process = subprocess.Popen(server_command(state_dir, port, auth, workers), cwd=state_dir, env=env,
                                        stdin=subprocess.DEVNULL, stdout=server_log,
                                        stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
@@ -312,7 +316,7 @@ def bring_up(state_dir: Path, args: argparse.Namespace) -> tuple[str, subprocess
     """Launch (and seed, if asked) the server of state_dir; return its URI and process."""
     if args.seed and args.auth and (state_dir / "seed.json").exists():
         # Seeded before (seed.json is its summary): never open the data up again.
-        return launch(state_dir, True, args.timeout, args.port)
+        return launch(state_dir, True, args.timeout, args.port, args.workers)
     if args.seed and args.auth:
         # The auth app checks a salted password hash on every request (~0.5 s each), which
         # would make seeding take minutes: seed an open server, then guard the same data.
@@ -322,8 +326,8 @@ def bring_up(state_dir: Path, args: argparse.Namespace) -> tuple[str, subprocess
         finally:
             stop_group(process.pid)
             (state_dir / "pid").unlink(missing_ok=True)
-        return launch(state_dir, True, args.timeout, args.port)
-    uri, process = launch(state_dir, args.auth, args.timeout, args.port)
+        return launch(state_dir, True, args.timeout, args.port, args.workers)
+    uri, process = launch(state_dir, args.auth, args.timeout, args.port, args.workers)
     if args.seed:
         try:
             seed(state_dir, uri)
@@ -431,6 +435,7 @@ def main() -> int:
         command.add_argument("--seed", action="store_true", help="seed the demo content")
         command.add_argument("--auth", action="store_true", help="run the basic-auth app")
         command.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+        command.add_argument("--workers", type=int, default=1, help="server worker processes (default: 1)")
         command.add_argument("--timeout", type=float, default=90.0, help="seconds to wait for /health")
     for name in ("stop", "status"):
         commands.add_parser(name).add_argument("dir", type=Path)

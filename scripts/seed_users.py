@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-"""Users of the demo's basic-auth MLflow server (scripts/demo.sh).
+"""Users of the demo's basic-auth MLflow server (scripts/demo.sh) and of the tests' shared one
+(scripts/mlflow-test-server.sh start-auth).
 
-  passwords FILE       create FILE (mode 0600) with a random password for each demo user
-                       (admin, dana.scientist, riley.release), or add the ones it lacks;
-                       existing passwords are kept, since the server's auth database keeps them
+  passwords FILE [--user NAME]...
+                       create FILE (mode 0600) with a random password for each demo user
+                       (admin, dana.scientist, riley.release) and each NAME, or add the ones it
+                       lacks; existing passwords are kept, since the server's auth database keeps them
   password FILE USER   print USER's password from FILE
   models SUMMARY       print the names of the models scripts/seed_demo.py seeded (its summary
                        JSON; without one, the names it seeds), one per line
-  setup --tracking-uri URI --passwords FILE [--seed-summary SUMMARY]
+  setup --tracking-uri URI --passwords FILE [--seed-summary SUMMARY] [--user NAME]...
                        as admin: create dana.scientist (the data scientist who trained and
                        registered the seeded versions: MANAGE on her experiments and models, as
                        their creator would have) and riley.release (the release manager; demo.sh
-                       gives riley EDIT on every model with `modelgate-cli audit grant`)
+                       gives riley EDIT on every model with `modelgate-cli audit grant`); each
+                       --user NAME is created too, with the server's default permission (READ)
 
 Only the standard library: it runs before and without the heavy imports of seeding. Each
 authenticated request costs the server a password hash (~0.5 s), so this makes few of them.
@@ -61,9 +64,9 @@ def read_passwords(path: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in document.items() if isinstance(v, str) and v}
 
 
-def ensure_passwords(path: Path) -> None:
+def ensure_passwords(path: Path, extra_users: list[str]) -> None:
     passwords = read_passwords(path)
-    missing = [user for user in USERS if user not in passwords]
+    missing = [user for user in (*USERS, *extra_users) if user not in passwords]
     if not missing and (path.stat().st_mode & 0o077) == 0:
         return
     for user in missing:
@@ -81,11 +84,15 @@ def ensure_passwords(path: Path) -> None:
 class Api:
     def __init__(self, uri: str, user: str, password: str) -> None:
         self.base = uri.rstrip("/") + "/api/2.0/mlflow/"
+        self.base3 = uri.rstrip("/") + "/api/3.0/mlflow/"
         token = base64.b64encode(f"{user}:{password}".encode()).decode()
         self.headers = {"Authorization": f"Basic {token}"}
 
-    def call(self, method: str, endpoint: str, body: dict | None = None, query: dict | None = None) -> dict:
-        url = self.base + endpoint + ("?" + urllib.parse.urlencode(query) if query else "")
+    def call(self, method: str, endpoint: str, body: dict | None = None, query: dict | None = None,
+             api3: bool = False) -> dict:
+        url = (self.base3 if api3 else self.base) + endpoint
+        if query:
+            url += "?" + urllib.parse.urlencode(query)
         data = None
         headers = dict(self.headers)
         if body is not None:
@@ -130,10 +137,27 @@ def create_user(api: Api, user: str, password: str) -> None:
 def grant(api: Api, kind: str, key: dict, label: str, user: str, permission: str) -> None:
     body = {**key, "username": user, "permission": permission}
     what = f"giving {user} {permission} on {label}"
-    reply = check(api.call("POST", f"{kind}/permissions/create", body), what, tolerate="RESOURCE_ALREADY_EXISTS")
-    if "error" in reply:
-        check(api.call("PATCH", f"{kind}/permissions/update", body), what)
+    reply = api.call("POST", f"{kind}/permissions/create", body)
+    if reply.get("error", {}).get("http_status") == 404 and reply["error"].get("error_code") == "HTTP_404":
+        # No 2.0 permission endpoints (newer MLflow 3.x): the 3.0 grants, as core/src/mlflow/permissions.cpp.
+        grant3(api, "experiment" if kind == "experiments" else "registered_model", next(iter(key.values())),
+               user, permission, what)
+    else:
+        reply = check(reply, what, tolerate="RESOURCE_ALREADY_EXISTS")
+        if "error" in reply:
+            check(api.call("PATCH", f"{kind}/permissions/update", body), what)
     log(what.replace("giving", "gave", 1))
+
+
+def grant3(api: Api, resource_type: str, resource_id: str, user: str, permission: str, what: str) -> None:
+    target = {"username": user, "resource_type": resource_type, "resource_id": resource_id}
+    body = {**target, "permission": permission}
+    reply = check(api.call("POST", "users/permissions/grant", body, api3=True), what,
+                  tolerate="RESOURCE_ALREADY_EXISTS")
+    if "error" in reply:
+        # One grant per user and resource: changing its level is revoke, then grant.
+        check(api.call("POST", "users/permissions/revoke", target, api3=True), what)
+        check(api.call("POST", "users/permissions/grant", body, api3=True), what)
 
 
 def authored_by(summary_path: Path | None, user: str) -> tuple[list[str], list[str]]:
@@ -155,10 +179,10 @@ def authored_by(summary_path: Path | None, user: str) -> tuple[list[str], list[s
 
 def setup(args: argparse.Namespace) -> None:
     passwords = read_passwords(args.passwords)
-    if any(user not in passwords for user in USERS):
+    if any(user not in passwords for user in (*USERS, *args.user)):
         raise SetupError(f"{args.passwords} lacks a password; run the 'passwords' command first")
     api = Api(args.tracking_uri, ADMIN, passwords[ADMIN])
-    for user in (DATA_SCIENTIST, RELEASE_MANAGER):
+    for user in (DATA_SCIENTIST, RELEASE_MANAGER, *args.user):
         create_user(api, user, passwords[user])
     experiments, models = authored_by(args.seed_summary, DATA_SCIENTIST)
     for name in experiments:
@@ -173,19 +197,22 @@ def setup(args: argparse.Namespace) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("passwords").add_argument("file", type=Path)
+    passwords_parser = commands.add_parser("passwords")
+    passwords_parser.add_argument("file", type=Path)
+    passwords_parser.add_argument("--user", action="append", default=[], help="one more user")
     password = commands.add_parser("password")
     password.add_argument("file", type=Path)
-    password.add_argument("user", choices=USERS)
+    password.add_argument("user")
     commands.add_parser("models").add_argument("summary", type=Path)
     setup_parser = commands.add_parser("setup")
     setup_parser.add_argument("--tracking-uri", required=True)
     setup_parser.add_argument("--passwords", type=Path, required=True)
     setup_parser.add_argument("--seed-summary", type=Path)
+    setup_parser.add_argument("--user", action="append", default=[], help="one more user (READ)")
     args = parser.parse_args()
     try:
         if args.command == "passwords":
-            ensure_passwords(args.file)
+            ensure_passwords(args.file, args.user)
         elif args.command == "password":
             passwords = read_passwords(args.file)
             if args.user not in passwords:

@@ -1,5 +1,6 @@
-// The release report from data loaded off a real basic-auth MLflow server on which a reviewer
-// rejected a version: self-contained HTML (no links, no scripts, images as data: URIs), the
+// The release report from data loaded off the shared basic-auth MLflow server (fixture
+// "mlflow_auth") on which a reviewer rejected a version of the test's own copy of
+// diabetes-classifier: self-contained HTML (no links, no scripts, images as data: URIs), the
 // verified head hash, translated strings, and a PDF whose text pdftotext reads back: the full
 // head hash on one line, the model's name, and every record of a trail several pages long.
 #include "result_assertions.h"
@@ -9,10 +10,10 @@
 #include <mlflow_test_server.h>
 #include <release_report.h>
 #include <release_test_users.h>
+#include <seeded_model_copy.h>
 
 #include <QFile>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -27,8 +28,12 @@ using namespace modelgate;
 
 namespace {
 
-constexpr const char *kModel = "diabetes-classifier";
-constexpr const char *kRiley = "riley.release";
+// A copy of the seeded diabetes-classifier, under a name as long as that one ("classifier-" and
+// 8 hex digits), so that the PDF's title fits on a line as it does, and with its "fi" for the
+// ligature check.
+const std::string kModelName = test::uniqueModelName("classifier");
+const char *const kModel = kModelName.c_str();
+constexpr const char *kRiley = "riley.release"; // enrolled by the fixture
 
 // Stands in for the German .qm (the lead adds the real translations): proves the report's
 // strings go through the translators installed when it is generated.
@@ -77,27 +82,26 @@ class TestReleaseReport final : public QObject
 {
     Q_OBJECT
 
-    test::PrivateMlflowServer m_server;
+    test::SharedAuthMlflow m_shared;
     std::optional<report::ReleaseReportData> m_data;
     std::string m_recordHash;
+
+    MlflowClient admin() const
+    {
+        return test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+                              m_shared.adminPassword().toStdString());
+    }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        test::PrivateMlflowServer::Options options;
-        options.seed = true;
-        options.basicAuth = true;
-        MODELGATE_START_PRIVATE_MLFLOW(m_server, options);
-        const MlflowClient admin =
-            test::clientAs(m_server.uri(), test::PrivateMlflowServer::adminUser().toStdString(),
-                           m_server.adminPassword().toStdString());
-        const std::string password = "pw-" + std::to_string(QRandomGenerator::global()->generate64());
-        REQUIRE_OK(test::createUser(admin, kRiley, password));
+        MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
+        const MlflowClient admin = this->admin();
+        REQUIRE_OK(test::copySeededModel(admin, "diabetes-classifier", kModelName));
         const ReleaseLedger ledger(admin);
-        REQUIRE_OK(ledger.enrolReviewer(kRiley, CancelToken::none()));
         REQUIRE_OK(ledger.grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
 
-        const MlflowClient riley = test::clientAs(m_server.uri(), kRiley, password);
+        const MlflowClient riley = test::clientAs(m_shared.uri(), kRiley, m_shared.password(kRiley));
         DecisionRequest reject;
         reject.model = kModel;
         reject.version = "4";
@@ -110,6 +114,12 @@ private Q_SLOTS:
         auto data = report::loadReleaseReportData(riley, kModel, "4", CancelToken::none());
         REQUIRE_OK(data);
         m_data = std::move(data).value();
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_shared.uri().isEmpty())
+            test::deleteModels(admin(), {kModelName});
     }
 
     void dataReflectsTheServer()

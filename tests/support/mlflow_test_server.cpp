@@ -13,6 +13,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
@@ -70,6 +72,17 @@ QString pythonOfVenv(const QString &venv)
     return QFileInfo(python).isExecutable() ? python : QString();
 }
 
+// The URI in <stateDir>/uri if a server accepts connections there: a stale file from an
+// interrupted run must not send tests to a dead port.
+QString answeringUri(const QString &stateDir)
+{
+    const QString uri = readTrimmed(stateDir + QStringLiteral("/uri"));
+    const QUrl url(uri);
+    if (uri.isEmpty() || !url.isValid() || url.port() <= 0)
+        return {};
+    return acceptsConnections(url.port()) ? uri : QString();
+}
+
 QString randomPassword()
 {
     // 24 characters from an unambiguous alphabet: strong, and safe in an ini file.
@@ -91,12 +104,57 @@ QString sharedMlflowStateDir()
 
 QString sharedMlflowUri()
 {
-    const QString uri = readTrimmed(sharedMlflowStateDir() + QStringLiteral("/uri"));
-    const QUrl url(uri);
-    if (uri.isEmpty() || !url.isValid() || url.port() <= 0)
-        return {};
-    // A stale file from an interrupted run must not send tests to a dead port.
-    return acceptsConnections(url.port()) ? uri : QString();
+    return answeringUri(sharedMlflowStateDir());
+}
+
+QString sharedAuthMlflowStateDir()
+{
+    return QStringLiteral(MODELGATE_AUTH_TEST_SERVER_DIR);
+}
+
+QString SharedAuthMlflow::adminUser()
+{
+    return PrivateMlflowServer::adminUser();
+}
+
+QString SharedAuthMlflow::adminPassword() const
+{
+    return QString::fromStdString(password(adminUser().toStdString()));
+}
+
+std::string SharedAuthMlflow::password(const std::string &user) const
+{
+    const auto found = m_passwords.find(user);
+    return found == m_passwords.end() ? std::string() : found->second;
+}
+
+std::optional<SharedAuthMlflow> sharedAuthMlflow(QString *whyNot)
+{
+    const QDir dir(sharedAuthMlflowStateDir());
+    const auto fail = [&](const QString &reason) -> std::optional<SharedAuthMlflow> {
+        if (whyNot)
+            *whyNot = reason + QStringLiteral(" (run the tests through ctest, whose fixture "
+                                              "'mlflow_auth' starts it, or scripts/setup.sh first)");
+        return std::nullopt;
+    };
+    // Written last by the fixture: before it, users or enrolments may be missing.
+    if (!QFileInfo::exists(dir.filePath(QStringLiteral("release-setup.done"))))
+        return fail(QStringLiteral("No shared basic-auth MLflow server is set up in ") + dir.path());
+    SharedAuthMlflow shared;
+    shared.m_stateDir = dir.path();
+    shared.m_uri = answeringUri(dir.path());
+    if (shared.m_uri.isEmpty())
+        return fail(
+            QStringLiteral("The shared basic-auth MLflow server in %1 does not answer").arg(dir.path()));
+    QFile users(dir.filePath(QStringLiteral("users.json")));
+    if (!users.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("Cannot read ") + users.fileName());
+    const QJsonObject passwords = QJsonDocument::fromJson(users.readAll()).object();
+    for (auto it = passwords.begin(); it != passwords.end(); ++it)
+        shared.m_passwords[it.key().toStdString()] = it.value().toString().toStdString();
+    if (shared.adminPassword().isEmpty())
+        return fail(users.fileName() + QStringLiteral(" has no admin password"));
+    return shared;
 }
 
 bool isCiRun()

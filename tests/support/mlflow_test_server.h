@@ -1,12 +1,17 @@
 #pragma once
 
-// Real MLflow tracking servers for integration tests. Nothing here fakes MLflow: the shared
-// server is the seeded one the CTest fixture "mlflow" starts (scripts/mlflow-test-server.sh),
-// and a PrivateMlflowServer is a real `mlflow server` of the test's own, for tests that stop
-// or restart the server under the client's feet. Both go through scripts/mlflow_server.py.
+// Real MLflow tracking servers for integration tests. Nothing here fakes MLflow. The shared
+// servers are the seeded ones the CTest fixtures start once per run
+// (scripts/mlflow-test-server.sh): "mlflow" without authentication, "mlflow_auth" with the
+// basic-auth app and the release users. A PrivateMlflowServer is a real `mlflow server` of the
+// test's own, for a test that needs a server whose whole state it controls. All of them go
+// through scripts/mlflow_server.py.
 
 #include <chrono>
+#include <map>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include <QString>
 #include <QtTest/QTest>
@@ -23,6 +28,39 @@ QString sharedMlflowUri();
 // The directory the shared server keeps its state in; seed.json there describes the seeded
 // content (versions, run ids, metrics) as scripts/seed_demo.py wrote it.
 QString sharedMlflowStateDir();
+
+// The seeded basic-auth server of the fixture "mlflow_auth": the demo's content and users
+// (dana.scientist, the author of the seeded diabetes-classifier v1, v2 and v4; riley.release,
+// EDIT on every seeded model), a second reviewer (sam.second) and a READ-only user
+// (rita.readonly), all four enrolled as reviewers. Tests running at the same time share it:
+// a test writes only under model names of its own (seeded_model_copy.h), never to the seeded
+// models, and never changes these users or their enrolment.
+// Read-only, like a PrivateMlflowServer that is running: uri(), adminPassword().
+class SharedAuthMlflow final
+{
+public:
+    QString uri() const { return m_uri; }
+    QString stateDir() const { return m_stateDir; } // seed.json there describes the seeded content
+    static QString adminUser();
+    QString adminPassword() const;
+    // The password of a user the fixture made; empty for any other name.
+    std::string password(const std::string &user) const;
+    const std::map<std::string, std::string> &passwords() const { return m_passwords; } // the admin's too
+
+private:
+    friend std::optional<SharedAuthMlflow> sharedAuthMlflow(QString *whyNot);
+
+    QString m_uri;
+    QString m_stateDir;
+    std::map<std::string, std::string> m_passwords; // user -> password
+};
+
+// The shared basic-auth server, or nothing when the fixture did not set one up (or it no
+// longer accepts connections); `whyNot`, if given, then says which.
+std::optional<SharedAuthMlflow> sharedAuthMlflow(QString *whyNot = nullptr);
+
+// The directory the fixture "mlflow_auth" keeps its server's state, users.json and seed.json in.
+QString sharedAuthMlflowStateDir();
 
 // The version of MLflow in the environment mlflowPython() finds ("3.6.0"), for tests that
 // compare what a server reports; empty if it cannot be asked.
@@ -104,6 +142,21 @@ private:
                       "(run the tests through ctest so the 'mlflow' fixture starts it).");                   \
             QSKIP("No MLflow test server (run through ctest, or scripts/setup.sh first).");                  \
         }                                                                                                    \
+    } while (false)
+
+// Fills `target` (a SharedAuthMlflow) with the shared basic-auth server; without one the test
+// is skipped, or fails when CI=true.
+#define MODELGATE_REQUIRE_MLFLOW_AUTH(target)                                                                \
+    do {                                                                                                     \
+        QString modelgateWhyNot_;                                                                            \
+        auto modelgateShared_ = ::modelgate::test::sharedAuthMlflow(&modelgateWhyNot_);                      \
+        if (!modelgateShared_) {                                                                             \
+            if (::modelgate::test::isCiRun())                                                                \
+                QFAIL(qPrintable(QStringLiteral("With CI=true a missing MLflow is a failure: ") +            \
+                                 modelgateWhyNot_));                                                         \
+            QSKIP(qPrintable(modelgateWhyNot_));                                                             \
+        }                                                                                                    \
+        (target) = std::move(*modelgateShared_);                                                             \
     } while (false)
 
 // The same for a private server: starts `server` (a PrivateMlflowServer) with `options`,

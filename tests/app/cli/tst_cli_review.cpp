@@ -1,11 +1,14 @@
-// modelgate-cli's release-review commands, run in-process against a real seeded MLflow
-// server with the basic-auth app: an admin enrols reviewers, the author is refused by the
-// four-eyes rule, a read-only user by the server, the release manager approves, and a
-// hand-edited tag makes `review verify` say no until `review sync` repairs it.
+// modelgate-cli's release-review commands, run in-process against the shared seeded MLflow
+// server with the basic-auth app (fixture "mlflow_auth"), on a copy of diabetes-classifier of
+// the test's own: an admin enrols reviewers (a release manager and a reader of the test's own,
+// so that their first enrolment is this test's), the author (the fixture's dana.scientist) is
+// refused by the four-eyes rule, a read-only user by the server, the release manager approves,
+// and a hand-edited tag makes `review verify` say no until `review sync` repairs it.
 #include "cli_app.h"
 #include "mlflow_test_server.h"
 #include "release_test_users.h"
 #include "result_assertions.h"
+#include "seeded_model_copy.h"
 
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -23,10 +26,16 @@ using namespace modelgate;
 
 namespace {
 
-constexpr const char *kModel = "diabetes-classifier";
-constexpr const char *kAuthor = "dana.scientist"; // the seeded runs of v1, v2 and v4 carry her mlflow.user
-constexpr const char *kReleaseManager = "riley.release";
-constexpr const char *kReader = "robin.reader";
+const std::string kModelName = test::uniqueModelName("diabetes-classifier-cli");
+const char *const kModel = kModelName.c_str(); // a copy of the seeded diabetes-classifier
+const std::string kSuffix = kModelName.substr(kModelName.size() - 8);
+// The fixture's author, enrolled by it: the seeded runs of v1, v2 and v4 carry her mlflow.user.
+constexpr const char *kAuthor = "dana.scientist";
+// Users of the test's own, made and enrolled by it.
+const std::string kReleaseManagerName = "riley.release-" + kSuffix;
+const char *const kReleaseManager = kReleaseManagerName.c_str();
+const std::string kReaderName = "robin.reader-" + kSuffix;
+const char *const kReader = kReaderName.c_str();
 
 struct CliResult
 {
@@ -73,7 +82,7 @@ class TestCliReview final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::PrivateMlflowServer> m_server;
+    std::optional<test::SharedAuthMlflow> m_server;
     std::map<std::string, std::string> m_passwords;
     QTemporaryDir m_configHome; // so that no real profiles.json is ever read
     QTemporaryDir m_files;
@@ -104,25 +113,32 @@ private:
         return result;
     }
 
-    std::string admin() const { return test::PrivateMlflowServer::adminUser().toStdString(); }
+    std::string admin() const { return test::SharedAuthMlflow::adminUser().toStdString(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_configHome.isValid());
         QVERIFY(m_files.isValid());
-        m_server = std::make_unique<test::PrivateMlflowServer>();
-        test::PrivateMlflowServer::Options options;
-        options.seed = true;
-        options.basicAuth = true;
-        MODELGATE_START_PRIVATE_MLFLOW(*m_server, options);
-        m_passwords[admin()] = m_server->adminPassword().toStdString();
+        test::SharedAuthMlflow shared;
+        MODELGATE_REQUIRE_MLFLOW_AUTH(shared);
+        m_server = std::move(shared);
+        m_passwords = m_server->passwords();
         const MlflowClient adminClient = test::clientAs(m_server->uri(), admin(), m_passwords[admin()]);
-        for (const char *user : {kAuthor, kReleaseManager, kReader}) {
+        const Status copied = test::copySeededModel(adminClient, "diabetes-classifier", kModelName);
+        QVERIFY2(copied.ok(), copied.ok() ? "" : copied.error().describe().c_str());
+        for (const char *user : {kReleaseManager, kReader}) {
             m_passwords[user] = test::randomPassword();
             const Status created = test::createUser(adminClient, user, m_passwords[user]);
             QVERIFY2(created.ok(), created.ok() ? "" : created.error().describe().c_str());
         }
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            test::deleteModels(test::clientAs(m_server->uri(), admin(), m_passwords.at(admin())),
+                               {kModelName});
     }
 
     // No request is made for these: they fail before a client exists.
@@ -176,24 +192,27 @@ private Q_SLOTS:
         const CliResult riley = runAs(
             admin(), {"audit", "grant", kReleaseManager, "--model", kModel, "--model", "fraud-detector"});
         QVERIFY2(riley.exitCode == 0, riley.both().c_str());
-        QVERIFY2(riley.out.find("Enrolled riley.release") != std::string::npos, riley.out.c_str());
-        QVERIFY2(riley.out.find("EDIT on model 'diabetes-classifier'") != std::string::npos,
+        QVERIFY2(riley.out.find("Enrolled " + kReleaseManagerName) != std::string::npos, riley.out.c_str());
+        QVERIFY2(riley.out.find("EDIT on model '" + kModelName + "'") != std::string::npos,
                  riley.out.c_str());
         QVERIFY2(riley.out.find("EDIT on model 'fraud-detector'") != std::string::npos, riley.out.c_str());
         QVERIFY(riley.err.empty());
 
-        const CliResult dana = runAs(admin(), {"--json", "audit", "grant", kAuthor, "--model", kModel});
-        QVERIFY2(dana.exitCode == 0, dana.both().c_str());
-        const auto json = nlohmann::json::parse(dana.out, nullptr, false);
-        QVERIFY2(json.is_object(), dana.out.c_str());
-        QCOMPARE(json.value("user", ""), std::string(kAuthor));
+        // Enrolled, but READ on the model: the server, not ModelGate, must stop this one.
+        const CliResult reader = runAs(admin(), {"--json", "audit", "grant", kReader});
+        QVERIFY2(reader.exitCode == 0, reader.both().c_str());
+        const auto json = nlohmann::json::parse(reader.out, nullptr, false);
+        QVERIFY2(json.is_object(), reader.out.c_str());
+        QCOMPARE(json.value("user", ""), kReaderName);
         QCOMPARE(json.value("already_enrolled", true), false);
         QCOMPARE(json.value("permissions_skipped", true), false);
         QVERIFY(json.value("signature_run_id", "").size() > 0);
 
-        // Enrolled, but READ on the model: the server, not ModelGate, must stop this one.
-        const CliResult reader = runAs(admin(), {"audit", "grant", kReader});
-        QVERIFY2(reader.exitCode == 0, reader.both().c_str());
+        // The author, enrolled by the fixture, gets EDIT on this test's model: what stops her
+        // below must be the four-eyes rule, not the permission.
+        const CliResult dana = runAs(admin(), {"audit", "grant", kAuthor, "--model", kModel});
+        QVERIFY2(dana.exitCode == 0, dana.both().c_str());
+        QVERIFY2(dana.out.find("EDIT on model '" + kModelName + "'") != std::string::npos, dana.out.c_str());
 
         // A second grant is harmless and says so.
         const CliResult again = runAs(admin(), {"audit", "grant", kReleaseManager});
@@ -302,7 +321,7 @@ private Q_SLOTS:
         QVERIFY2(approved.exitCode == 0, approved.both().c_str());
         QVERIFY(approved.err.empty());
         for (const char *text :
-             {"Recorded approve", "Record:", "Hash:", "riley.release", "State after: approved"})
+             {"Recorded approve", "Record:", "Hash:", kReleaseManager, "State after: approved"})
             QVERIFY2(approved.out.find(text) != std::string::npos, approved.out.c_str());
 
         // The same decision again is refused: a reviewer holds one standing decision.

@@ -328,6 +328,7 @@ private Q_SLOTS:
     void basicAuthOnAPrivateServer()
     {
         // MLflow's basic-auth app (default permission READ) on a server of this test's own.
+        // Its own, not the shared one: the server's auth cache must be off (a server-wide setting).
         test::PrivateMlflowServer server;
         test::PrivateMlflowServer::Options options;
         options.basicAuth = true;

@@ -87,6 +87,7 @@ private:
         return std::move(snapshot).value();
     }
 
+    // Its own, not the shared one: it sets the ledger up on a server where none exists yet.
     test::PrivateMlflowServer m_server;
     std::unique_ptr<MlflowClient> m_admin;
     std::map<std::string, std::string> m_passwords;

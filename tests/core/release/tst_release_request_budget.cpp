@@ -159,6 +159,7 @@ private:
         QCOMPARE(counts.total.failures, 0u);
     }
 
+    // Its own, not the shared one: the inbox's requests grow with every model on the server.
     test::PrivateMlflowServer m_server;
     std::unique_ptr<MlflowClient> m_admin;
     std::map<std::string, std::string> m_passwords;

@@ -1,16 +1,18 @@
-// Release decisions end to end against a real MLflow 3.6 server of the test's own, running
-// the basic-auth app with an admin, an author (dana.scientist, mlflow.user of the seeded
-// diabetes-classifier runs except v3's), two reviewers and a read-only user. Every
-// authenticated request costs ~0.7 s (password hashing, one server worker) and a decision
-// makes ~30 of them, so the functions share one server and build on each other's state, in
-// declaration order. The races and a forged record use a model of their own so that the main
-// model's story stays readable.
+// Release decisions end to end against the shared basic-auth MLflow server (fixture
+// "mlflow_auth") with its admin, author (dana.scientist, mlflow.user of the seeded
+// diabetes-classifier runs except v3's), two reviewers and read-only user, all enrolled. The
+// functions build on each other's state, in declaration order, on a copy of
+// diabetes-classifier of this test's own. The races and a forged record use a second model of
+// its own so that the main model's story stays readable. Clients reach the server through a
+// relay, which stoppedServerRecordsNothing takes away from them.
 #include "result_assertions.h"
 
 #include <mlflow_test_server.h>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <release_test_users.h>
+#include <seeded_model_copy.h>
+#include <stoppable_relay.h>
 #include <thread>
 
 #include <QRandomGenerator>
@@ -27,8 +29,11 @@ using Json = nlohmann::json;
 
 namespace {
 
-constexpr const char *kDiabetes = "diabetes-classifier";
-constexpr const char *kRace = "release-review-race"; // concurrent decisions, then a forged record
+constexpr const char *kSeededDiabetes = "diabetes-classifier";
+const std::string kDiabetesName = test::uniqueModelName("diabetes-classifier-release-review");
+const char *const kDiabetes = kDiabetesName.c_str(); // a copy of kSeededDiabetes
+const std::string kRaceName = test::uniqueModelName("release-review-race");
+const char *const kRace = kRaceName.c_str(); // concurrent decisions, then a forged record
 constexpr const char *kDana = "dana.scientist";
 constexpr const char *kRiley = "riley.release";
 constexpr const char *kSam = "sam.second";
@@ -136,7 +141,8 @@ private:
         return success();
     }
 
-    test::PrivateMlflowServer m_server;
+    test::SharedAuthMlflow m_shared;
+    test::StoppableRelay m_server; // to the shared server
     std::unique_ptr<MlflowClient> m_admin;
     std::map<std::string, std::string> m_passwords;
     std::string m_approvalHash; // riley's approval of diabetes-classifier v4
@@ -144,32 +150,35 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        test::PrivateMlflowServer::Options options;
-        options.seed = true;
-        options.basicAuth = true;
-        MODELGATE_START_PRIVATE_MLFLOW(m_server, options);
+        // The fixture enrolled everyone, so that what refuses the author is four-eyes and what
+        // refuses the read-only user is the model permission, not a missing enrolment.
+        MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
+        QVERIFY2(m_server.start(m_shared.uri()), qPrintable(m_server.errorString()));
         m_admin = std::make_unique<MlflowClient>(
-            test::clientAs(m_server.uri(), test::PrivateMlflowServer::adminUser().toStdString(),
-                           m_server.adminPassword().toStdString()));
-        for (const char *user : {kDana, kRiley, kSam, kRita}) {
-            m_passwords[user] = test::randomPassword();
-            const Status created = test::createUser(*m_admin, user, m_passwords[user]);
-            REQUIRE_OK(created);
-        }
-        // Everyone is enrolled, so that what refuses the author is four-eyes and what refuses
-        // the read-only user is the model permission, not a missing enrolment.
-        const ReleaseLedger ledger(*m_admin);
-        for (const char *user : {kRiley, kSam, kDana, kRita}) {
-            const auto enrolled = ledger.enrolReviewer(user, CancelToken::none());
-            REQUIRE_OK(enrolled);
-        }
+            test::clientAs(m_server.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+                           m_shared.adminPassword().toStdString()));
+        m_passwords = m_shared.passwords();
+        const Status copied = test::copySeededModel(*m_admin, kSeededDiabetes, kDiabetes);
+        REQUIRE_OK(copied);
         const Status race = registerCopyOfV3(kRace, 2);
         REQUIRE_OK(race);
+        const ReleaseLedger ledger(*m_admin);
         for (const auto &[model, user] : std::vector<std::pair<const char *, const char *>>{
                  {kDiabetes, kRiley}, {kDiabetes, kSam}, {kRace, kRiley}, {kRace, kSam}}) {
             const Status granted = ledger.grantModelPermission(model, user, "EDIT", CancelToken::none());
             REQUIRE_OK(granted);
         }
+    }
+
+    void cleanupTestCase()
+    {
+        m_server.stop();
+        if (m_shared.uri().isEmpty())
+            return;
+        const MlflowClient admin =
+            test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+                           m_shared.adminPassword().toStdString());
+        test::deleteModels(admin, {kDiabetesName, kRaceName});
     }
 
     // Bad input is refused before any request: these need no server at all.
@@ -209,7 +218,7 @@ private Q_SLOTS:
         QCOMPARE(wireName(decided.error().kind), wireName(ErrorKind::Refused));
         QCOMPARE(decided.error().code, std::string(kRefusedFourEyes));
         QVERIFY2(contains(decided.error().message,
-                          "dana.scientist is an author of diabetes-classifier v4 (mlflow.user of its run)"),
+                          "dana.scientist is an author of " + kDiabetesName + " v4 (mlflow.user of its run)"),
                  decided.error().message.c_str());
         QCOMPARE(recordCount(readLedger(kDiabetes)), 0);
         QVERIFY(!versionTags(kDiabetes, "4").count(kReviewStatusTag));
@@ -223,10 +232,9 @@ private Q_SLOTS:
         QVERIFY(!decided.ok());
         QCOMPARE(wireName(decided.error().kind), wireName(ErrorKind::HttpStatus));
         QCOMPARE(decided.error().httpStatus, 403);
-        QVERIFY2(
-            contains(decided.error().message,
-                     "EDIT permission on model 'diabetes-classifier' is needed to decide on its versions"),
-            decided.error().message.c_str());
+        QVERIFY2(contains(decided.error().message, "EDIT permission on model '" + kDiabetesName +
+                                                       "' is needed to decide on its versions"),
+                 decided.error().message.c_str());
         QCOMPARE(recordCount(readLedger(kDiabetes)), 0);
         QVERIFY(!versionTags(kDiabetes, "4").count(kReviewStatusTag));
     }

@@ -56,6 +56,7 @@ class TestReleaseFlow : public QObject
 {
     Q_OBJECT
 
+    // Its own, not the shared one: the inbox counts every model's versions on the server.
     test::PrivateMlflowServer m_server;
     std::map<std::string, std::string> m_passwords;
     QTemporaryDir m_configDir;

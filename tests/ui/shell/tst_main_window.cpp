@@ -11,6 +11,7 @@
 #include "shell/main_window.h"
 #include "shell/screenshot_runner.h"
 #include "shell/translations.h"
+#include "stoppable_relay.h"
 #include "widgets/error_banner.h"
 #include "widgets/loading_indicator.h"
 #include "workspaces/secret_store.h"
@@ -260,12 +261,13 @@ private Q_SLOTS:
 
     void errorMessageWhenTheServerStopsMidSession()
     {
-        test::PrivateMlflowServer server;
-        MODELGATE_START_PRIVATE_MLFLOW(server, test::PrivateMlflowServer::Options{});
-        const QString seededUri = test::sharedMlflowUri();
+        // The environment's server is the shared one behind a relay: stopping the relay is
+        // what a stopped server looks like to the window, while other tests keep the server.
+        MODELGATE_REQUIRE_MLFLOW(seededUri);
+        test::StoppableRelay server;
+        QVERIFY2(server.start(seededUri), qPrintable(server.errorString()));
         std::vector<Profile> profiles;
-        if (!seededUri.isEmpty())
-            profiles.push_back(profile("seeded", seededUri));
+        profiles.push_back(profile("seeded", seededUri));
         Harness harness(server.uri(), profiles);
         MainWindow &window = *harness.window;
         QSignalSpy modelsLoaded(&window, &MainWindow::modelsLoaded);
@@ -292,8 +294,6 @@ private Q_SLOTS:
         QVERIFY(window.errorBanner()->isVisible());
 
         // The application keeps working: another workspace loads, and the banner goes away.
-        if (seededUri.isEmpty())
-            return;
         window.activateWorkspace(WorkspaceManager::idForProfile(QStringLiteral("seeded")));
         QTRY_COMPARE_WITH_TIMEOUT(modelsLoaded.count(), 2, loadTimeout);
         QVERIFY(!window.errorBanner()->isVisible());
@@ -302,11 +302,9 @@ private Q_SLOTS:
 
     void wrongPasswordAsksToCheckTheWorkspace()
     {
-        test::PrivateMlflowServer server;
-        test::PrivateMlflowServer::Options options;
-        options.basicAuth = true;
-        MODELGATE_START_PRIVATE_MLFLOW(server, options);
-        const std::string user = test::PrivateMlflowServer::adminUser().toStdString();
+        test::SharedAuthMlflow server; // the shared basic-auth one: a wrong password changes nothing there
+        MODELGATE_REQUIRE_MLFLOW_AUTH(server);
+        const std::string user = test::SharedAuthMlflow::adminUser().toStdString();
         Harness harness(QString(), {profile("secured", server.uri(), AuthKind::Basic, user)});
         harness.secrets.setSecret(QStringLiteral("secured"), QStringLiteral("not-the-password"));
         MainWindow &window = *harness.window;

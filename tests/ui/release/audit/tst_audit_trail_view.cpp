@@ -1,18 +1,19 @@
-// AuditTrailView offscreen against a private basic-auth MLflow server: a reviewer's
-// rejection shows the verified badge and head hash; a record forged by the admin under
-// another reviewer's name (who never signed it) turns the badge red with that record selected.
+// AuditTrailView offscreen against the shared basic-auth MLflow server (fixture
+// "mlflow_auth"), on a copy of diabetes-classifier of its own: a reviewer's rejection shows
+// the verified badge and head hash; a record forged by the admin under another reviewer's
+// name (who never signed it) turns the badge red with that record selected.
 #include "release/audit/audit_trail_model.h"
 #include "release/audit/audit_trail_view.h"
 #include "result_assertions.h"
 
 #include <mlflow_test_server.h>
 #include <release_test_users.h>
+#include <seeded_model_copy.h>
 
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QItemSelectionModel>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -27,8 +28,11 @@ using modelgate::ui::AuditTrailView;
 
 namespace {
 
-constexpr const char *kModel = "diabetes-classifier";
-constexpr const char *kRiley = "riley.release";
+const std::string kModelName = test::uniqueModelName("diabetes-classifier-trail-view");
+const char *const kModel = kModelName.c_str(); // a copy of the seeded diabetes-classifier
+constexpr const char *kRiley = "riley.release";  // enrolled by the fixture
+// Named in a forged record: a user nobody enrolled (on the shared server dana.scientist is).
+const std::string kForgedReviewer = "forged.reviewer-" + kModelName.substr(kModelName.size() - 8);
 
 } // namespace
 
@@ -36,24 +40,34 @@ class TestAuditTrailView final : public QObject
 {
     Q_OBJECT
 
-    test::PrivateMlflowServer m_server;
+    test::SharedAuthMlflow m_shared;
+
+    MlflowClient admin() const
+    {
+        return test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+                              m_shared.adminPassword().toStdString());
+    }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_shared.uri().isEmpty())
+            test::deleteModels(admin(), {kModelName});
+    }
+
     void verifiedThenBroken()
     {
-        test::PrivateMlflowServer::Options options;
-        options.seed = true;
-        options.basicAuth = true;
-        MODELGATE_START_PRIVATE_MLFLOW(m_server, options);
-        const MlflowClient admin =
-            test::clientAs(m_server.uri(), test::PrivateMlflowServer::adminUser().toStdString(),
-                           m_server.adminPassword().toStdString());
-        const std::string password = "pw-" + std::to_string(QRandomGenerator::global()->generate64());
-        REQUIRE_OK(test::createUser(admin, kRiley, password));
+        const MlflowClient admin = this->admin();
+        REQUIRE_OK(test::copySeededModel(admin, "diabetes-classifier", kModelName));
         const ReleaseLedger ledger(admin);
-        REQUIRE_OK(ledger.enrolReviewer(kRiley, CancelToken::none()));
         REQUIRE_OK(ledger.grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
-        auto riley = std::make_shared<const MlflowClient>(test::clientAs(m_server.uri(), kRiley, password));
+        auto riley = std::make_shared<const MlflowClient>(
+            test::clientAs(m_shared.uri(), kRiley, m_shared.password(kRiley)));
 
         DecisionRequest reject;
         reject.model = kModel;
@@ -86,14 +100,14 @@ private Q_SLOTS:
         copy->click();
         QCOMPARE(QGuiApplication::clipboard()->text().toStdString(), decided->recordHash);
 
-        // The admin appends record 2 under dana's name; dana never signed it (nor enrolled).
+        // The admin appends record 2 under another name, which never signed it (nor enrolled).
         const auto snapshot = ledger.read(kModel, CancelToken::none());
         REQUIRE_OK(snapshot);
         ReleaseRecord forged = decided->record;
         forged.sequence = 2;
         forged.previousHash = decided->recordHash;
         forged.action = ReleaseAction::Approve;
-        forged.reviewer = "dana.scientist";
+        forged.reviewer = kForgedReviewer;
         forged.comment = "approved at the release meeting";
         REQUIRE_OK(admin.logParam(snapshot->ledgerRunId, recordParamKey(2), recordToCanonicalJson(forged),
                                   CancelToken::none()));

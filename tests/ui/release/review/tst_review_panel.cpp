@@ -6,6 +6,8 @@
 #include "release/review/review_panel.h"
 #include "release_test_users.h"
 #include "result_assertions.h"
+#include "seeded_model_copy.h"
+#include "stoppable_relay.h"
 #include "widgets/error_banner.h"
 
 #include <memory>
@@ -27,20 +29,23 @@ using namespace modelgate::ui;
 namespace {
 
 constexpr int kTimeout = 180'000; // a basic-auth server costs ~0.7 s per request
-const QString kModel = QStringLiteral("diabetes-classifier");
+// A copy of the seeded diabetes-classifier of this test's own.
+const QString kModel = QString::fromStdString(test::uniqueModelName("diabetes-classifier-review-panel"));
 constexpr const char *kDana = "dana.scientist"; // author of v1, v2 and v4 (mlflow.user of their runs)
 constexpr const char *kRiley = "riley.release";
 
 } // namespace
 
-// The review panel against a real basic-auth MLflow: the author sees Approve disabled and
-// why; a READ-only decision becomes a draft; another reviewer approves and sees the record;
-// a decision made while the server is down is kept as a draft across a restart and retried.
+// The review panel against the shared basic-auth MLflow (fixture "mlflow_auth"): the author
+// sees Approve disabled and why; a READ-only decision becomes a draft; another reviewer
+// approves and sees the record; a decision made while the server is out of reach (its relay
+// stopped) is kept as a draft across a restart and retried.
 class TestReviewPanel : public QObject
 {
     Q_OBJECT
 
-    test::PrivateMlflowServer m_server;
+    test::SharedAuthMlflow m_shared;
+    test::StoppableRelay m_server; // to the shared server
     std::map<std::string, std::string> m_passwords;
     QTemporaryDir m_dir;
 
@@ -78,25 +83,29 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        test::PrivateMlflowServer::Options options;
-        options.seed = true;
-        options.basicAuth = true;
-        MODELGATE_START_PRIVATE_MLFLOW(m_server, options);
+        // Both enrolled by the fixture: what stops Dana is four-eyes and the model permission
+        // (READ on this test's model, where nobody gave her more).
+        MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
+        QVERIFY2(m_server.start(m_shared.uri()), qPrintable(m_server.errorString()));
+        m_passwords = m_shared.passwords();
         const MlflowClient admin =
-            test::clientAs(m_server.uri(), test::PrivateMlflowServer::adminUser().toStdString(),
-                           m_server.adminPassword().toStdString());
-        const ReleaseLedger ledger(admin);
-        for (const char *user : {kDana, kRiley}) {
-            m_passwords[user] = test::randomPassword();
-            const Status created = test::createUser(admin, user, m_passwords[user]);
-            REQUIRE_OK(created);
-            // Both enrolled: what stops Dana is four-eyes and the model permission.
-            const auto enrolled = ledger.enrolReviewer(user, CancelToken::none());
-            REQUIRE_OK(enrolled);
-        }
-        const Status granted =
-            ledger.grantModelPermission(kModel.toStdString(), kRiley, "EDIT", CancelToken::none());
+            test::clientAs(m_server.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+                           m_shared.adminPassword().toStdString());
+        const Status copied = test::copySeededModel(admin, "diabetes-classifier", kModel.toStdString());
+        REQUIRE_OK(copied);
+        const Status granted = ReleaseLedger(admin).grantModelPermission(kModel.toStdString(), kRiley, "EDIT",
+                                                                         CancelToken::none());
         REQUIRE_OK(granted);
+    }
+
+    void cleanupTestCase()
+    {
+        m_server.stop();
+        if (!m_shared.uri().isEmpty())
+            test::deleteModels(test::clientAs(m_shared.uri(),
+                                              test::SharedAuthMlflow::adminUser().toStdString(),
+                                              m_shared.adminPassword().toStdString()),
+                               {kModel.toStdString()});
     }
 
     void authorSeesApproveDisabled()
@@ -104,7 +113,7 @@ private Q_SLOTS:
         auto panel = panelFor(kDana);
         QVERIFY(load(*panel, QStringLiteral("4")));
         QVERIFY(panel->status().has_value());
-        QCOMPARE(panel->headline(), QStringLiteral("diabetes-classifier — version 4"));
+        QCOMPARE(panel->headline(), QStringLiteral("%1 — version 4").arg(kModel));
         QVERIFY(panel->checkListModel()->rowCount() > 0);
 
         panel->commentEdit()->setPlainText(QStringLiteral("Looks good to me."));
@@ -128,7 +137,7 @@ private Q_SLOTS:
         const QString draft = panel->draftText();
         QVERIFY2(draft.startsWith(QStringLiteral("Your rejection was NOT recorded:")), qPrintable(draft));
         QVERIFY2(draft.contains(QStringLiteral("It is kept as a draft.")), qPrintable(draft));
-        QVERIFY2(draft.contains(QStringLiteral("EDIT permission on model 'diabetes-classifier'")),
+        QVERIFY2(draft.contains(QStringLiteral("EDIT permission on model '%1'").arg(kModel)),
                  qPrintable(draft));
         QVERIFY(panel->approveDisabledReason().contains(QStringLiteral("lacks EDIT permission")));
         QVERIFY(!panel->approveButton()->isEnabled());
