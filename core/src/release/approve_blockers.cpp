@@ -23,15 +23,6 @@ std::string tagOf(const TagMap &tags, const char *key)
     return found == tags.end() ? std::string() : found->second;
 }
 
-const StandingDecision *standingOf(const std::vector<StandingDecision> &decisions,
-                                   const std::string &reviewer)
-{
-    for (const StandingDecision &decision : decisions)
-        if (sameIdentity(decision.record.reviewer, reviewer))
-            return &decision;
-    return nullptr;
-}
-
 ApproveBlocker blocker(ApproveBlockerKind kind)
 {
     ApproveBlocker made;
@@ -146,6 +137,15 @@ bool hasBlocker(const std::vector<ApproveBlocker> &blockers, ApproveBlockerKind 
         if (blocker.kind == kind)
             return true;
     return false;
+}
+
+const StandingDecision *standingOf(const std::vector<StandingDecision> &decisions,
+                                   const std::string &reviewer)
+{
+    for (const StandingDecision &decision : decisions)
+        if (sameIdentity(decision.record.reviewer, reviewer))
+            return &decision;
+    return nullptr;
 }
 
 } // namespace modelgate

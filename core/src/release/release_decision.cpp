@@ -46,15 +46,6 @@ std::string authorSources(const std::string &identity, const VersionEvidence &ev
     return sources.empty() ? std::string() : " (" + joined(sources, ", ") + ")";
 }
 
-const StandingDecision *standingOf(const std::vector<StandingDecision> &decisions,
-                                   const std::string &reviewer)
-{
-    for (const StandingDecision &decision : decisions)
-        if (sameIdentity(decision.record.reviewer, reviewer))
-            return &decision;
-    return nullptr;
-}
-
 std::string recordRef(const ReleaseRecord &record)
 {
     return "at " + record.time + " (record " + std::to_string(record.sequence) + ")";

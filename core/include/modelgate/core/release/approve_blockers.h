@@ -66,4 +66,9 @@ std::vector<ApproveBlocker> approveBlockers(const ReleaseStatus &status, const L
 // Whether `blockers` has one of `kind`.
 bool hasBlocker(const std::vector<ApproveBlocker> &blockers, ApproveBlockerKind kind);
 
+// The standing decision of `reviewer` in `decisions` (identities compared as four-eyes
+// compares them), or nullptr: what a decision and the blockers both ask of a reviewer.
+const StandingDecision *standingOf(const std::vector<StandingDecision> &decisions,
+                                   const std::string &reviewer);
+
 } // namespace modelgate
