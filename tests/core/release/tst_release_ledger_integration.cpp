@@ -456,8 +456,8 @@ private Q_SLOTS:
         QVERIFY(capabilities->permissions != PermissionApi::None);
         const auto permissions = permissionStoreFor(*m_admin, capabilities.value());
         REQUIRE_OK(permissions);
-        const auto read = permissions.value()->recorded(kRiley, PermissionResource::RegisteredModel, kDiabetes,
-                                                        CancelToken::none());
+        const auto read = permissions.value()->recorded(kRiley, PermissionResource::RegisteredModel,
+                                                        kDiabetes, CancelToken::none());
         REQUIRE_OK(read);
         QCOMPARE(read.value(), std::optional<std::string>("MANAGE"));
         const auto effective = permissions.value()->effective(kRiley, PermissionResource::RegisteredModel,
@@ -503,7 +503,8 @@ private Q_SLOTS:
         for (const auto &file : manifest.files) {
             QCOMPARE(file.sha256.size(), std::size_t{64});
             // Pickled by MLflow 3.6, saved with skops by newer servers' clients.
-            sawPickle = sawPickle || ((file.path == "model.pkl" || file.path == "model.skops") && file.size > 1000);
+            sawPickle =
+                sawPickle || ((file.path == "model.pkl" || file.path == "model.skops") && file.size > 1000);
         }
         QVERIFY(sawPickle);
 
