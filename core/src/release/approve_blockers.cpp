@@ -11,12 +11,6 @@ namespace modelgate {
 
 namespace {
 
-bool sameIdentity(const std::string &a, const std::string &b)
-{
-    const std::string_view left = text::trimmedView(a);
-    return !left.empty() && text::equalsIgnoringCase(left, text::trimmedView(b));
-}
-
 std::string tagOf(const TagMap &tags, const char *key)
 {
     const auto found = tags.find(key);

@@ -17,11 +17,6 @@ using namespace detail;
 
 namespace {
 
-bool sameIdentity(const std::string &a, const std::string &b)
-{
-    return !a.empty() && text::asciiLower(a) == text::asciiLower(b);
-}
-
 // Where `identity` is recorded as an author of the version, for the four-eyes message (the
 // sources as approveBlockers finds them, so a screen and the refusal name the same ones).
 std::string authorSources(const std::string &identity, const VersionEvidence &evidence)

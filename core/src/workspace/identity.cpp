@@ -3,6 +3,7 @@
 #include "modelgate/core/mlflow/model_filter.h"
 #include "util/text.h"
 
+#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -131,16 +132,16 @@ std::vector<std::string> authorIdentities(const ModelVersion &version, const std
     return authors;
 }
 
+bool sameIdentity(const std::string &a, const std::string &b)
+{
+    const std::string_view left = text::trimmedView(a);
+    return !left.empty() && text::equalsIgnoringCase(left, text::trimmedView(b));
+}
+
 bool isAuthor(const std::string &identity, const std::vector<std::string> &authors)
 {
-    const std::string wanted = text::asciiLower(text::trimmed(identity));
-    if (wanted.empty())
-        return false;
-    for (const auto &author : authors) {
-        if (text::asciiLower(text::trimmed(author)) == wanted)
-            return true;
-    }
-    return false;
+    return std::any_of(authors.begin(), authors.end(),
+                       [&](const std::string &author) { return sameIdentity(identity, author); });
 }
 
 } // namespace modelgate

@@ -37,18 +37,12 @@ namespace modelgate::ui {
 
 namespace {
 
-bool sameIdentity(const std::string &a, const std::string &b)
+// The reviewer's own standing approval or rejection (what a revoke withdraws).
+const StandingDecision *ownStanding(const ReleaseStatus &status)
 {
-    return !a.empty() && asciiLower(a) == asciiLower(b);
-}
-
-const StandingDecision *standingOf(const ReleaseStatus &status)
-{
-    for (const auto *list : {&status.decisions.approvals, &status.decisions.rejections})
-        for (const StandingDecision &decision : *list)
-            if (sameIdentity(decision.record.reviewer, status.reviewer))
-                return &decision;
-    return nullptr;
+    if (const StandingDecision *approval = standingOf(status.decisions.approvals, status.reviewer))
+        return approval;
+    return standingOf(status.decisions.rejections, status.reviewer);
 }
 
 } // namespace
@@ -490,7 +484,7 @@ void ReviewPanel::updateDecisionArea()
     const bool breakGlass = author && status.checks.policy.policy.allowBreakGlass && writable &&
                             !status.checks.report.anyFailed();
     m_decision->setActions(loaded && blockers.isEmpty(), loaded && writable,
-                           loaded && writable && standingOf(status) != nullptr,
+                           loaded && writable && ownStanding(status) != nullptr,
                            author && status.checks.policy.policy.allowBreakGlass, busy);
     m_decision->breakGlassButton()->setEnabled(m_decision->breakGlassButton()->isEnabled() && breakGlass);
     m_decision->setApproveReason(blockers.join(u'\n'));

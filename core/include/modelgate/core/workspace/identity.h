@@ -26,7 +26,11 @@ std::optional<std::vector<std::pair<std::string, std::string>>> jwtIdentityClaim
 // duplicates dropped (the first spelling kept), in that order.
 std::vector<std::string> authorIdentities(const ModelVersion &version, const std::optional<Run> &run);
 
-// Case-insensitive (ASCII) match of `identity` against any of `authors`.
+// Whether two identities name the same user: ASCII case-insensitive, surrounding blanks
+// ignored; an empty identity matches nothing. Four-eyes and standing decisions compare by it.
+bool sameIdentity(const std::string &a, const std::string &b);
+
+// Case-insensitive (ASCII) match of `identity` against any of `authors` (sameIdentity).
 bool isAuthor(const std::string &identity, const std::vector<std::string> &authors);
 
 } // namespace modelgate
