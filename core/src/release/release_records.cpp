@@ -26,6 +26,15 @@ constexpr std::array<const char *, 16> kRecordFields = {
     "action", "authors",     "break_glass", "checks",   "comment", "digest", "model", "n",
     "policy", "policy_hash", "prev",        "reviewer", "revokes", "time",   "v",     "version"};
 
+constexpr const char *kDeploymentField = "deployment";
+
+bool isKnownField(const std::string &key, bool deployment)
+{
+    return (deployment && key == kDeploymentField) ||
+           std::find_if(kRecordFields.begin(), kRecordFields.end(),
+                        [&](const char *f) { return key == f; }) != kRecordFields.end();
+}
+
 // A record nests at most a policy (object > thresholds array > threshold object). Checked on
 // the raw text before parsing: nlohmann's dump recurses, and a trail parameter is foreign input.
 constexpr int kMaxRecordDepth = 8;
@@ -66,22 +75,84 @@ Json nullIfEmpty(const std::string &text)
     return text.empty() ? Json(nullptr) : Json(text);
 }
 
+Json splitToJson(const TrafficSplit &split)
+{
+    Json object = Json::object();
+    for (const auto &[name, percent] : split)
+        object[name] = percent;
+    return object;
+}
+
+Result<TrafficSplit> splitFromJson(const Json &value, const std::string &field)
+{
+    if (!value.is_object())
+        return Error::parse(field, "'" + field + "' must be an object of deployment -> percent");
+    TrafficSplit split;
+    for (const auto &[name, percent] : value.items()) {
+        const auto number = integerField(percent);
+        if (name.empty() || !number || *number < 0 || *number > 100)
+            return Error::parse(field, "'" + field + "' must map deployment names to whole percents 0..100");
+        split[name] = static_cast<int>(*number);
+    }
+    if (!isValidSplit(split))
+        return Error::parse(field, "'" + field + "' must sum to 100 (or be empty)");
+    return split;
+}
+
+Result<DeploymentChange> deploymentFromJson(const Json &object)
+{
+    static constexpr std::array<const char *, 6> kFields = {"endpoint",     "name",   "split_after",
+                                                            "split_before", "target", "verified_head"};
+    if (!object.is_object() || object.size() != kFields.size())
+        return Error::parse(kDeploymentField, "'deployment' must be an object of endpoint, name, "
+                                              "split_after, split_before, target and verified_head");
+    DeploymentChange change;
+    for (const auto &[field, target] : std::initializer_list<std::pair<const char *, std::string *>>{
+             {"endpoint", &change.endpoint},
+             {"name", &change.name},
+             {"target", &change.target},
+             {"verified_head", &change.verifiedHead}}) {
+        if (!object.contains(field) || !object[field].is_string() || object[field].get<std::string>().empty())
+            return Error::parse(std::string("deployment.") + field,
+                                std::string("'deployment.") + field + "' must be a non-empty string");
+        *target = object[field].get<std::string>();
+    }
+    if (!isHex64(change.verifiedHead))
+        return Error::parse("deployment.verified_head",
+                            "'deployment.verified_head' must be 64 lower-case hex digits");
+    for (const auto &[field, target] : std::initializer_list<std::pair<const char *, TrafficSplit *>>{
+             {"split_before", &change.splitBefore}, {"split_after", &change.splitAfter}}) {
+        if (!object.contains(field))
+            return Error::parse(std::string("deployment.") + field,
+                                std::string("'deployment.") + field + "' is missing");
+        auto split = splitFromJson(object[field], std::string("deployment.") + field);
+        if (!split)
+            return split.error();
+        *target = std::move(split).value();
+    }
+    return change;
+}
+
 Result<ReleaseRecord> recordFromJson(const Json &object)
 {
+    // The format version decides which fields a record has, so it is read first.
+    const auto version = object.contains("v") ? integerField(object["v"]) : std::nullopt;
+    if (!version || (*version != 1 && *version != 2))
+        return Error::parse("v", "format version 'v' must be 1 or 2");
+    const bool deployment = *version == 2;
     for (const auto &[key, value] : object.items()) {
-        if (std::find_if(kRecordFields.begin(), kRecordFields.end(),
-                         [&](const char *f) { return key == f; }) == kRecordFields.end())
+        if (!isKnownField(key, deployment))
             return Error::parse(key, "unknown field '" + oneLine(key, 60) + "'");
     }
     for (const char *field : kRecordFields) {
         if (!object.contains(field))
             return Error::parse(field, std::string("field '") + field + "' is missing");
     }
+    if (deployment && !object.contains(kDeploymentField))
+        return Error::parse(kDeploymentField, "field 'deployment' is missing");
 
     ReleaseRecord record;
-    const auto version = integerField(object["v"]);
-    if (!version || *version != 1)
-        return Error::parse("v", "format version 'v' must be 1");
+    record.formatVersion = static_cast<int>(*version);
     const auto sequence = integerField(object["n"]);
     if (!sequence || *sequence < 1)
         return Error::parse("n", "'n' must be an integer >= 1");
@@ -95,6 +166,15 @@ Result<ReleaseRecord> recordFromJson(const Json &object)
                             "unknown action '" + oneLine(object["action"].get<std::string>(), 40) + "'");
     record.action = *action;
     const bool isPolicy = record.action == ReleaseAction::Policy;
+    if (isDeploymentAction(record.action) != deployment)
+        return Error::parse("action", deployment ? "a version 2 record is a deployment action"
+                                                 : "a deployment action is a version 2 record");
+    if (deployment) {
+        auto change = deploymentFromJson(object[kDeploymentField]);
+        if (!change)
+            return change.error();
+        record.deployment = std::move(change).value();
+    }
 
     for (const char *field : {"model", "reviewer", "time", "comment", "prev", "policy_hash"}) {
         if (!object[field].is_string())
@@ -203,6 +283,14 @@ const char *wireName(ReleaseAction action)
         return "revoke";
     case ReleaseAction::Policy:
         return "policy";
+    case ReleaseAction::Deploy:
+        return "deploy";
+    case ReleaseAction::Traffic:
+        return "traffic";
+    case ReleaseAction::Rollback:
+        return "rollback";
+    case ReleaseAction::Undeploy:
+        return "undeploy";
     }
     return "approve";
 }
@@ -210,11 +298,29 @@ const char *wireName(ReleaseAction action)
 std::optional<ReleaseAction> releaseActionFromString(const std::string &text)
 {
     for (const auto action :
-         {ReleaseAction::Approve, ReleaseAction::Reject, ReleaseAction::Revoke, ReleaseAction::Policy}) {
+         {ReleaseAction::Approve, ReleaseAction::Reject, ReleaseAction::Revoke, ReleaseAction::Policy,
+          ReleaseAction::Deploy, ReleaseAction::Traffic, ReleaseAction::Rollback, ReleaseAction::Undeploy}) {
         if (text == wireName(action))
             return action;
     }
     return std::nullopt;
+}
+
+bool isDeploymentAction(ReleaseAction action)
+{
+    return action == ReleaseAction::Deploy || action == ReleaseAction::Traffic ||
+           action == ReleaseAction::Rollback || action == ReleaseAction::Undeploy;
+}
+
+bool isValidSplit(const TrafficSplit &split)
+{
+    int sum = 0;
+    for (const auto &[name, percent] : split) {
+        if (name.empty() || percent < 0 || percent > 100)
+            return false;
+        sum += percent;
+    }
+    return split.empty() || sum == 100;
 }
 
 std::string recordParamKey(int sequence)
@@ -249,6 +355,16 @@ std::string recordToCanonicalJson(const ReleaseRecord &record)
     object["time"] = record.time;
     object["v"] = record.formatVersion;
     object["version"] = nullIfEmpty(record.version);
+    // Only version 2 has the field: every version 1 record keeps its bytes (and its hash).
+    if (record.deployment) {
+        const DeploymentChange &change = *record.deployment;
+        object[kDeploymentField] = Json::object({{"endpoint", change.endpoint},
+                                                 {"name", change.name},
+                                                 {"split_after", splitToJson(change.splitAfter)},
+                                                 {"split_before", splitToJson(change.splitBefore)},
+                                                 {"target", change.target},
+                                                 {"verified_head", change.verifiedHead}});
+    }
     return canonicalDump(object);
 }
 
@@ -285,8 +401,22 @@ Result<ReleaseRecord> parseRecord(const std::string &text)
 Status validateRecordForWrite(const ReleaseRecord &record)
 {
     const bool isPolicy = record.action == ReleaseAction::Policy;
-    if (record.formatVersion != 1)
-        return Error::config("record format version must be 1");
+    const bool isDeployment = isDeploymentAction(record.action);
+    if (record.formatVersion != (isDeployment ? 2 : 1))
+        return Error::config(isDeployment ? "a deployment record has format version 2"
+                                          : "a decision or policy record has format version 1");
+    if (isDeployment != record.deployment.has_value())
+        return Error::config(isDeployment ? "a deployment record must say what changed on the endpoint"
+                                          : "only a deployment record carries a deployment");
+    if (record.deployment) {
+        const DeploymentChange &change = *record.deployment;
+        if (change.target.empty() || change.endpoint.empty() || change.name.empty())
+            return Error::config("a deployment record names its target, endpoint and deployment");
+        if (!isHex64(change.verifiedHead))
+            return Error::config("a deployment record's verified head must be 64 lower-case hex digits");
+        if (!isValidSplit(change.splitBefore) || !isValidSplit(change.splitAfter))
+            return Error::config("a deployment record's splits must be whole percents summing to 100");
+    }
     if (record.sequence < 1)
         return Error::config("record sequence must be >= 1");
     if (!isHex64(record.previousHash))
@@ -322,7 +452,8 @@ Status validateRecordForWrite(const ReleaseRecord &record)
                                       : "record content digest must be 64 lower-case hex digits");
 
     const auto commentLength = *utf8CodePoints(record.comment);
-    if (!isPolicy && isBlank(record.comment))
+    // A deployment's comment is optional: the record says what happened on the endpoint.
+    if (!isPolicy && !isDeployment && isBlank(record.comment))
         return Error::config(std::string("a comment is required to ") + wireName(record.action));
     if (commentLength > kMaxCommentChars)
         return Error::config("comment is too long: " + std::to_string(commentLength) +

@@ -232,7 +232,10 @@ VersionDecisions replayVersion(const std::vector<TrailEntry> &entries, const std
         const ReleaseRecord &record = *entry.record;
         if (record.action == ReleaseAction::Policy && record.policy)
             policy = *record.policy;
-        if (record.action == ReleaseAction::Policy || record.version != version)
+        // Deployment records say what served where; they change no approval (section 9), and
+        // the tag view follows decisions only.
+        if (record.action == ReleaseAction::Policy || isDeploymentAction(record.action) ||
+            record.version != version)
             continue;
         out.lastRecord = record;
         out.lastRecordHash = entry.hash;

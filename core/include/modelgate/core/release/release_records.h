@@ -20,11 +20,35 @@ enum class ReleaseAction
     Reject,
     Revoke, // withdraws the reviewer's own standing approval or rejection of the version
     Policy, // the model's release policy changed (version is empty)
+    // Deployment actions (format version 2, docs/design/release-records.md section 9); they
+    // change no version's approval state.
+    Deploy,   // a deployment of the version was created on an endpoint
+    Traffic,  // an endpoint's split changed (the version is the one that gained the most)
+    Rollback, // the split before the endpoint's last traffic change was restored
+    Undeploy, // a deployment of the version was deleted (it had 0 %)
 };
 
-// "approve", "reject", "revoke", "policy"
+// "approve", "reject", "revoke", "policy", "deploy", "traffic", "rollback", "undeploy"
 const char *wireName(ReleaseAction action);
 std::optional<ReleaseAction> releaseActionFromString(const std::string &text);
+bool isDeploymentAction(ReleaseAction action);
+
+// A split of an endpoint's traffic: deployment name -> whole percent; sums to 100, or is
+// empty for an endpoint without deployments.
+using TrafficSplit = std::map<std::string, int>;
+
+// What a deployment record says happened on an endpoint.
+struct DeploymentChange
+{
+    std::string target;   // "local", "azureml"
+    std::string endpoint; // the endpoint's name
+    std::string name;     // the deployment acted on
+    TrafficSplit splitBefore;
+    TrafficSplit splitAfter;
+    std::string verifiedHead; // the trail head verified, with the version approved, before acting
+
+    bool operator==(const DeploymentChange &) const = default;
+};
 
 struct CheckSummary
 {
@@ -53,7 +77,8 @@ struct ReleaseRecord
     std::string policyHash;     // hash of the policy in force (for Policy: of the new policy)
     CheckSummary checks;        // the pre-checks at decision time (zero for Policy and Revoke)
     std::optional<int> revokes; // Revoke: the sequence of the record withdrawn
-    std::optional<ReleasePolicy> policy; // Policy: the new policy
+    std::optional<ReleasePolicy> policy;        // Policy: the new policy
+    std::optional<DeploymentChange> deployment; // deployment actions (formatVersion 2) only
 
     bool operator==(const ReleaseRecord &) const = default;
 };
@@ -72,12 +97,17 @@ std::string recordParamKey(int sequence);
 // optionals as null), UTF-8 kept as is, control characters as \u00xx:
 // {"action","authors","break_glass","checks":{"failed","passed","warnings"},"comment",
 //  "digest","model","n","policy","policy_hash","prev","reviewer","revokes","time","v","version"}
+// A deployment record (v 2) has one more field, "deployment": {"endpoint","name",
+//  "split_after":{...},"split_before":{...},"target","verified_head"}.
 std::string recordToCanonicalJson(const ReleaseRecord &record);
 
 // Reads a record. A Parse error when the text is not JSON, is not canonical (re-serialising
 // it must give the same bytes: a hand edit that keeps the meaning still breaks the chain),
 // lacks a field, has a wrong type, or has an unknown action or format version.
 Result<ReleaseRecord> parseRecord(const std::string &text);
+
+// Whether a split is whole percentages 0..100 over named deployments summing to 100 (or empty).
+bool isValidSplit(const TrafficSplit &split);
 
 // Checks what a writer must refuse before writing: comment length and presence, reason
 // length, sequence >= 1, 64-hex hashes, action-specific fields, canonical text within

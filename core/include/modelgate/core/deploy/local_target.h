@@ -1,0 +1,81 @@
+#pragma once
+// The local deployment target: an endpoint is an HAProxy instance on a loopback port (its
+// URL is the scoring URI), each deployment a real `mlflow models serve` on its own loopback
+// port behind it. Endpoints outlive the process that started them: their state lives in
+// <stateRoot>/<endpoint>/ (mode 0700: endpoint.json, haproxy.cfg, the runtime socket
+// haproxy.sock, logs/), every process runs in its own process group, is found again by its
+// PID together with its start time and command line (never a PID alone), and is stopped by
+// its group. No secret is written to any of these files.
+
+#include "modelgate/core/deploy/deployment_target.h"
+#include "modelgate/core/workspace/profiles.h"
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace modelgate {
+
+struct LocalTargetConfig
+{
+    std::string stateRoot; // where endpoints live; see defaultStateRoot
+    std::string haproxyExecutable = "haproxy";
+    std::string mlflowExecutable = "mlflow";   // the workspace profile's; a bare name is looked up on PATH
+    std::chrono::seconds startTimeout{180};    // a scoring server that does not answer by then failed
+    std::size_t maxLogBytes = 4 * 1024 * 1024; // a log beyond this is rotated to <log>.1
+
+    // $XDG_DATA_HOME/modelgate/endpoints (~/.local/share when XDG_DATA_HOME is unset).
+    static std::string defaultStateRoot(const Environment &env = Environment::current());
+};
+
+// Error codes (Refused or Config) of the local target, beside those of deployment_target.h.
+inline constexpr const char *kEndpointNotFound = "endpoint_not_found";
+inline constexpr const char *kDeploymentNotFound = "deployment_not_found";
+inline constexpr const char *kEndpointExists = "endpoint_exists";
+inline constexpr const char *kDeploymentExists = "deployment_exists";
+inline constexpr const char *kHasTraffic = "has_traffic";
+inline constexpr const char *kBadSplit = "bad_split";
+
+class LocalTarget final : public DeploymentTarget
+{
+public:
+    explicit LocalTarget(LocalTargetConfig config);
+    ~LocalTarget() override;
+
+    std::string kind() const override { return "local"; }
+    const LocalTargetConfig &config() const { return m_config; }
+    // <stateRoot>/<endpoint>
+    std::string endpointDir(const std::string &endpoint) const;
+    // The log file of a deployment ("" for HAProxy's own).
+    std::string logPath(const std::string &endpoint, const std::string &deployment) const;
+
+    Result<std::vector<EndpointInfo>> listEndpoints(const CancelToken &cancel) const override;
+    Result<EndpointInfo> endpoint(const std::string &name, const CancelToken &cancel) const override;
+    Status createEndpoint(const EndpointSpec &spec, const ProgressFn &progress,
+                          const CancelToken &cancel) override;
+    Status createDeployment(const DeploymentSpec &spec, const RegistryAccess &access,
+                            const ProgressFn &progress, const CancelToken &cancel) override;
+    Status setTraffic(const std::string &endpoint, const TrafficSplit &split,
+                      const CancelToken &cancel) override;
+    Status deleteDeployment(const std::string &endpoint, const std::string &deployment,
+                            const CancelToken &cancel) override;
+    Status deleteEndpoint(const std::string &endpoint, const CancelToken &cancel) override;
+    Status restartEndpoint(const std::string &endpoint, const RegistryAccess &access,
+                           const ProgressFn &progress, const CancelToken &cancel) override;
+    Result<std::string> deploymentLogs(const std::string &endpoint, const std::string &deployment,
+                                       int tailLines, const CancelToken &cancel) const override;
+    Result<InvokeResponse> invoke(const std::string &endpoint, const std::string &deployment,
+                                  const std::string &jsonBody, const CancelToken &cancel) const override;
+
+    // Stops HAProxy only (its group), leaving the scoring servers: what a crash of the router
+    // looks like. For tests and `endpoint restart` drills.
+    Status stopRouter(const std::string &endpoint);
+
+private:
+    struct Impl;
+    LocalTargetConfig m_config;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace modelgate

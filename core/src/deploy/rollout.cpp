@@ -1,0 +1,353 @@
+// Gate → act → record, for every deployment action (rollout.h).
+#include "modelgate/core/deploy/rollout.h"
+
+#include "modelgate/core/mlflow/mlflow_client.h"
+#include "modelgate/core/release/deployment_gate.h"
+#include "modelgate/core/release/release_ledger.h"
+#include "modelgate/core/release/release_policy.h"
+#include "modelgate/core/release/release_status.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+namespace modelgate {
+
+namespace {
+
+// What a change of split did to each deployment: the largest gain first.
+std::vector<std::pair<std::string, int>> changesOf(const TrafficSplit &before, const TrafficSplit &after)
+{
+    std::vector<std::pair<std::string, int>> changes;
+    std::set<std::string> names;
+    for (const auto &[name, share] : before)
+        names.insert(name);
+    for (const auto &[name, share] : after)
+        names.insert(name);
+    for (const std::string &name : names) {
+        const int was = before.count(name) ? before.at(name) : 0;
+        const int now = after.count(name) ? after.at(name) : 0;
+        if (was != now)
+            changes.emplace_back(name, now - was);
+    }
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    return changes;
+}
+
+RolloutRecord recordOf(const MlflowClient &client, const ReleaseStatus &gate, ReleaseAction action,
+                       const DeploymentChange &change, const std::string &comment, const CancelToken &cancel)
+{
+    RolloutRecord record;
+    record.action = action;
+    record.model = gate.model;
+    record.version = gate.version;
+    Result<DecisionOutcome> written = recordDeploymentAction(client, gate, action, change, comment, cancel);
+    if (written.ok()) {
+        record.written = true;
+        record.sequence = written.value().record.sequence;
+        record.hash = written.value().recordHash;
+    } else {
+        record.error = written.error().describe();
+    }
+    return record;
+}
+
+// The champion alias follows a production endpoint's 100 %, after the record.
+void moveChampion(const MlflowClient &client, const EndpointInfo &endpoint, const ReleaseStatus &gate,
+                  const TrafficSplit &before, const TrafficSplit &after, const std::string &deployment,
+                  RolloutOutcome &outcome, const CancelToken &cancel)
+{
+    if (!endpoint.production || !after.count(deployment) || after.at(deployment) != 100 ||
+        (before.count(deployment) && before.at(deployment) == 100))
+        return;
+    const std::string alias =
+        policyInForce(trustedEntries(gate.trail)).value_or(defaultReleasePolicy()).championAlias;
+    Status moved = client.setRegisteredModelAlias(gate.model, alias, gate.version, cancel);
+    if (moved.ok())
+        outcome.championMoved = gate.model + "@" + alias + " -> v" + gate.version;
+    else
+        outcome.championError = "the " + alias + " alias of " + gate.model + " was not moved to v" +
+                                gate.version + ": " + moved.error().describe();
+}
+
+} // namespace
+
+bool RolloutOutcome::recorded() const
+{
+    return std::all_of(records.begin(), records.end(),
+                       [](const RolloutRecord &record) { return record.written; });
+}
+
+Rollout::Rollout(const MlflowClient &client, DeploymentTarget &target, RegistryAccess access)
+    : m_client(client)
+    , m_target(target)
+    , m_access(std::move(access))
+{}
+
+Result<RolloutOutcome> Rollout::deploy(const DeployRequest &request, const ProgressFn &progress,
+                                       const CancelToken &cancel)
+{
+    if (!isValidResourceName(request.endpoint))
+        return Error::config(
+            "'" + request.endpoint +
+            "' is not a valid endpoint name (1-32 of a-z, 0-9 and '-', starting with a letter)");
+    if (!isValidResourceName(request.deployment))
+        return Error::config(
+            "'" + request.deployment +
+            "' is not a valid deployment name (1-32 of a-z, 0-9 and '-', starting with a letter)");
+    if (request.traffic && (*request.traffic < 0 || *request.traffic > 100))
+        return Error::config("a share of the traffic is a whole percent from 0 to 100");
+    if (progress)
+        progress("checking that " + request.model + " v" + request.version + " is approved", 0);
+    Result<ReleaseStatus> gate = checkDeploymentGate(m_client, request.model, request.version, true, cancel);
+    if (!gate.ok())
+        return gate.error();
+    const ReleaseStatus &status = gate.value();
+
+    Result<EndpointInfo> existing = m_target.endpoint(request.endpoint, cancel);
+    if (!existing.ok() && existing.error().code != "endpoint_not_found")
+        return existing.error();
+    if (existing.ok() && existing.value().deployment(request.deployment))
+        return Error::refused("deployment_exists", "endpoint " + request.endpoint +
+                                                       " already has a deployment " + request.deployment);
+    if (!existing.ok()) {
+        EndpointSpec spec;
+        spec.name = request.endpoint;
+        spec.production = request.production;
+        if (Status created = m_target.createEndpoint(spec, progress, cancel); !created.ok())
+            return created.error();
+    }
+    const TrafficSplit before = existing.ok() ? existing.value().traffic() : TrafficSplit{};
+    DeploymentSpec spec;
+    spec.endpoint = request.endpoint;
+    spec.name = request.deployment;
+    spec.model = request.model;
+    spec.version = status.version;
+    if (Status created = m_target.createDeployment(spec, m_access, progress, cancel); !created.ok()) {
+        if (!existing.ok()) // an endpoint made for this deployment alone goes with it
+            (void)m_target.deleteEndpoint(request.endpoint, CancelToken());
+        return created.error();
+    }
+    TrafficSplit after = before;
+    after[request.deployment] = 0;
+    const int share = request.traffic.value_or(before.empty() ? 100 : 0);
+    Status shifted = success();
+    if (share > 0 || before.empty()) {
+        if (progress)
+            progress("giving " + request.deployment + " " + std::to_string(share) + " % of the traffic", 95);
+        const TrafficSplit wanted = splitWithShare(before, request.deployment, before.empty() ? 100 : share);
+        shifted = m_target.setTraffic(request.endpoint, wanted, cancel);
+        if (shifted.ok())
+            after = wanted;
+    }
+
+    RolloutOutcome outcome;
+    outcome.endpoint = request.endpoint;
+    outcome.before = before;
+    outcome.after = after;
+    DeploymentChange change;
+    change.target = m_target.kind();
+    change.endpoint = request.endpoint;
+    change.name = request.deployment;
+    change.splitBefore = before;
+    change.splitAfter = after;
+    if (progress)
+        progress("recording the deployment in the release trail of " + request.model, 98);
+    outcome.records.push_back(
+        recordOf(m_client, status, ReleaseAction::Deploy, change, request.comment, cancel));
+    if (!shifted.ok())
+        return shifted.error();
+    Result<EndpointInfo> now = m_target.endpoint(request.endpoint, cancel);
+    if (now.ok() && outcome.recorded())
+        moveChampion(m_client, now.value(), status, before, after, request.deployment, outcome, cancel);
+    return outcome;
+}
+
+namespace {
+
+// The common path of a traffic change and a rollback.
+Result<RolloutOutcome> shift(const MlflowClient &client, DeploymentTarget &target,
+                             const EndpointInfo &endpoint, TrafficSplit after, ReleaseAction action,
+                             const std::string &comment, const CancelToken &cancel)
+{
+    for (const auto &[name, share] : after)
+        if (!endpoint.deployment(name))
+            return Error::refused(kRefusedUnknownDeployment,
+                                  "endpoint " + endpoint.name + " has no deployment " + name);
+    for (const DeploymentInfo &item : endpoint.deployments)
+        after.emplace(item.name, 0);
+    if (!isValidSplit(after) || after.empty())
+        return Error::refused("bad_split",
+                              "a split must give whole percents summing to 100, not " + describeSplit(after));
+    const TrafficSplit before = endpoint.traffic();
+    const auto changes = changesOf(before, after);
+    if (changes.empty())
+        return Error::refused("bad_split",
+                              "endpoint " + endpoint.name + " already has the split " + describeSplit(after));
+
+    // Gate: every deployment that gains must be approved now; every model whose share
+    // changes gets a record, naming its deployment that changed most.
+    std::map<std::string, std::pair<ReleaseStatus, std::string>> gates; // model -> (status, deployment)
+    for (const auto &[name, delta] : changes) {
+        const DeploymentInfo &deployment = *endpoint.deployment(name);
+        if (delta <= 0 && gates.count(deployment.model))
+            continue;
+        Result<ReleaseStatus> gate =
+            checkDeploymentGate(client, deployment.model, deployment.version, delta > 0, cancel);
+        if (!gate.ok()) {
+            Error error = gate.error();
+            if (error.code == kRefusedNotApproved)
+                error.message = "deployment " + name + " cannot get more traffic: " + error.message;
+            return error;
+        }
+        gates.emplace(deployment.model, std::pair{gate.value(), name});
+    }
+    if (Status set = target.setTraffic(endpoint.name, after, cancel); !set.ok())
+        return set.error();
+
+    RolloutOutcome outcome;
+    outcome.endpoint = endpoint.name;
+    outcome.before = before;
+    outcome.after = after;
+    for (const auto &[model, gate] : gates) {
+        DeploymentChange change;
+        change.target = target.kind();
+        change.endpoint = endpoint.name;
+        change.name = gate.second;
+        change.splitBefore = before;
+        change.splitAfter = after;
+        outcome.records.push_back(recordOf(client, gate.first, action, change, comment, CancelToken()));
+    }
+    if (outcome.recorded())
+        for (const auto &[model, gate] : gates)
+            moveChampion(client, endpoint, gate.first, before, after, gate.second, outcome, CancelToken());
+    return outcome;
+}
+
+} // namespace
+
+Result<RolloutOutcome> Rollout::setTraffic(const std::string &endpointName, const TrafficSplit &split,
+                                           const std::string &comment, const CancelToken &cancel)
+{
+    Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);
+    if (!endpoint.ok())
+        return endpoint.error();
+    return shift(m_client, m_target, endpoint.value(), split, ReleaseAction::Traffic, comment, cancel);
+}
+
+Result<std::pair<TrafficSplit, std::string>> Rollout::rollbackTarget(const std::string &endpointName,
+                                                                     const CancelToken &cancel) const
+{
+    Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);
+    if (!endpoint.ok())
+        return endpoint.error();
+    std::set<std::string> models;
+    for (const DeploymentInfo &item : endpoint.value().deployments)
+        models.insert(item.model);
+    const ReleaseLedger ledger(m_client);
+    std::optional<ReleaseRecord> last;
+    for (const std::string &model : models) {
+        Result<LedgerSnapshot> snapshot = ledger.read(model, cancel);
+        if (!snapshot.ok())
+            return snapshot.error();
+        const TrailVerification trail = verifyTrail(snapshot.value().ledgerParams, model, nullptr);
+        for (const TrailEntry &entry : trustedEntries(trail)) {
+            if (!entry.record || !entry.record->deployment)
+                continue;
+            const ReleaseRecord &record = *entry.record;
+            const DeploymentChange &change = *record.deployment;
+            if (change.endpoint != endpointName || change.target != m_target.kind() ||
+                record.action == ReleaseAction::Undeploy || change.splitBefore.empty() ||
+                change.splitBefore == change.splitAfter)
+                continue;
+            if (!last || record.time > last->time)
+                last = record;
+        }
+    }
+    if (!last)
+        return Error::refused(kRefusedNothingToRollBack,
+                              "the release trail records no change of split on endpoint " + endpointName);
+    return std::pair{last->deployment->splitBefore, last->model + " #" + std::to_string(last->sequence)};
+}
+
+Result<RolloutOutcome> Rollout::rollback(const std::string &endpointName, const std::string &comment,
+                                         const CancelToken &cancel)
+{
+    Result<std::pair<TrafficSplit, std::string>> target = rollbackTarget(endpointName, cancel);
+    if (!target.ok())
+        return target.error();
+    Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);
+    if (!endpoint.ok())
+        return endpoint.error();
+    for (const auto &[name, share] : target.value().first)
+        if (share > 0 && !endpoint.value().deployment(name))
+            return Error::refused(kRefusedUnknownDeployment,
+                                  "cannot roll back endpoint " + endpointName + " to " +
+                                      describeSplit(target.value().first) + " (record " +
+                                      target.value().second + "): deployment " + name + " no longer exists");
+    TrafficSplit restore;
+    for (const auto &[name, share] : target.value().first)
+        if (endpoint.value().deployment(name))
+            restore[name] = share;
+    return shift(m_client, m_target, endpoint.value(), restore, ReleaseAction::Rollback, comment, cancel);
+}
+
+Result<RolloutOutcome> Rollout::undeploy(const std::string &endpointName, const std::string &deploymentName,
+                                         const std::string &comment, const CancelToken &cancel)
+{
+    Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);
+    if (!endpoint.ok())
+        return endpoint.error();
+    const DeploymentInfo *deployment = endpoint.value().deployment(deploymentName);
+    if (!deployment)
+        return Error::refused(kRefusedUnknownDeployment,
+                              "endpoint " + endpointName + " has no deployment " + deploymentName);
+    if (deployment->traffic > 0)
+        return Error::refused("has_traffic", deploymentName + " has " + std::to_string(deployment->traffic) +
+                                                 " % of the traffic of " + endpointName +
+                                                 "; give it 0 % first");
+    Result<ReleaseStatus> gate =
+        checkDeploymentGate(m_client, deployment->model, deployment->version, false, cancel);
+    if (!gate.ok())
+        return gate.error();
+    const TrafficSplit before = endpoint.value().traffic();
+    if (Status deleted = m_target.deleteDeployment(endpointName, deploymentName, cancel); !deleted.ok())
+        return deleted.error();
+    TrafficSplit after = before;
+    after.erase(deploymentName);
+    RolloutOutcome outcome;
+    outcome.endpoint = endpointName;
+    outcome.before = before;
+    outcome.after = after;
+    DeploymentChange change;
+    change.target = m_target.kind();
+    change.endpoint = endpointName;
+    change.name = deploymentName;
+    change.splitBefore = before;
+    change.splitAfter = after;
+    outcome.records.push_back(
+        recordOf(m_client, gate.value(), ReleaseAction::Undeploy, change, comment, CancelToken()));
+    return outcome;
+}
+
+Result<std::map<std::string, DeploymentApproval>> Rollout::approvals(const EndpointInfo &endpoint,
+                                                                     const CancelToken &cancel) const
+{
+    std::map<std::pair<std::string, std::string>, DeploymentApproval> byVersion;
+    for (const DeploymentInfo &item : endpoint.deployments) {
+        const auto key = std::pair{item.model, item.version};
+        if (byVersion.count(key))
+            continue;
+        Result<ReleaseStatus> status = loadReleaseStatus(m_client, item.model, item.version, cancel);
+        if (!status.ok())
+            return status.error();
+        byVersion[key] = DeploymentApproval{status.value().approved, status.value().reason};
+    }
+    std::map<std::string, DeploymentApproval> out;
+    for (const DeploymentInfo &item : endpoint.deployments)
+        out[item.name] = byVersion.at({item.model, item.version});
+    return out;
+}
+
+} // namespace modelgate
