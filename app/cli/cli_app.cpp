@@ -2,6 +2,7 @@
 
 #include "cli_args.h"
 #include "cli_compare.h"
+#include "cli_deploy.h"
 #include "cli_doctor.h"
 #include "cli_format.h"
 #include "cli_history.h"
@@ -63,6 +64,28 @@ Release review (see docs/release-review.md; VERSION: a number or @alias):
   audit grant USER [--model NAME]...
                                     (admin) enrol USER as a reviewer; --model also gives
                                     USER EDIT on that registered model
+
+Deployment (see docs/deployment.md; only approved versions are deployed or get traffic,
+and every action is recorded in the model's release trail):
+  deploy MODEL VERSION --endpoint NAME --deployment NAME [--traffic PERCENT]
+         [--target local] [--production] [--comment TEXT]
+                                    start VERSION as a deployment (the endpoint is created
+                                    when missing: then it gets 100 %, else 0 % unless
+                                    --traffic; the others share the rest in proportion)
+  endpoint list                     every endpoint with its state and split
+  endpoint status NAME              scoring URI; per deployment model, version, state,
+                                    traffic and whether the version is still approved
+  endpoint traffic NAME DEPLOYMENT=PERCENT...
+                                    set the split (must sum to 100)
+  endpoint rollback NAME            restore the split before the last change (as recorded)
+  endpoint logs NAME --deployment NAME [--tail N]
+  endpoint delete NAME [--deployment NAME]
+                                    delete a deployment (it must have 0 %) or the endpoint
+  endpoint restart NAME             start again what died, with the same split
+  endpoint invoke NAME (--csv FILE | --json FILE) [--deployment NAME] [--batch ROWS]
+                                    predictions, one per input row, in input order
+  (--mlflow PATH: the mlflow executable for scoring servers; default: the profile's, else
+   the one on PATH)
 
 Options:
   --profile NAME        use the workspace profile NAME (see the GUI's workspaces)
@@ -148,7 +171,8 @@ int failWith(Context &ctx, const Error &error, const std::string &what)
 }
 
 // The client for --profile, --tracking-uri or the environment, or a usage failure.
-std::optional<MlflowClient> makeClient(Context &ctx, const ArgParser &args, Failure &failure)
+std::optional<MlflowClient> makeClient(Context &ctx, const ArgParser &args, Failure &failure,
+                                       std::optional<Profile> *usedProfile = nullptr)
 {
     Profile profile;
     if (args.has("profile") && args.has("tracking-uri")) {
@@ -183,6 +207,8 @@ std::optional<MlflowClient> makeClient(Context &ctx, const ArgParser &args, Fail
         return std::nullopt;
     }
 
+    if (usedProfile)
+        *usedProfile = profile;
     const Credentials credentials = credentialsFromEnvironment(profile, ctx.env);
     ctx.unauthorisedHint = unauthorisedHintFor(profile, credentials, ctx.env);
     ClientConfig config = clientConfigFor(profile, credentials);
@@ -376,19 +402,76 @@ int versionShow(Context &ctx, const MlflowClient &client, const std::string &mod
     return ExitSuccess;
 }
 
+// `deploy` and `endpoint …`: their own operands and options (cli_deploy.h).
+int dispatchDeploy(Context &ctx, const ArgParser &args, const std::string &command, std::size_t commandWords)
+{
+    const auto &pos = args.positional();
+    const auto [minOperands, maxOperands] = deployOperandCount(command);
+    const auto operands = static_cast<int>(pos.size() - commandWords);
+    if (operands < minOperands || (maxOperands >= 0 && operands > maxOperands))
+        return fail(ctx, ExitUsage, std::string("usage: modelgate-cli ") + deploySynopsis(command));
+    for (const char *option :
+         {"filter", "against", "max-points", "break-glass", "file", "model", "out", "lang"})
+        if (args.has(option))
+            return fail(ctx, ExitUsage, std::string("--") + option + " does not apply to '" + command + "'");
+    DeployCommand deploy;
+    deploy.command = command;
+    deploy.operands.assign(pos.begin() + static_cast<std::ptrdiff_t>(commandWords), pos.end());
+    deploy.endpoint = args.value("endpoint");
+    deploy.deployment = args.value("deployment");
+    deploy.traffic = args.value("traffic");
+    deploy.target = args.value("target");
+    deploy.tail = args.value("tail");
+    deploy.csv = args.value("csv");
+    deploy.jsonInput = args.value("json-input");
+    deploy.batch = args.value("batch");
+    deploy.comment = args.value("comment");
+    deploy.mlflow = args.value("mlflow");
+    deploy.production = args.has("production");
+    deploy.json = ctx.json;
+    if (const CommandFailure usage = checkDeployCommand(deploy); usage.exitCode != ExitSuccess)
+        return fail(ctx, usage.exitCode, usage.message);
+    std::optional<MlflowClient> client;
+    std::optional<Profile> profile;
+    const bool haveRegistry =
+        args.has("profile") || args.has("tracking-uri") || !ctx.env.get("MLFLOW_TRACKING_URI").empty();
+    if (deployCommandNeedsRegistry(deploy) || haveRegistry) {
+        Failure failure{ExitUsage, {}};
+        client = makeClient(ctx, args, failure, &profile);
+        if (!client)
+            return fail(ctx, failure.code, failure.message);
+    }
+    const CommandFailure outcome =
+        runDeployCommand(client ? &*client : nullptr, profile ? &*profile : nullptr, deploy, ctx.env, ctx.out,
+                         ctx.err, ctx.cancel);
+    return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
+}
+
 int dispatch(Context &ctx, const std::vector<std::string> &argv)
 {
     ArgParser args;
-    for (const char *name : {"profile", "tracking-uri", "timeout", "filter", "against", "max-points",
-                             "comment", "break-glass", "file", "model", "out", "lang"})
+    for (const char *name :
+         {"profile",     "tracking-uri", "timeout", "filter", "against",    "max-points", "comment",
+          "break-glass", "file",         "model",   "out",    "lang",       "endpoint",   "deployment",
+          "traffic",     "target",       "tail",    "csv",    "json-input", "batch",      "mlflow"})
         args.addOption(name, true);
-    for (const char *name : {"json", "help", "version"})
+    for (const char *name : {"json", "help", "version", "production"})
         args.addOption(name, false);
 
-    std::vector<std::string> normalized = argv;
-    for (auto &arg : normalized)
-        if (arg == "-h")
-            arg = "--help";
+    std::vector<std::string> normalized;
+    bool afterInvoke = false;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string &arg = argv[i];
+        // `endpoint invoke … --json FILE` names an input file; a bare --json (last, or before
+        // another option) asks for JSON output as everywhere else.
+        if (afterInvoke && arg == "--json" && i + 1 < argv.size() && argv[i + 1].rfind("-", 0) != 0) {
+            normalized.push_back("--json-input=" + argv[++i]);
+            continue;
+        }
+        if (arg == "invoke" && !normalized.empty() && normalized.back() == "endpoint")
+            afterInvoke = true;
+        normalized.push_back(arg == "-h" ? "--help" : arg);
+    }
     if (!args.parse(normalized))
         return fail(ctx, ExitUsage, args.error() + " (see --help)");
     if (args.has("help")) {
@@ -403,9 +486,10 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
 
     const auto &pos = args.positional();
     // "compare" is one word, "review policy show|set" three; the others are two ("models list").
-    const std::size_t commandWords = !pos.empty() && (pos[0] == "compare" || pos[0] == "doctor")   ? 1
-                                     : pos.size() >= 2 && pos[0] == "review" && pos[1] == "policy" ? 3
-                                                                                                   : 2;
+    const std::size_t commandWords =
+        !pos.empty() && (pos[0] == "compare" || pos[0] == "doctor" || pos[0] == "deploy") ? 1
+        : pos.size() >= 2 && pos[0] == "review" && pos[1] == "policy"                     ? 3
+                                                                                          : 2;
     std::string command;
     for (std::size_t i = 0; i < std::min(commandWords, pos.size()); ++i)
         command += (i == 0 ? "" : " ") + pos[i];
@@ -435,6 +519,13 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
         {"audit grant", {1, "audit grant USER [--model NAME]..."}},
         {"review report", {2, "review report MODEL VERSION --out FILE [--lang de|en]"}},
     };
+    if (isDeployCommand(command))
+        return dispatchDeploy(ctx, args, command, commandWords);
+    for (const char *option : {"endpoint", "deployment", "traffic", "target", "tail", "csv", "json-input",
+                               "batch", "mlflow", "production"})
+        if (args.has(option))
+            return fail(ctx, ExitUsage,
+                        std::string("--") + option + " applies to 'deploy' and 'endpoint' commands only");
     const auto shape = commands.find(command);
     if (shape == commands.end())
         return fail(ctx, ExitUsage,

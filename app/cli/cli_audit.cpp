@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <modelgate/core/deploy/deployment_target.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
 #include <modelgate/core/release/release_ledger.h>
 #include <modelgate/core/release/release_policy.h>
@@ -141,12 +142,19 @@ CommandFailure runAuditShow(const MlflowClient &client, const ReviewCommand &com
         out << "No release records for '" << model << "'.\n";
     } else {
         TextTable table({"N", "TIME", "ACTION", "VERSION", "REVIEWER", "COMMENT", "HASH"});
-        table.setMaxWidth(5, 50);
+        table.setMaxWidth(5, 70);
         for (const auto &entry : verification.entries) {
             const ReleaseRecord *record = entry.record ? &*entry.record : nullptr;
+            std::string comment = record ? oneLine(record->comment) : "";
+            // A deployment record says where and what changed, comment or not.
+            if (record && record->deployment) {
+                const DeploymentChange &change = *record->deployment;
+                comment = change.name + "@" + change.endpoint + ": " + describeSplit(change.splitBefore) +
+                          " -> " + describeSplit(change.splitAfter) + (comment.empty() ? "" : "; " + comment);
+            }
             table.addRow({std::to_string(entry.sequence), record ? record->time : "", actionCell(entry),
-                          record ? record->version : "", record ? record->reviewer : "",
-                          record ? oneLine(record->comment) : "", shortHash(entry.hash)});
+                          record ? record->version : "", record ? record->reviewer : "", comment,
+                          shortHash(entry.hash)});
         }
         table.print(out);
         out << '\n';

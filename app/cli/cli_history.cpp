@@ -6,9 +6,9 @@
 
 #include <cstdlib>
 
-#include <modelgate/core/review/downsample.h>
 #include <modelgate/core/mlflow/json_output.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/review/downsample.h>
 
 namespace modelgate::cli {
 

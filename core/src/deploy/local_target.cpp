@@ -319,6 +319,7 @@ struct LocalTarget::Impl
         deployment.process = started.value();
         const auto begin = std::chrono::steady_clock::now();
         const auto deadline = begin + config.startTimeout;
+        long long reported = -1; // the waiting step is reported every 5 s
         while (std::chrono::steady_clock::now() < deadline) {
             if (!isSameProcess(deployment.process, scoringServerCommandLine(deployment)))
                 return Error::config("the scoring server for " + deployment.model + " v" +
@@ -328,9 +329,10 @@ struct LocalTarget::Impl
                 return success();
             if (!sleepUnlessCancelled(200ms, cancel))
                 break;
-            if (progress) {
-                const auto waited = std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::steady_clock::now() - begin);
+            const auto waited =
+                std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - begin);
+            if (progress && waited.count() != reported && waited.count() % 5 == 0) {
+                reported = waited.count();
                 progress("waiting for the scoring server to answer (" + std::to_string(waited.count()) +
                              " s)",
                          static_cast<int>(10 + 80 * waited.count() /

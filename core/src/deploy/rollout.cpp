@@ -331,6 +331,38 @@ Result<RolloutOutcome> Rollout::undeploy(const std::string &endpointName, const 
     return outcome;
 }
 
+Result<RolloutOutcome> Rollout::deleteEndpoint(const std::string &endpointName, const std::string &comment,
+                                               const CancelToken &cancel)
+{
+    Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);
+    if (!endpoint.ok())
+        return endpoint.error();
+    // Every deployment's model must take its record: check them all before stopping anything.
+    std::vector<std::pair<ReleaseStatus, std::string>> gates;
+    for (const DeploymentInfo &item : endpoint.value().deployments) {
+        Result<ReleaseStatus> gate = checkDeploymentGate(m_client, item.model, item.version, false, cancel);
+        if (!gate.ok())
+            return gate.error();
+        gates.emplace_back(gate.value(), item.name);
+    }
+    if (Status deleted = m_target.deleteEndpoint(endpointName, cancel); !deleted.ok())
+        return deleted.error();
+    RolloutOutcome outcome;
+    outcome.endpoint = endpointName;
+    outcome.before = endpoint.value().traffic();
+    for (const auto &[gate, name] : gates) {
+        DeploymentChange change;
+        change.target = m_target.kind();
+        change.endpoint = endpointName;
+        change.name = name;
+        change.splitBefore = outcome.before;
+        change.splitAfter = {};
+        outcome.records.push_back(
+            recordOf(m_client, gate, ReleaseAction::Undeploy, change, comment, CancelToken()));
+    }
+    return outcome;
+}
+
 Result<std::map<std::string, DeploymentApproval>> Rollout::approvals(const EndpointInfo &endpoint,
                                                                      const CancelToken &cancel) const
 {

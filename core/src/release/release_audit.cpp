@@ -118,6 +118,22 @@ std::string auditTrailToJson(const AuditTrail &trail, int indent)
         item["revokes"] = record.revokes ? nlohmann::json(*record.revokes) : nlohmann::json(nullptr);
         item["policy"] =
             record.policy ? embedded(releasePolicyToJson(*record.policy)) : nlohmann::json(nullptr);
+        if (record.deployment) {
+            const auto split = [](const TrafficSplit &value) {
+                nlohmann::json object = nlohmann::json::object();
+                for (const auto &[name, percent] : value)
+                    object[name] = percent;
+                return object;
+            };
+            item["deployment"] = {{"target", record.deployment->target},
+                                  {"endpoint", record.deployment->endpoint},
+                                  {"name", record.deployment->name},
+                                  {"split_before", split(record.deployment->splitBefore)},
+                                  {"split_after", split(record.deployment->splitAfter)},
+                                  {"verified_head", record.deployment->verifiedHead}};
+        } else {
+            item["deployment"] = nullptr;
+        }
         records.push_back(item);
     }
     const TrailVerification &verification = trail.verification;

@@ -90,6 +90,9 @@ public:
     // Deletes a deployment with 0 %; records `undeploy`.
     Result<RolloutOutcome> undeploy(const std::string &endpoint, const std::string &deployment,
                                     const std::string &comment, const CancelToken &cancel);
+    // Stops and removes the whole endpoint; records `undeploy` for each of its deployments.
+    Result<RolloutOutcome> deleteEndpoint(const std::string &endpoint, const std::string &comment,
+                                          const CancelToken &cancel);
     // The split a rollback would restore, and the record it comes from ("model #n"), without acting.
     Result<std::pair<TrafficSplit, std::string>> rollbackTarget(const std::string &endpoint,
                                                                 const CancelToken &cancel) const;

@@ -1,0 +1,60 @@
+#pragma once
+// `deploy` and `endpoint …` (docs/deployment.md): deployment of approved versions to online
+// endpoints, traffic, rollback, logs and predictions, all through core's Rollout so that the
+// release gate and the trail records are the GUI's.
+
+#include "cli_compare.h"
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <modelgate/core/util/cancel_token.h>
+#include <modelgate/core/workspace/profiles.h>
+
+namespace modelgate {
+class MlflowClient;
+}
+
+namespace modelgate::cli {
+
+struct DeployCommand
+{
+    std::string command;                   // "deploy", "endpoint list", "endpoint status", ...
+    std::vector<std::string> operands;     // after the command words
+    std::optional<std::string> endpoint;   // --endpoint (deploy)
+    std::optional<std::string> deployment; // --deployment
+    std::optional<std::string> traffic;    // --traffic PERCENT (deploy)
+    std::optional<std::string> target;     // --target (local)
+    std::optional<std::string> tail;       // --tail N (endpoint logs)
+    std::optional<std::string> csv;        // --csv FILE (endpoint invoke)
+    std::optional<std::string> jsonInput;  // --json FILE (endpoint invoke)
+    std::optional<std::string> batch;      // --batch ROWS (endpoint invoke)
+    std::optional<std::string> comment;    // --comment (kept in the trail record)
+    std::optional<std::string> mlflow;     // --mlflow PATH: the mlflow executable for scoring servers
+    bool production = false;               // --production (deploy, new endpoint)
+    bool json = false;
+};
+
+// Commands of this file, with their synopsis.
+bool isDeployCommand(const std::string &command);
+const char *deploySynopsis(const std::string &command);
+// How many operands a command takes: exactly `min` (== max), or at least `min` (max = -1).
+std::pair<int, int> deployOperandCount(const std::string &command);
+
+// Usage problems found before anything is read (exitCode 0 when none).
+CommandFailure checkDeployCommand(const DeployCommand &command);
+
+// Which commands need the registry (the gate, the records, credentials for scoring servers).
+bool deployCommandNeedsRegistry(const DeployCommand &command);
+
+// Runs the command. `client` may be null for commands that do not need the registry;
+// `profile` gives the mlflow executable when the command line does not. Progress lines go
+// to `err`.
+CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profile,
+                                const DeployCommand &command, const Environment &env, std::ostream &out,
+                                std::ostream &err, const CancelToken &cancel);
+
+} // namespace modelgate::cli
