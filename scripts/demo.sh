@@ -132,11 +132,11 @@ fi
 say "Writing the workspace profile \"$profileName\""
 configHome="${XDG_CONFIG_HOME:-$HOME/.config}"
 PROFILE_FILE="$configHome/modelgate/profiles.json" PROFILE_NAME="$profileName" PROFILE_URI="$uri" \
-    PROFILE_USER="$releaseManager" "$python" - <<'PYTHON'
+    PROFILE_USER="$releaseManager" PROFILE_MLFLOW="$(dirname "$python")/mlflow" "$python" - <<'PYTHON'
 import json, os, sys, tempfile
 
 path, name, uri = os.environ["PROFILE_FILE"], os.environ["PROFILE_NAME"], os.environ["PROFILE_URI"]
-user = os.environ["PROFILE_USER"]
+user, mlflow = os.environ["PROFILE_USER"], os.environ["PROFILE_MLFLOW"]
 document = {"version": 1, "last_used": name, "profiles": []}
 if os.path.exists(path):
     try:
@@ -149,8 +149,9 @@ if os.path.exists(path):
         sys.exit(f"demo.sh: {path} is unreadable ({error}); not touching it. "
                  f"Use --tracking-uri {uri} instead, or fix the file.")
 # No password here: ModelGate reads it from the keychain or MLFLOW_TRACKING_PASSWORD.
+# mlflow_executable: local deployments start their scoring servers from this environment.
 profile = {"name": name, "tracking_uri": uri, "auth": "basic", "username": user,
-           "insecure_tls": False, "ca_bundle": ""}
+           "insecure_tls": False, "ca_bundle": "", "mlflow_executable": mlflow}
 profiles = [p for p in document.get("profiles", []) if not (isinstance(p, dict) and p.get("name") == name)]
 document.update({"version": document.get("version", 1), "last_used": name, "profiles": profiles + [profile]})
 os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -199,6 +200,24 @@ Release review from the CLI, as the release manager:
 The data scientist trained version 4, so the four-eyes rule refuses her approval:
   MLFLOW_TRACKING_USERNAME=$dataScientist MLFLOW_TRACKING_PASSWORD='$dataScientistPassword' \\
     $cli --tracking-uri $uri review approve diabetes-classifier 4 --comment "my own model"
+
+Deployment to a local online endpoint (HAProxy + MLflow scoring servers, docs/deployment.md;
+nothing is deployed until you run these), as the release manager after the approval above:
+  $cli --profile "$profileName" review approve diabetes-classifier 3 --comment "the serving champion"
+  $cli --profile "$profileName" deploy diabetes-classifier 3 --endpoint diabetes-online --deployment v3 --production
+  $cli --profile "$profileName" endpoint invoke diabetes-online --csv $scriptDir/demo_patients.csv
+  $cli --profile "$profileName" deploy diabetes-classifier 4 --endpoint diabetes-online --deployment v4
+  $cli --profile "$profileName" endpoint invoke diabetes-online --csv $scriptDir/demo_patients.csv --deployment v4
+  $cli --profile "$profileName" endpoint traffic diabetes-online v3=90 v4=10 --comment "canary"
+  $cli --profile "$profileName" endpoint traffic diabetes-online v4=100 --comment "promote"
+  $cli --profile "$profileName" endpoint rollback diabetes-online --comment "back to the split before"
+  $cli --profile "$profileName" endpoint status diabetes-online
+  $cli --profile "$profileName" audit show diabetes-classifier
+An unapproved version is refused before anything starts:
+  $cli --profile "$profileName" deploy diabetes-classifier 2 --endpoint diabetes-online --deployment v2
+Endpoints outlive the console and the CLI; remove this one with:
+  $cli --profile "$profileName" endpoint traffic diabetes-online v4=100 && \\
+    $cli --profile "$profileName" endpoint delete diabetes-online
 EOF
 
 if [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ]]; then

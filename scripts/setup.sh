@@ -59,6 +59,8 @@ aptPackages=(
     poppler-utils
     # the CA bundle that libcurl and pip verify TLS with
     ca-certificates
+    # local online endpoints: HAProxy routes and splits the traffic over MLflow scoring servers
+    haproxy
 )
 
 installAptPackages() {
