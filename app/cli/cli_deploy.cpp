@@ -230,6 +230,9 @@ CommandFailure endpointStatus(const MlflowClient *client, LocalTarget &target, c
                       wireName(item.health), approved});
     }
     table.print(out);
+    if (info.health != EndpointHealth::Running)
+        out << "\nWhat died is started again, with the same split, by: modelgate-cli endpoint restart "
+            << info.name << '\n';
     return {};
 }
 

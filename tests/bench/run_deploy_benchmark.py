@@ -85,8 +85,12 @@ class Sender:
 def window(results, start: float, end: float) -> dict:
     chosen = [r for r in results if start <= r[0] < end]
     ok = [r[1] * 1000 for r in chosen if r[2] == 200]
+    statuses: dict[str, int] = {}
+    for r in chosen:
+        if r[2] not in (0, 200):
+            statuses[str(r[2])] = statuses.get(str(r[2]), 0) + 1
     return {"sent": len(chosen), "lost": sum(1 for r in chosen if r[2] == 0),
-            "errors": sum(1 for r in chosen if r[2] not in (0, 200)),
+            "errors": sum(1 for r in chosen if r[2] not in (0, 200)), "error_statuses": statuses,
             "p50_ms": round(percentile(ok, 50), 1), "p95_ms": round(percentile(ok, 95), 1),
             "p99_ms": round(percentile(ok, 99), 1)}
 

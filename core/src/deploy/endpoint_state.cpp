@@ -143,6 +143,32 @@ Status writeEndpointState(const std::string &dir, const LocalEndpoint &endpoint)
     return writeTextFile(dir + "/" + kStateFile, object.dump(2) + "\n");
 }
 
+Result<std::vector<std::string>> readPendingRecords(const std::string &dir)
+{
+    std::ifstream file(dir + "/pending-records.json");
+    if (!file)
+        return std::vector<std::string>{};
+    std::ostringstream buffer;
+    buffer << file.rdbuf();
+    const Json value = Json::parse(buffer.str(), nullptr, false);
+    if (value.is_discarded() || !value.is_array())
+        return Error::parse({}, "'" + dir + "/pending-records.json' is not a list");
+    std::vector<std::string> records;
+    for (const Json &item : value)
+        if (item.is_string())
+            records.push_back(item.get<std::string>());
+    return records;
+}
+
+Status writePendingRecords(const std::string &dir, const std::vector<std::string> &records)
+{
+    if (records.empty()) {
+        std::remove((dir + "/pending-records.json").c_str());
+        return success();
+    }
+    return writeTextFile(dir + "/pending-records.json", Json(records).dump(2) + "\n");
+}
+
 std::string haproxyConfig(const LocalEndpoint &endpoint, const std::string &dir)
 {
     // Names are checked by isValidResourceName ([a-z0-9-]), so they need no quoting here.
@@ -165,6 +191,9 @@ std::string haproxyConfig(const LocalEndpoint &endpoint, const std::string &dir)
     text += "defaults\n";
     text += "    mode http\n    log global\n    option httplog\n";
     text += "    timeout connect 5s\n    timeout client 120s\n    timeout server 120s\n";
+    // A busy scoring server answers /ping late: give it 5 s and three misses before it counts
+    // as down, or a loaded machine would take healthy deployments out of the split.
+    text += "    timeout check 5s\n";
     // A request that cannot reach a server is sent to another one; weights shift live.
     text += "    option redispatch\n    retries 3\n";
     text += "frontend scoring\n";
@@ -181,7 +210,7 @@ std::string haproxyConfig(const LocalEndpoint &endpoint, const std::string &dir)
     text += "    balance roundrobin\n    option httpchk GET /ping\n";
     for (const LocalDeployment &item : endpoint.deployments)
         text += "    server " + item.name + " 127.0.0.1:" + std::to_string(item.port) + " weight " +
-                std::to_string(item.weight) + " check inter 2s fall 2 rise 1\n";
+                std::to_string(item.weight) + " check inter 2s fall 3 rise 2\n";
     // One deployment alone, whatever its weight (smoke tests at 0 %); never redispatched.
     for (const LocalDeployment &item : endpoint.deployments) {
         text += "backend only-" + item.name + "\n";

@@ -49,6 +49,10 @@ Result<LocalEndpoint> readEndpointState(const std::string &dir);
 Status writeEndpointState(const std::string &dir, const LocalEndpoint &endpoint);
 Status writeTextFile(const std::string &path, const std::string &text);
 
+// pending-records.json: deployment records not yet written to a trail (an absent file: none).
+Result<std::vector<std::string>> readPendingRecords(const std::string &dir);
+Status writePendingRecords(const std::string &dir, const std::vector<std::string> &records);
+
 // The configuration: a frontend on the endpoint's port; a request carrying the header
 // modelgate-deployment goes to that deployment alone (its own backend tracking the
 // server's health), an unknown name gets a 404 JSON error naming the deployments; every

@@ -712,6 +712,23 @@ Result<InvokeResponse> LocalTarget::invoke(const std::string &name, const std::s
     return out;
 }
 
+Result<std::vector<std::string>> LocalTarget::pendingRecords(const std::string &name) const
+{
+    Result<LocalEndpoint> loaded = m_impl->load(name);
+    if (!loaded.ok())
+        return loaded.error();
+    return readPendingRecords(m_impl->dirOf(name));
+}
+
+Status LocalTarget::setPendingRecords(const std::string &name, const std::vector<std::string> &records)
+{
+    Result<LocalEndpoint> loaded = m_impl->load(name);
+    if (!loaded.ok())
+        return loaded.error();
+    FolderLock lock(m_impl->dirOf(name));
+    return writePendingRecords(m_impl->dirOf(name), records);
+}
+
 Status LocalTarget::stopRouter(const std::string &name)
 {
     Result<LocalEndpoint> loaded = m_impl->load(name);

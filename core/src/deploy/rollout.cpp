@@ -35,8 +35,11 @@ std::vector<std::pair<std::string, int>> changesOf(const TrafficSplit &before, c
     return changes;
 }
 
-RolloutRecord recordOf(const MlflowClient &client, const ReleaseStatus &gate, ReleaseAction action,
-                       const DeploymentChange &change, const std::string &comment, const CancelToken &cancel)
+// Writes the record of an action done; one that cannot be written is kept with the endpoint
+// (when it still exists) and written before the next action there.
+RolloutRecord recordOf(const MlflowClient &client, DeploymentTarget &target, const ReleaseStatus &gate,
+                       ReleaseAction action, const DeploymentChange &change, const std::string &comment,
+                       const CancelToken &cancel)
 {
     RolloutRecord record;
     record.action = action;
@@ -47,10 +50,46 @@ RolloutRecord recordOf(const MlflowClient &client, const ReleaseStatus &gate, Re
         record.written = true;
         record.sequence = written.value().record.sequence;
         record.hash = written.value().recordHash;
-    } else {
-        record.error = written.error().describe();
+        return record;
+    }
+    record.error = written.error().describe();
+    Result<std::vector<std::string>> pending = target.pendingRecords(change.endpoint);
+    if (pending.ok()) {
+        std::vector<std::string> kept = pending.value();
+        kept.push_back(pendingRecordToJson(pendingRecordOf(gate, action, change, comment)));
+        if (target.setPendingRecords(change.endpoint, kept).ok())
+            record.error += " (kept with the endpoint; written before its next action)";
     }
     return record;
+}
+
+// Writes what earlier actions on the endpoint left unrecorded, before anything else is done
+// there: the trail must say what happened in the order it happened.
+Status flushPending(const MlflowClient &client, DeploymentTarget &target, const std::string &endpoint,
+                    const CancelToken &cancel)
+{
+    Result<std::vector<std::string>> pending = target.pendingRecords(endpoint);
+    if (!pending.ok())
+        return pending.error().code == "endpoint_not_found" ? success() : Status(pending.error());
+    std::vector<std::string> left = pending.value();
+    while (!left.empty()) {
+        Result<PendingDeploymentRecord> record = pendingRecordFromJson(left.front());
+        if (record.ok()) {
+            Result<DecisionOutcome> written = writeDeploymentRecord(client, record.value(), cancel);
+            if (!written.ok()) {
+                Error error = written.error();
+                error.message = "endpoint " + endpoint + " has " + std::to_string(left.size()) +
+                                " action(s) not yet recorded in the release trail, and nothing else is done "
+                                "there until they are: " +
+                                error.message;
+                return error;
+            }
+        }
+        left.erase(left.begin());
+        if (Status saved = target.setPendingRecords(endpoint, left); !saved.ok())
+            return saved;
+    }
+    return success();
 }
 
 // The champion alias follows a production endpoint's 100 %, after the record.
@@ -108,6 +147,8 @@ Result<RolloutOutcome> Rollout::deploy(const DeployRequest &request, const Progr
     Result<EndpointInfo> existing = m_target.endpoint(request.endpoint, cancel);
     if (!existing.ok() && existing.error().code != "endpoint_not_found")
         return existing.error();
+    if (Status flushed = flushPending(m_client, m_target, request.endpoint, cancel); !flushed.ok())
+        return flushed.error();
     if (existing.ok() && existing.value().deployment(request.deployment))
         return Error::refused("deployment_exists", "endpoint " + request.endpoint +
                                                        " already has a deployment " + request.deployment);
@@ -155,7 +196,7 @@ Result<RolloutOutcome> Rollout::deploy(const DeployRequest &request, const Progr
     if (progress)
         progress("recording the deployment in the release trail of " + request.model, 98);
     outcome.records.push_back(
-        recordOf(m_client, status, ReleaseAction::Deploy, change, request.comment, cancel));
+        recordOf(m_client, m_target, status, ReleaseAction::Deploy, change, request.comment, cancel));
     if (!shifted.ok())
         return shifted.error();
     Result<EndpointInfo> now = m_target.endpoint(request.endpoint, cancel);
@@ -175,6 +216,8 @@ Result<RolloutOutcome> shift(const MlflowClient &client, DeploymentTarget &targe
         if (!endpoint.deployment(name))
             return Error::refused(kRefusedUnknownDeployment,
                                   "endpoint " + endpoint.name + " has no deployment " + name);
+    if (Status flushed = flushPending(client, target, endpoint.name, cancel); !flushed.ok())
+        return flushed.error();
     for (const DeploymentInfo &item : endpoint.deployments)
         after.emplace(item.name, 0);
     if (!isValidSplit(after) || after.empty())
@@ -217,7 +260,8 @@ Result<RolloutOutcome> shift(const MlflowClient &client, DeploymentTarget &targe
         change.name = gate.second;
         change.splitBefore = before;
         change.splitAfter = after;
-        outcome.records.push_back(recordOf(client, gate.first, action, change, comment, CancelToken()));
+        outcome.records.push_back(
+            recordOf(client, target, gate.first, action, change, comment, CancelToken()));
     }
     if (outcome.recorded())
         for (const auto &[model, gate] : gates)
@@ -307,6 +351,8 @@ Result<RolloutOutcome> Rollout::undeploy(const std::string &endpointName, const 
         return Error::refused("has_traffic", deploymentName + " has " + std::to_string(deployment->traffic) +
                                                  " % of the traffic of " + endpointName +
                                                  "; give it 0 % first");
+    if (Status flushed = flushPending(m_client, m_target, endpointName, cancel); !flushed.ok())
+        return flushed.error();
     Result<ReleaseStatus> gate =
         checkDeploymentGate(m_client, deployment->model, deployment->version, false, cancel);
     if (!gate.ok())
@@ -327,7 +373,7 @@ Result<RolloutOutcome> Rollout::undeploy(const std::string &endpointName, const 
     change.splitBefore = before;
     change.splitAfter = after;
     outcome.records.push_back(
-        recordOf(m_client, gate.value(), ReleaseAction::Undeploy, change, comment, CancelToken()));
+        recordOf(m_client, m_target, gate.value(), ReleaseAction::Undeploy, change, comment, CancelToken()));
     return outcome;
 }
 
@@ -337,6 +383,8 @@ Result<RolloutOutcome> Rollout::deleteEndpoint(const std::string &endpointName, 
     Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);
     if (!endpoint.ok())
         return endpoint.error();
+    if (Status flushed = flushPending(m_client, m_target, endpointName, cancel); !flushed.ok())
+        return flushed.error();
     // Every deployment's model must take its record: check them all before stopping anything.
     std::vector<std::pair<ReleaseStatus, std::string>> gates;
     for (const DeploymentInfo &item : endpoint.value().deployments) {
@@ -358,7 +406,7 @@ Result<RolloutOutcome> Rollout::deleteEndpoint(const std::string &endpointName, 
         change.splitBefore = outcome.before;
         change.splitAfter = {};
         outcome.records.push_back(
-            recordOf(m_client, gate, ReleaseAction::Undeploy, change, comment, CancelToken()));
+            recordOf(m_client, m_target, gate, ReleaseAction::Undeploy, change, comment, CancelToken()));
     }
     return outcome;
 }

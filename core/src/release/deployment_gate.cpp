@@ -5,6 +5,8 @@
 #include "modelgate/core/workspace/identity.h"
 #include "release/decision_protocol.h"
 
+#include <nlohmann/json.hpp>
+
 namespace modelgate {
 
 using namespace detail;
@@ -59,39 +61,110 @@ Result<ReleaseStatus> checkDeploymentGate(const MlflowClient &client, const std:
     return gate;
 }
 
-Result<DecisionOutcome> recordDeploymentAction(const MlflowClient &client, const ReleaseStatus &gate,
-                                               ReleaseAction action, DeploymentChange change,
-                                               const std::string &comment, const CancelToken &cancel)
+PendingDeploymentRecord pendingRecordOf(const ReleaseStatus &gate, ReleaseAction action,
+                                        DeploymentChange change, const std::string &comment)
 {
-    if (!isDeploymentAction(action))
-        return Error::config(std::string("'") + wireName(action) + "' is not a deployment action");
-    if (!gate.trail.ok || gate.trail.headHash.empty())
-        return Error::config("a deployment record needs the verified status of the gate");
+    PendingDeploymentRecord record;
+    record.action = action;
+    record.model = gate.model;
+    record.version = gate.version;
+    record.time = utcNow();
+    record.comment = comment;
+    record.digest = gate.digest;
+    record.authors = gate.authors;
+    const CheckReport &report = gate.checks.report;
+    record.checks = CheckSummary{report.passed, report.failed, report.warnings};
     change.verifiedHead = gate.trail.headHash;
-    Result<DecisionContext> loaded = contextFor(client, gate.model, gate.version, &gate, cancel);
+    record.change = std::move(change);
+    return record;
+}
+
+std::string pendingRecordToJson(const PendingDeploymentRecord &record)
+{
+    const auto split = [](const TrafficSplit &value) {
+        nlohmann::json object = nlohmann::json::object();
+        for (const auto &[name, percent] : value)
+            object[name] = percent;
+        return object;
+    };
+    return nlohmann::json{{"action", wireName(record.action)},
+                          {"model", record.model},
+                          {"version", record.version},
+                          {"time", record.time},
+                          {"comment", record.comment},
+                          {"digest", record.digest},
+                          {"authors", record.authors},
+                          {"checks",
+                           {{"passed", record.checks.passed},
+                            {"failed", record.checks.failed},
+                            {"warnings", record.checks.warnings}}},
+                          {"target", record.change.target},
+                          {"endpoint", record.change.endpoint},
+                          {"name", record.change.name},
+                          {"split_before", split(record.change.splitBefore)},
+                          {"split_after", split(record.change.splitAfter)},
+                          {"verified_head", record.change.verifiedHead}}
+        .dump();
+}
+
+Result<PendingDeploymentRecord> pendingRecordFromJson(const std::string &text)
+{
+    const nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
+    if (value.is_discarded() || !value.is_object())
+        return Error::parse({}, "a pending deployment record is not a JSON object");
+    try {
+        PendingDeploymentRecord record;
+        const auto action = releaseActionFromString(value.at("action").get<std::string>());
+        if (!action || !isDeploymentAction(*action))
+            return Error::parse("action", "not a deployment action");
+        record.action = *action;
+        record.model = value.at("model").get<std::string>();
+        record.version = value.at("version").get<std::string>();
+        record.time = value.at("time").get<std::string>();
+        record.comment = value.at("comment").get<std::string>();
+        record.digest = value.at("digest").get<std::string>();
+        record.authors = value.at("authors").get<std::vector<std::string>>();
+        record.checks = CheckSummary{value.at("checks").at("passed").get<int>(),
+                                     value.at("checks").at("failed").get<int>(),
+                                     value.at("checks").at("warnings").get<int>()};
+        record.change.target = value.at("target").get<std::string>();
+        record.change.endpoint = value.at("endpoint").get<std::string>();
+        record.change.name = value.at("name").get<std::string>();
+        record.change.splitBefore = value.at("split_before").get<TrafficSplit>();
+        record.change.splitAfter = value.at("split_after").get<TrafficSplit>();
+        record.change.verifiedHead = value.at("verified_head").get<std::string>();
+        return record;
+    } catch (const std::exception &error) {
+        return Error::parse({}, std::string("a pending deployment record is incomplete: ") + error.what());
+    }
+}
+
+namespace {
+
+Result<DecisionOutcome> writeWith(const MlflowClient &client, const PendingDeploymentRecord &pending,
+                                  const ReleaseStatus *seen, const CancelToken &cancel)
+{
+    Result<DecisionContext> loaded = contextFor(client, pending.model, pending.version, seen, cancel);
     if (!loaded.ok())
         return notRecorded(loaded.error());
     DecisionContext context = loaded.value();
-    const std::string time = utcNow();
-
     const auto build = [&](int) -> Result<ReleaseRecord> {
         if (std::optional<Error> refusal = trailRefusal(context))
             return *refusal;
         ReleaseRecord record;
         record.formatVersion = 2;
-        record.model = gate.model;
-        record.version = gate.version;
-        record.action = action;
+        record.model = pending.model;
+        record.version = pending.version;
+        record.action = pending.action;
         record.reviewer = context.status.reviewer;
-        record.authors = gate.authors;
-        record.time = time;
-        record.comment = comment;
-        record.contentDigest = gate.digest;
+        record.authors = pending.authors;
+        record.time = pending.time;
+        record.comment = pending.comment;
+        record.contentDigest = pending.digest;
         record.policyHash =
             policyHash(policyInForce(trustedEntries(context.status.trail)).value_or(defaultReleasePolicy()));
-        const CheckReport &report = gate.checks.report;
-        record.checks = CheckSummary{report.passed, report.failed, report.warnings};
-        record.deployment = change;
+        record.checks = pending.checks;
+        record.deployment = pending.change;
         return record;
     };
     const auto reread = [&] { return rereadLedger(client, context, cancel); };
@@ -101,6 +174,26 @@ Result<DecisionOutcome> recordDeploymentAction(const MlflowClient &client, const
     DecisionOutcome outcome = committed.value();
     outcome.after = context.status;
     return outcome;
+}
+
+} // namespace
+
+Result<DecisionOutcome> writeDeploymentRecord(const MlflowClient &client,
+                                              const PendingDeploymentRecord &record,
+                                              const CancelToken &cancel)
+{
+    return writeWith(client, record, nullptr, cancel);
+}
+
+Result<DecisionOutcome> recordDeploymentAction(const MlflowClient &client, const ReleaseStatus &gate,
+                                               ReleaseAction action, DeploymentChange change,
+                                               const std::string &comment, const CancelToken &cancel)
+{
+    if (!isDeploymentAction(action))
+        return Error::config(std::string("'") + wireName(action) + "' is not a deployment action");
+    if (!gate.trail.ok || gate.trail.headHash.empty())
+        return Error::config("a deployment record needs the verified status of the gate");
+    return writeWith(client, pendingRecordOf(gate, action, std::move(change), comment), &gate, cancel);
 }
 
 } // namespace modelgate

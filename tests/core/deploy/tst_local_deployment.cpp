@@ -248,6 +248,35 @@ private Q_SLOTS:
         QVERIFY2(status4.value().approved, status4.value().reason.c_str());
     }
 
+    void unrecordedActionIsRecordedBeforeTheNextOne()
+    {
+        // As an action that succeeded on the endpoint while the trail could not take its record
+        // leaves it: kept with the endpoint, written first by the next action there.
+        auto gate = checkDeploymentGate(*m_riley, kModel, "3", false, CancelToken::none());
+        REQUIRE_OK(gate);
+        const TrafficSplit split = endpointNow().traffic();
+        const PendingDeploymentRecord pending = pendingRecordOf(
+            gate.value(), ReleaseAction::Traffic,
+            DeploymentChange{"local", kEndpoint, "blue", split, split, {}}, "left over by a lost connection");
+        auto reread = pendingRecordFromJson(pendingRecordToJson(pending));
+        REQUIRE_OK(reread);
+        QVERIFY(reread.value() == pending);
+        REQUIRE_OK(m_target->setPendingRecords(kEndpoint, {pendingRecordToJson(pending)}));
+        const std::size_t before = deploymentRecords().size();
+        REQUIRE_OK(m_rollout->setTraffic(kEndpoint, {{"blue", 80}, {"green", 20}}, "more canary",
+                                         CancelToken::none()));
+        const auto records = deploymentRecords();
+        QCOMPARE(records.size(), before + 2);
+        QCOMPARE(records[records.size() - 2].comment, std::string("left over by a lost connection"));
+        QCOMPARE(records[records.size() - 2].time, pending.time);
+        QCOMPARE(records.back().comment, std::string("more canary"));
+        auto left = m_target->pendingRecords(kEndpoint);
+        REQUIRE_OK(left);
+        QVERIFY(left.value().empty());
+        REQUIRE_OK(m_rollout->rollback(kEndpoint, "back to 90/10", CancelToken::none()));
+        QCOMPARE(endpointNow().traffic(), (TrafficSplit{{"blue", 90}, {"green", 10}}));
+    }
+
     void restartedRouterKeepsTheSplit()
     {
         REQUIRE_OK(m_target->stopRouter(kEndpoint));

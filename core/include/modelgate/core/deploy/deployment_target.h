@@ -143,6 +143,11 @@ public:
     // The last `tailLines` lines of a deployment's log (0: all that is kept).
     virtual Result<std::string> deploymentLogs(const std::string &endpoint, const std::string &deployment,
                                                int tailLines, const CancelToken &cancel) const = 0;
+    // Deployment records of actions done here but not yet written to a trail (JSON texts,
+    // no secret), kept with the endpoint until they are (Rollout writes them first).
+    virtual Result<std::vector<std::string>> pendingRecords(const std::string &endpoint) const = 0;
+    virtual Status setPendingRecords(const std::string &endpoint,
+                                     const std::vector<std::string> &records) = 0;
     // Sends a scoring request to the endpoint; with `deployment`, to that deployment alone
     // whatever its share. Any HTTP answer is a value; only no answer is an error.
     virtual Result<InvokeResponse> invoke(const std::string &endpoint, const std::string &deployment,

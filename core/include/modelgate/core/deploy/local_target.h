@@ -67,6 +67,8 @@ public:
                                        int tailLines, const CancelToken &cancel) const override;
     Result<InvokeResponse> invoke(const std::string &endpoint, const std::string &deployment,
                                   const std::string &jsonBody, const CancelToken &cancel) const override;
+    Result<std::vector<std::string>> pendingRecords(const std::string &endpoint) const override;
+    Status setPendingRecords(const std::string &endpoint, const std::vector<std::string> &records) override;
 
     // Stops HAProxy only (its group), leaving the scoring servers: what a crash of the router
     // looks like. For tests and `endpoint restart` drills.

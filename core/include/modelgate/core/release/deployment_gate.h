@@ -10,6 +10,7 @@
 #include "modelgate/core/util/result.h"
 
 #include <string>
+#include <vector>
 
 namespace modelgate {
 
@@ -31,6 +32,36 @@ inline constexpr const char *kRefusedNotApproved = "not_approved";
 Result<ReleaseStatus> checkDeploymentGate(const MlflowClient &client, const std::string &model,
                                           const std::string &versionOrAlias, bool requireApproved,
                                           const CancelToken &cancel);
+
+// A deployment record as the action left it, until it is in the trail: a record that could
+// not be written after its action is kept with the endpoint (JSON, no secret) and written
+// before the next action there (docs/design/release-records.md, section 9).
+struct PendingDeploymentRecord
+{
+    ReleaseAction action = ReleaseAction::Deploy;
+    std::string model;
+    std::string version;
+    std::string time; // when the action was done (the record's time)
+    std::string comment;
+    std::string digest;
+    std::vector<std::string> authors;
+    CheckSummary checks;
+    DeploymentChange change; // verifiedHead set
+
+    bool operator==(const PendingDeploymentRecord &) const = default;
+};
+
+PendingDeploymentRecord pendingRecordOf(const ReleaseStatus &gate, ReleaseAction action,
+                                        DeploymentChange change, const std::string &comment);
+std::string pendingRecordToJson(const PendingDeploymentRecord &record);
+// Parse error when the text is not what pendingRecordToJson writes.
+Result<PendingDeploymentRecord> pendingRecordFromJson(const std::string &text);
+
+// Appends a pending record to its model's trail (the records are read afresh; a lost race is
+// retried as for decisions). Errors start with "not recorded: ".
+Result<DecisionOutcome> writeDeploymentRecord(const MlflowClient &client,
+                                              const PendingDeploymentRecord &record,
+                                              const CancelToken &cancel);
 
 // Appends the record of a deployment action done after `gate` (checkDeploymentGate's
 // status of the same version): format version 2, `change.verifiedHead` set from the gate,
