@@ -17,13 +17,14 @@ namespace {
 // identity, enrolled, on an intact trail.
 Result<DecisionContext> contextFor(const MlflowClient &client, const std::string &model,
                                    const std::string &versionOrAlias, const ReleaseStatus *seen,
-                                   const CancelToken &cancel)
+                                   const CancelToken &cancel, bool seenContent = false)
 {
     const std::string reviewer = reviewerIdentity(client.config().credentials);
     if (reviewer.empty())
         return Error::refused(kRefusedNoIdentity,
                               "the workspace has no user identity: a deployment record must name who acted");
-    Result<DecisionContext> loaded = loadContext(client, model, versionOrAlias, reviewer, cancel, seen);
+    Result<DecisionContext> loaded =
+        loadContext(client, model, versionOrAlias, reviewer, cancel, seen, seenContent);
     if (!loaded.ok())
         return loaded.error();
     if (std::optional<Error> refusal = trailRefusal(loaded.value()))
@@ -144,7 +145,9 @@ namespace {
 Result<DecisionOutcome> writeWith(const MlflowClient &client, const PendingDeploymentRecord &pending,
                                   const ReleaseStatus *seen, const CancelToken &cancel)
 {
-    Result<DecisionContext> loaded = contextFor(client, pending.model, pending.version, seen, cancel);
+    // After the action, the gate's status is what the record names: only the ledger is read again.
+    Result<DecisionContext> loaded =
+        contextFor(client, pending.model, pending.version, seen, cancel, seen != nullptr);
     if (!loaded.ok())
         return notRecorded(loaded.error());
     DecisionContext context = loaded.value();

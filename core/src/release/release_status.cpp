@@ -157,7 +157,7 @@ bool indexNamesEveryone(const LedgerSnapshot &snapshot, const std::string &signe
 
 Result<DecisionContext> loadContext(const MlflowClient &client, const std::string &model,
                                     const std::string &versionOrAlias, const std::string &signer,
-                                    const CancelToken &cancel, const ReleaseStatus *seen)
+                                    const CancelToken &cancel, const ReleaseStatus *seen, bool seenContent)
 {
     const ReleaseLedger ledger(client);
     std::optional<Result<LoadedChecks>> checks;
@@ -166,6 +166,12 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
     std::optional<Result<ReviewerSignatures>> signatures;
     bool reusedChecks = false;
     const auto loadChecksAndManifest = [&] {
+        if (seen && seenContent) {
+            checks.emplace(seen->checks);
+            manifest.emplace(seen->manifest);
+            reusedChecks = true;
+            return;
+        }
         if (seen) {
             if (std::optional<LoadedChecks> reused = detail::seenChecks(client, *seen, manifest, cancel)) {
                 checks.emplace(std::move(*reused));
@@ -240,7 +246,7 @@ Result<DecisionContext> loadContext(const MlflowClient &client, const std::strin
     status.signatures = context.signatures;
     // The checks the reviewer saw were judged by the policy then in force: another since
     // judges them afresh (rare: a policy change between looking and deciding).
-    if (reusedChecks &&
+    if (reusedChecks && !seenContent &&
         detail::policyTextInForce(verifyTrail(context.snapshot.ledgerParams, model, &context.signatures)) !=
             detail::policyTextInForce(seen->trail)) {
         Result<LoadedChecks> fresh = loadReleaseChecks(client, model, status.version, cancel);

@@ -46,10 +46,13 @@ Result<ReviewerSignatures> readSignatures(const ReleaseLedger &ledger, const Led
 // that their enrolment is known. The checks and then the manifest (from the version and run
 // the checks read) load alongside the ledger and its signatures. With `seen` (the status
 // the reviewer decided on, of this version and reviewer) its checks are reused when the
-// content digest, computed afresh, and the policy in force are what the reviewer saw.
+// content digest, computed afresh, and the policy in force are what the reviewer saw. With
+// `seenContent` too, its checks and content are taken as they are and only the ledger is read
+// (a deployment record names what the gate verified before acting, not the content now).
 Result<DecisionContext> loadContext(const MlflowClient &client, const std::string &model,
                                     const std::string &versionOrAlias, const std::string &signer,
-                                    const CancelToken &cancel, const ReleaseStatus *seen = nullptr);
+                                    const CancelToken &cancel, const ReleaseStatus *seen = nullptr,
+                                    bool seenContent = false);
 
 // Runs the independent reads a load starts with (each a callable returning a Result)
 // concurrently and gives their results in the order of `loads`; nullopt when `cancel` fired
