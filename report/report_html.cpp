@@ -74,8 +74,26 @@ QString actionText(const std::optional<ReleaseRecord> &record)
         return ReleaseReport::tr("revoke");
     case ReleaseAction::Policy:
         return ReleaseReport::tr("policy");
+    case ReleaseAction::Deploy:
+        return ReleaseReport::tr("deploy");
+    case ReleaseAction::Traffic:
+        return ReleaseReport::tr("traffic");
+    case ReleaseAction::Rollback:
+        return ReleaseReport::tr("rollback");
+    case ReleaseAction::Undeploy:
+        return ReleaseReport::tr("undeploy");
     }
     return {};
+}
+
+QString splitText(const TrafficSplit &split)
+{
+    if (split.empty())
+        return ReleaseReport::tr("no deployment");
+    QStringList parts;
+    for (const auto &[name, percent] : split)
+        parts << QStringLiteral("%1 %2 %").arg(QString::fromStdString(name)).arg(percent);
+    return parts.join(QStringLiteral(", "));
 }
 
 QString checkStatusCell(CheckStatus status)
@@ -438,6 +456,12 @@ QString trailSection(const ReleaseReportData &data)
         // A policy or a revocation judges no version, so it carries no check counts.
         if (record.action != ReleaseAction::Policy && record.action != ReleaseAction::Revoke)
             notes << ReleaseReport::tr("Pre-checks") + QStringLiteral(": ") + checksText(record.checks);
+        if (record.deployment)
+            notes << ReleaseReport::tr("Endpoint %1 (%2), deployment %3: %4 → %5")
+                         .arg(esc(record.deployment->endpoint), esc(record.deployment->target),
+                              esc(record.deployment->name),
+                              esc(splitText(record.deployment->splitBefore).toStdString()),
+                              esc(splitText(record.deployment->splitAfter).toStdString()));
         if (!record.comment.empty())
             notes << ReleaseReport::tr("Comment") + QStringLiteral(": ") + esc(record.comment);
         if (!record.breakGlassReason.empty())

@@ -50,8 +50,8 @@ std::string compactJson(const json &value)
 
 const std::set<std::string> &knownProfileKeys()
 {
-    static const std::set<std::string> keys{"name",     "tracking_uri", "auth",
-                                            "username", "insecure_tls", "ca_bundle"};
+    static const std::set<std::string> keys{
+        "name", "tracking_uri", "auth", "username", "insecure_tls", "ca_bundle", "mlflow_executable"};
     return keys;
 }
 
@@ -115,6 +115,8 @@ Result<Profile> profileFromJson(const json &value, const std::string &path)
             profile.username = text;
         } else if (key == "ca_bundle") {
             profile.caBundlePath = text;
+        } else if (key == "mlflow_executable") {
+            profile.mlflowExecutable = text;
         } else if (key == "auth") {
             const auto kind = authKindFromString(text);
             if (!kind)
@@ -319,6 +321,9 @@ Status ProfileStore::save() const
                    {"username", profile.username},
                    {"insecure_tls", profile.insecureTls},
                    {"ca_bundle", profile.caBundlePath}};
+        // Written only when set, so that a profile file stays as it was for older versions.
+        if (!profile.mlflowExecutable.empty())
+            entry["mlflow_executable"] = profile.mlflowExecutable;
         const auto diskExtras = onDisk.find(profile.name);
         for (const auto &[key, value] : profile.extra) {
             if (knownProfileKeys().count(key) || looksLikeSecretKey(key))

@@ -64,8 +64,36 @@ QString AuditTrailModel::actionText(const std::optional<ReleaseRecord> &record)
         return record->revokes ? tr("revoke #%1").arg(*record->revokes) : tr("revoke");
     case ReleaseAction::Policy:
         return tr("policy");
+    case ReleaseAction::Deploy:
+        return tr("deploy %1").arg(deploymentName(*record));
+    case ReleaseAction::Traffic:
+        return tr("traffic %1").arg(deploymentName(*record));
+    case ReleaseAction::Rollback:
+        return tr("rollback %1").arg(deploymentName(*record));
+    case ReleaseAction::Undeploy:
+        return tr("undeploy %1").arg(deploymentName(*record));
     }
     return {};
+}
+
+// "blue on diabetes-online"
+QString AuditTrailModel::deploymentName(const ReleaseRecord &record)
+{
+    if (!record.deployment)
+        return {};
+    return tr("%1 on %2")
+        .arg(QString::fromStdString(record.deployment->name),
+             QString::fromStdString(record.deployment->endpoint));
+}
+
+QString AuditTrailModel::splitText(const TrafficSplit &split)
+{
+    if (split.empty())
+        return tr("no deployment");
+    QStringList parts;
+    for (const auto &[name, percent] : split)
+        parts << QStringLiteral("%1 %2 %").arg(QString::fromStdString(name)).arg(percent);
+    return parts.join(QStringLiteral(", "));
 }
 
 QString AuditTrailModel::shortHash(const std::string &hash)
@@ -96,11 +124,18 @@ QVariant AuditTrailModel::display(const TrailEntry &entry, int column) const
     case CommentColumn: {
         // One line in the table; the details area shows the whole text.
         QString text = record ? QString::fromStdString(record->comment) : QString::fromStdString(entry.text);
+        // A deployment record says what changed on the endpoint, comment or not.
+        if (record && record->deployment)
+            text = tr("split %1 → %2")
+                       .arg(splitText(record->deployment->splitBefore),
+                            splitText(record->deployment->splitAfter)) +
+                   (text.isEmpty() ? QString() : QStringLiteral("; ") + text);
         text.replace(QLatin1Char('\n'), QLatin1Char(' '));
         return text.size() > 120 ? text.left(119) + QChar(0x2026) : text;
     }
     case ChecksColumn:
-        if (!record || record->action == ReleaseAction::Policy || record->action == ReleaseAction::Revoke)
+        if (!record || record->action == ReleaseAction::Policy || record->action == ReleaseAction::Revoke ||
+            record->deployment)
             return {};
         return tr("%1 passed, %2 failed, %3 warnings")
             .arg(record->checks.passed)

@@ -57,6 +57,8 @@ public:
 
     static QString actionText(const std::optional<ReleaseRecord> &record);
     static QString shortHash(const std::string &hash);
+    static QString deploymentName(const ReleaseRecord &record);
+    static QString splitText(const TrafficSplit &split);
 
 private:
     QVariant display(const TrailEntry &entry, int column) const;

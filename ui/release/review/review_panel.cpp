@@ -655,6 +655,12 @@ void ReviewPanel::showOutcome(const DecisionOutcome &outcome)
     case ReleaseAction::Policy:
         what = tr("Policy change");
         break;
+    case ReleaseAction::Deploy:
+    case ReleaseAction::Traffic:
+    case ReleaseAction::Rollback:
+    case ReleaseAction::Undeploy:
+        what = tr("Deployment action"); // not written from this panel; named for completeness
+        break;
     }
     QString text = tr("%1 recorded as record %2 of the trail.\nHash: %3\nTime: %4\nReviewer: %5\nComment: %6")
                        .arg(what)

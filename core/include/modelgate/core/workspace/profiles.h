@@ -21,6 +21,9 @@ struct Profile
     std::string username;
     bool insecureTls = false; // skip TLS verification (MLFLOW_TRACKING_INSECURE_TLS)
     std::string caBundlePath; // MLFLOW_TRACKING_SERVER_CERT_PATH
+    // The `mlflow` executable that starts local scoring servers (deployments); empty: the
+    // one on PATH. The demo names its Python environment's.
+    std::string mlflowExecutable;
     // Keys this version does not know, kept so that a newer ModelGate's settings survive a round trip.
     std::map<std::string, std::string> extra;
 };
