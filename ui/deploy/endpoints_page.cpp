@@ -91,7 +91,6 @@ EndpointsPage::EndpointsPage(QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_toolBar->setObjectName(QStringLiteral("endpointsToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    leftLayout->addWidget(m_toolBar);
     leftLayout->addWidget(m_endpointsView, 1);
 
     QFont big = m_title->font();
@@ -150,6 +149,7 @@ EndpointsPage::EndpointsPage(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
     layout->addWidget(m_loading);
+    layout->addWidget(m_toolBar); // above both halves: the actions need the whole width
     layout->addWidget(m_splitter, 1);
 
     connect(m_endpointsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -337,7 +337,7 @@ void EndpointsPage::showSelectedEndpoint()
         tr("Scoring URI: %1/invocations").arg(QString::fromStdString(endpoint->scoringUri)));
     QString health = tr("State: %1").arg(healthText(endpoint->health));
     if (!endpoint->healthDetail.empty())
-        health += QStringLiteral(" — ") + QString::fromStdString(endpoint->healthDetail);
+        health += QStringLiteral(" — ") + QString::fromStdString(endpoint->healthDetail) + u'.';
     const bool restart = EndpointListModel::needsRestart(*endpoint);
     if (restart)
         health += u' ' + tr("Restart brings back what is not running, with the split it had.");
@@ -618,13 +618,14 @@ DeployWizard *EndpointsPage::openDeployWizard(const QString &model, const QStrin
 void EndpointsPage::resetLayout()
 {
     const int width = qMax(m_splitter->width(), 1000);
-    m_splitter->setSizes({width * 2 / 5, width - width * 2 / 5});
+    m_splitter->setSizes({width * 9 / 20, width - width * 9 / 20});
     m_rightSplitter->setSizes({3000, 2000});
     QHeaderView *header = m_endpointsView->horizontalHeader();
-    header->resizeSection(EndpointListModel::Name, 150);
+    header->resizeSection(EndpointListModel::Name, 140);
     header->resizeSection(EndpointListModel::State, 80);
-    header->resizeSection(EndpointListModel::ScoringUri, 170);
-    header->resizeSection(EndpointListModel::Deployments, 90);
+    header->resizeSection(EndpointListModel::ScoringUri, 160);
+    header->resizeSection(EndpointListModel::Deployments,
+                          qMax(40, header->sectionSizeHint(EndpointListModel::Deployments)));
 }
 
 void EndpointsPage::saveLayout(QSettings &settings) const
