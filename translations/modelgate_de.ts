@@ -327,6 +327,77 @@
     </message>
 </context>
 <context>
+    <name>DeployText</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>antwortet nicht</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>deploy</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>traffic</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>undeploy</source>
+        <translation>Entfernung</translation>
+    </message>
+    <message>
+        <source>Recorded “%1” for %2 v%3 as record %4 of its release trail.</source>
+        <translation>„%1“ für %2 v%3 als Eintrag %4 seines Prüfpfads vermerkt.</translation>
+    </message>
+    <message>
+        <source>NOT recorded: “%1” for %2 v%3: %4</source>
+        <translation>NICHT vermerkt: „%1“ für %2 v%3: %4</translation>
+    </message>
+    <message>
+        <source>Nothing changed, so nothing was recorded.</source>
+        <translation>Nichts hat sich geändert, also wurde nichts vermerkt.</translation>
+    </message>
+    <message>
+        <source>Champion alias moved: %1.</source>
+        <translation>Champion-Alias verschoben: %1.</translation>
+    </message>
+    <message>
+        <source>The champion alias did NOT move: %1</source>
+        <translation>Der Champion-Alias wurde NICHT verschoben: %1</translation>
+    </message>
+    <message>
+        <source>Done on the endpoint, NOT recorded: %1</source>
+        <translation>Auf dem Endpunkt ausgeführt, aber NICHT vermerkt: %1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Could not load the registered models.</source>
@@ -559,6 +630,86 @@
     <message>
         <source>the workspace has no user name, and a decision must name its reviewer.</source>
         <translation>der Arbeitsbereich hat keinen Benutzernamen, und eine Entscheidung muss ihre prüfende Person nennen.</translation>
+    </message>
+    <message>
+        <source>Could not read the endpoints.</source>
+        <translation>Die Endpunkte konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not check whether the deployed versions are still approved.</source>
+        <translation>Es konnte nicht geprüft werden, ob die bereitgestellten Versionen noch freigegeben sind.</translation>
+    </message>
+    <message>
+        <source>The deployment was not made.</source>
+        <translation>Die Bereitstellung wurde nicht vorgenommen.</translation>
+    </message>
+    <message>
+        <source>The traffic split was not changed.</source>
+        <translation>Die Traffic-Aufteilung wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>The endpoint was not rolled back.</source>
+        <translation>Der Endpunkt wurde nicht zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>The endpoint could not be restarted.</source>
+        <translation>Der Endpunkt konnte nicht neu gestartet werden.</translation>
+    </message>
+    <message>
+        <source>The deployment was not deleted.</source>
+        <translation>Die Bereitstellung wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Could not read the deployment&apos;s log.</source>
+        <translation>Das Protokoll der Bereitstellung konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The scoring request got no answer.</source>
+        <translation>Die Scoring-Anfrage blieb ohne Antwort.</translation>
+    </message>
+    <message>
+        <source>Could not load the version&apos;s input example.</source>
+        <translation>Das Eingabebeispiel der Version konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>The version has no saved input example (HTTP 404). Choose a CSV file instead.</source>
+        <translation>Die Version hat kein gespeichertes Eingabebeispiel (HTTP 404). Wählen Sie stattdessen eine CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>The model or version no longer exists on the server (HTTP 404).</source>
+        <translation>Das Modell oder die Version existiert auf dem Server nicht mehr (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>the version is not approved now (%1). Only an approved version gets traffic.</source>
+        <translation>die Version ist derzeit nicht freigegeben (%1). Nur eine freigegebene Version erhält Traffic.</translation>
+    </message>
+    <message>
+        <source>the release trail records no earlier split of this endpoint to go back to.</source>
+        <translation>der Prüfpfad verzeichnet keine frühere Aufteilung dieses Endpunkts, zu der zurückgekehrt werden könnte.</translation>
+    </message>
+    <message>
+        <source>the release trail does not know this deployment, so it cannot be judged: %1.</source>
+        <translation>der Prüfpfad kennt diese Bereitstellung nicht, sie kann also nicht beurteilt werden: %1.</translation>
+    </message>
+    <message>
+        <source>The deployment still has traffic (%1). Move its share to another deployment first.</source>
+        <translation>Die Bereitstellung erhält noch Traffic (%1). Verschieben Sie ihren Anteil zuerst auf eine andere Bereitstellung.</translation>
+    </message>
+    <message>
+        <source>The split is not valid (%1): every deployment of the endpoint is named once and the shares sum to 100 %.</source>
+        <translation>Die Aufteilung ist ungültig (%1): Jede Bereitstellung des Endpunkts wird genau einmal genannt, und die Anteile ergeben zusammen 100 %.</translation>
+    </message>
+    <message>
+        <source>An endpoint with this name exists already (%1). Choose it as an existing endpoint or pick another name.</source>
+        <translation>Ein Endpunkt mit diesem Namen existiert bereits (%1). Wählen Sie ihn als vorhandenen Endpunkt oder einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The endpoint has a deployment with this name already (%1). Pick another name.</source>
+        <translation>Der Endpunkt hat bereits eine Bereitstellung mit diesem Namen (%1). Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>It no longer exists (%1). Refresh the endpoints.</source>
+        <translation>Es existiert nicht mehr (%1). Aktualisieren Sie die Endpunkte.</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1157,30 @@
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
+    <message>
+        <source>deploy</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>traffic</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>undeploy</source>
+        <translation>Entfernung</translation>
+    </message>
+    <message>
+        <source>no deployment</source>
+        <translation>keine Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 (%2), deployment %3: %4 → %5</source>
+        <translation>Endpunkt %1 (%2), Bereitstellung %3: %4 → %5</translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
@@ -1043,6 +1218,17 @@
     <message>
         <source>v%1</source>
         <translation>v%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringText</name>
+    <message>
+        <source>line %1 has %2 fields, the header %3</source>
+        <translation>Zeile %1 hat %2 Felder, die Kopfzeile %3</translation>
+    </message>
+    <message>
+        <source>the file has no header line</source>
+        <translation>die Datei hat keine Kopfzeile</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1394,34 @@
     <message>
         <source>Hash</source>
         <translation>Hash</translation>
+    </message>
+    <message>
+        <source>deploy %1</source>
+        <translation>Bereitstellung %1</translation>
+    </message>
+    <message>
+        <source>traffic %1</source>
+        <translation>Traffic %1</translation>
+    </message>
+    <message>
+        <source>rollback %1</source>
+        <translation>Rollback %1</translation>
+    </message>
+    <message>
+        <source>undeploy %1</source>
+        <translation>Entfernung %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>no deployment</source>
+        <translation>keine Bereitstellung</translation>
+    </message>
+    <message>
+        <source>split %1 → %2</source>
+        <translation>Aufteilung %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1807,323 @@
     </message>
 </context>
 <context>
+    <name>modelgate::ui::DeployWizard</name>
+    <message>
+        <source>New Deployment</source>
+        <translation>Neue Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Deploy %1 v%2</source>
+        <translation>%1 v%2 bereitstellen</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::DeploymentTableModel</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>NOT approved</source>
+        <translation>NICHT freigegeben</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>This version is no longer approved: %1. It keeps serving its share, but gets no more traffic.</source>
+        <translation>Diese Version ist nicht mehr freigegeben: %1. Sie bedient ihren Anteil weiter, erhält aber keinen zusätzlichen Traffic.</translation>
+    </message>
+    <message>
+        <source>Checking the release trail…</source>
+        <translation>Prüfpfad wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Its own scoring server: %1</source>
+        <translation>Ihr eigener Scoring-Server: %1</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Traffic</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::EndpointChoicePage</name>
+    <message>
+        <source>Existing endpoint:</source>
+        <translation>Vorhandener Endpunkt:</translation>
+    </message>
+    <message>
+        <source>New endpoint:</source>
+        <translation>Neuer Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Production: reaching 100 % here moves the champion alias</source>
+        <translation>Produktion: Bei 100 % hier wird der Champion-Alias verschoben</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Choose where the version serves predictions. Only an approved version can be deployed: the release gate is checked again when the deployment starts.</source>
+        <translation>Wählen Sie, wo die Version Vorhersagen liefert. Nur eine freigegebene Version kann bereitgestellt werden: Die Freigabe wird beim Start der Bereitstellung erneut geprüft.</translation>
+    </message>
+    <message>
+        <source>registered model name</source>
+        <translation>Name des registrierten Modells</translation>
+    </message>
+    <message>
+        <source>version number</source>
+        <translation>Versionsnummer</translation>
+    </message>
+    <message>
+        <source>e.g. diabetes-online</source>
+        <translation>z. B. diabetes-online</translation>
+    </message>
+    <message>
+        <source>Names: 1 to 32 of a–z, 0–9 and “-”, starting with a letter.</source>
+        <translation>Namen: 1 bis 32 Zeichen aus a–z, 0–9 und „-“, beginnend mit einem Buchstaben.</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Deployment name:</source>
+        <translation>Name der Bereitstellung:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name the model and the version to deploy.</source>
+        <translation>Nennen Sie das Modell und die Version, die bereitgestellt werden sollen.</translation>
+    </message>
+    <message>
+        <source>The endpoint name is not valid.</source>
+        <translation>Der Name des Endpunkts ist ungültig.</translation>
+    </message>
+    <message>
+        <source>An endpoint with this name exists already: choose it above.</source>
+        <translation>Ein Endpunkt mit diesem Namen existiert bereits: Wählen Sie ihn oben aus.</translation>
+    </message>
+    <message>
+        <source>The deployment name is not valid.</source>
+        <translation>Der Name der Bereitstellung ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The endpoint has a deployment with this name already.</source>
+        <translation>Der Endpunkt hat bereits eine Bereitstellung mit diesem Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::EndpointListModel</name>
+    <message>
+        <source>no deployment</source>
+        <translation>keine Bereitstellung</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>Production endpoint: reaching 100 % here moves the model&apos;s champion alias.</source>
+        <translation>Produktions-Endpunkt: Bei 100 % hier wird der Champion-Alias des Modells verschoben.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Scoring URI</source>
+        <translation>Scoring-URI</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>Bereitstellungen</translation>
+    </message>
+    <message>
+        <source>Traffic split</source>
+        <translation>Traffic-Aufteilung</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::EndpointsPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the endpoints and their health again (F5)</source>
+        <translation>Endpunkte und ihren Zustand neu lesen (F5)</translation>
+    </message>
+    <message>
+        <source>New Deployment…</source>
+        <translation>Neue Bereitstellung…</translation>
+    </message>
+    <message>
+        <source>Deploy an approved model version to an endpoint, step by step</source>
+        <translation>Eine freigegebene Modellversion Schritt für Schritt auf einem Endpunkt bereitstellen</translation>
+    </message>
+    <message>
+        <source>Set Traffic…</source>
+        <translation>Traffic festlegen…</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Restore the split before the endpoint&apos;s last change of split</source>
+        <translation>Die Aufteilung vor der letzten Änderung der Aufteilung des Endpunkts wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Start again whatever of the endpoint is not running, with its split</source>
+        <translation>Alles am Endpunkt, was nicht läuft, mit seiner Aufteilung neu starten</translation>
+    </message>
+    <message>
+        <source>Delete Deployment</source>
+        <translation>Bereitstellung löschen</translation>
+    </message>
+    <message>
+        <source>Stop and remove the selected deployment (only without traffic)</source>
+        <translation>Die gewählte Bereitstellung anhalten und entfernen (nur ohne Traffic)</translation>
+    </message>
+    <message>
+        <source>Refresh Log</source>
+        <translation>Protokoll aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reading the endpoints…</source>
+        <translation>Endpunkte werden gelesen…</translation>
+    </message>
+    <message>
+        <source>No endpoint yet</source>
+        <translation>Noch kein Endpunkt</translation>
+    </message>
+    <message>
+        <source>No endpoint selected</source>
+        <translation>Kein Endpunkt ausgewählt</translation>
+    </message>
+    <message>
+        <source>Deploy an approved version with New Deployment… to create one.</source>
+        <translation>Stellen Sie mit „Neue Bereitstellung…“ eine freigegebene Version bereit, um einen anzulegen.</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>%1 (production)</source>
+        <translation>%1 (Produktion)</translation>
+    </message>
+    <message>
+        <source>Scoring URI: %1/invocations</source>
+        <translation>Scoring-URI: %1/invocations</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Restart brings back what is not running, with the split it had.</source>
+        <translation>„Neu starten“ bringt zurück, was nicht läuft, mit der bisherigen Aufteilung.</translation>
+    </message>
+    <message>
+        <source>Log of %1 (last %2 lines)</source>
+        <translation>Protokoll von %1 (letzte %2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>%1 has %2 % of the traffic: move it to another deployment first.</source>
+        <translation>%1 erhält %2 % des Traffics: Verschieben Sie ihn zuerst auf eine andere Bereitstellung.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Setting the traffic of %1…</source>
+        <translation>Traffic von %1 wird festgelegt…</translation>
+    </message>
+    <message>
+        <source>Looking up the split to go back to…</source>
+        <translation>Aufteilung für das Zurücksetzen wird ermittelt…</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to the split recorded in %2?
+
+Now: %3
+After: %4
+
+The rollback is recorded in the release trail.</source>
+        <translation>%1 auf die in %2 vermerkte Aufteilung zurücksetzen?
+
+Jetzt: %3
+Danach: %4
+
+Das Zurücksetzen wird im Prüfpfad vermerkt.</translation>
+    </message>
+    <message>
+        <source>Rolling %1 back…</source>
+        <translation>%1 wird zurückgesetzt…</translation>
+    </message>
+    <message>
+        <source>Restarting %1…</source>
+        <translation>%1 wird neu gestartet…</translation>
+    </message>
+    <message>
+        <source>%1 was restarted.</source>
+        <translation>%1 wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Stop and remove %1 from %2? It has no traffic; the removal is recorded in the release trail. A rollback cannot bring it back.</source>
+        <translation>%1 auf %2 anhalten und entfernen? Sie erhält keinen Traffic; die Entfernung wird im Prüfpfad vermerkt. Ein Zurücksetzen kann sie nicht zurückbringen.</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>%1 wird gelöscht…</translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::ErrorBanner</name>
     <message>
         <source>Retry</source>
@@ -1868,6 +2399,14 @@
     <message>
         <source>No keychain available: the password is kept until ModelGate quits.</source>
         <translation>Kein Schlüsselbund verfügbar: Das Passwort wird nur bis zum Beenden von ModelGate aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoints</source>
+        <translation>&amp;Endpunkte</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +3312,18 @@ Kommentar: %6</translation>
         <source>You approved this content already (record %1).</source>
         <translation>Sie haben diesen Inhalt bereits freigegeben (Eintrag %1).</translation>
     </message>
+    <message>
+        <source>Deploy…</source>
+        <translation>Bereitstellen…</translation>
+    </message>
+    <message>
+        <source>Deploy this approved version to an endpoint, step by step.</source>
+        <translation>Diese freigegebene Version Schritt für Schritt auf einem Endpunkt bereitstellen.</translation>
+    </message>
+    <message>
+        <source>Deployment action</source>
+        <translation>Bereitstellungsaktion</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::ReviewsPage</name>
@@ -2814,6 +3365,112 @@ Kommentar: %6</translation>
             <numerusform>%n Version zu prüfen</numerusform>
             <numerusform>%n Versionen zu prüfen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::RolloutStepPage</name>
+    <message>
+        <source>Cancel Step</source>
+        <translation>Schritt abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop this step. A cancelled step leaves the endpoint as it was.</source>
+        <translation>Diesen Schritt anhalten. Ein abgebrochener Schritt lässt den Endpunkt, wie er war.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Share of the new deployment:</source>
+        <translation>Anteil der neuen Bereitstellung:</translation>
+    </message>
+    <message>
+        <source>The split after this step:</source>
+        <translation>Die Aufteilung nach diesem Schritt:</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>Canary</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>Hochstufen</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Weiter &gt;</translation>
+    </message>
+    <message>
+        <source>Deploy at 100 %</source>
+        <translation>Mit 100 % bereitstellen</translation>
+    </message>
+    <message>
+        <source>Deploy at 0 %</source>
+        <translation>Mit 0 % bereitstellen</translation>
+    </message>
+    <message>
+        <source>Starts %1 v%2 as deployment %3 on %4. The endpoint has no other deployment, so it gets all of the traffic. The deployment is recorded in the model&apos;s release trail.</source>
+        <translation>Startet %1 v%2 als Bereitstellung %3 auf %4. Der Endpunkt hat keine andere Bereitstellung, daher erhält sie den gesamten Traffic. Die Bereitstellung wird im Prüfpfad des Modells vermerkt.</translation>
+    </message>
+    <message>
+        <source>Starts %1 v%2 as deployment %3 on %4 with 0 % of the traffic: the endpoint keeps answering from its current deployments. The deployment is recorded in the model&apos;s release trail.</source>
+        <translation>Startet %1 v%2 als Bereitstellung %3 auf %4 mit 0 % des Traffics: Der Endpunkt antwortet weiter aus seinen bisherigen Bereitstellungen. Die Bereitstellung wird im Prüfpfad des Modells vermerkt.</translation>
+    </message>
+    <message>
+        <source>Give It This Share</source>
+        <translation>Diesen Anteil geben</translation>
+    </message>
+    <message>
+        <source>%1 is the endpoint&apos;s only deployment and has all of the traffic: there is nothing to share. Go on.</source>
+        <translation>%1 ist die einzige Bereitstellung des Endpunkts und erhält den gesamten Traffic: Es gibt nichts aufzuteilen. Fahren Sie fort.</translation>
+    </message>
+    <message>
+        <source>Sends a share of the requests to %1, the rest to the other deployments in their current proportions. Recorded as a traffic change. Skip with Next.</source>
+        <translation>Sendet einen Anteil der Anfragen an %1, den Rest an die anderen Bereitstellungen im bisherigen Verhältnis. Wird als Traffic-Änderung vermerkt. Mit „Weiter“ überspringen.</translation>
+    </message>
+    <message>
+        <source>Promote to 100 %</source>
+        <translation>Auf 100 % hochstufen</translation>
+    </message>
+    <message>
+        <source>Gives %1 all of the traffic. The other deployments stay at 0 %, running, so that Roll Back on the Endpoints page can return to them. Recorded as a traffic change%2. Skip with Next.</source>
+        <translation>Gibt %1 den gesamten Traffic. Die anderen Bereitstellungen bleiben mit 0 % in Betrieb, damit „Zurücksetzen“ auf der Seite „Endpunkte“ zu ihnen zurückkehren kann. Wird als Traffic-Änderung vermerkt%2. Mit „Weiter“ überspringen.</translation>
+    </message>
+    <message>
+        <source>; on this production endpoint the champion alias moves to v%1</source>
+        <translation>; auf diesem Produktions-Endpunkt wird der Champion-Alias auf v%1 verschoben</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Cancelling… A cancelled step leaves the endpoint as it was.</source>
+        <translation>Wird abgebrochen… Ein abgebrochener Schritt lässt den Endpunkt, wie er war.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the endpoint is as it was, and nothing was recorded.</source>
+        <translation>Abgebrochen: Der Endpunkt ist, wie er war, und nichts wurde vermerkt.</translation>
+    </message>
+    <message>
+        <source>Failed: the endpoint is as it was.</source>
+        <translation>Fehlgeschlagen: Der Endpunkt ist, wie er war.</translation>
+    </message>
+    <message>
+        <source>Done: %1 → %2</source>
+        <translation>Erledigt: %1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ScreenshotRunner</name>
+    <message>
+        <source>Input rows from %1.</source>
+        <translation>Eingabezeilen aus %1.</translation>
     </message>
 </context>
 <context>
@@ -2923,6 +3580,196 @@ Kommentar: %6</translation>
             <numerusform>%n davon inkompatibel</numerusform>
             <numerusform>%n davon inkompatibel</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::SmokeTestPage</name>
+    <message>
+        <source>Choose CSV…</source>
+        <translation>CSV wählen…</translation>
+    </message>
+    <message>
+        <source>Use Input Example</source>
+        <translation>Eingabebeispiel verwenden</translation>
+    </message>
+    <message>
+        <source>Send to the Deployment</source>
+        <translation>An die Bereitstellung senden</translation>
+    </message>
+    <message>
+        <source>Smoke Test</source>
+        <translation>Smoke-Test</translation>
+    </message>
+    <message>
+        <source>Sends input rows to the new deployment alone, whatever its share, and shows its predictions. Nothing is recorded. Skip with Next.</source>
+        <translation>Sendet Eingabezeilen nur an die neue Bereitstellung, unabhängig von ihrem Anteil, und zeigt ihre Vorhersagen. Nichts wird vermerkt. Mit „Weiter“ überspringen.</translation>
+    </message>
+    <message>
+        <source>No input rows yet.</source>
+        <translation>Noch keine Eingabezeilen.</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prediction(s) received.</source>
+        <translation>
+            <numerusform>%n Vorhersage erhalten.</numerusform>
+            <numerusform>%n Vorhersagen erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 predictions for %2 rows.</source>
+        <translation>%1 Vorhersagen für %2 Zeilen.</translation>
+    </message>
+    <message>
+        <source>Choose Input Rows</source>
+        <translation>Eingabezeilen wählen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2.</source>
+        <translation>%1 ist nicht verwendbar: %2.</translation>
+    </message>
+    <message>
+        <source>Input rows from %1.</source>
+        <translation>Eingabezeilen aus %1.</translation>
+    </message>
+    <message>
+        <source>Loading the input example of %1 v%2…</source>
+        <translation>Eingabebeispiel von %1 v%2 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file with a header line.</source>
+        <translation>Wählen Sie eine CSV-Datei mit Kopfzeile.</translation>
+    </message>
+    <message>
+        <source>The version&apos;s input example is not a table. Choose a CSV file with a header line.</source>
+        <translation>Das Eingabebeispiel der Version ist keine Tabelle. Wählen Sie eine CSV-Datei mit Kopfzeile.</translation>
+    </message>
+    <message>
+        <source>The input example saved with %1 v%2.</source>
+        <translation>Das mit %1 v%2 gespeicherte Eingabebeispiel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n row(s) to %1…</source>
+        <translation>
+            <numerusform>%n Zeile wird an %1 gesendet…</numerusform>
+            <numerusform>%n Zeilen werden an %1 gesendet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The deployment answered HTTP %1: %2</source>
+        <translation>Die Bereitstellung antwortete mit HTTP %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Vermerkt</translation>
+    </message>
+    <message>
+        <source>%1 on %2 now: %3. These records were written to the release trail:</source>
+        <translation>%1 auf %2 jetzt: %3. Diese Einträge wurden in den Prüfpfad geschrieben:</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>NO: %1</source>
+        <translation>NEIN: %1</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::TrafficDialog</name>
+    <message>
+        <source>Set Traffic of %1</source>
+        <translation>Traffic von %1 festlegen</translation>
+    </message>
+    <message>
+        <source>Give each deployment its share of the requests. A deployment whose share grows must be approved now; the change is recorded in the release trail of each model whose share changes.</source>
+        <translation>Geben Sie jeder Bereitstellung ihren Anteil an den Anfragen. Eine Bereitstellung, deren Anteil wächst, muss derzeit freigegeben sein; die Änderung wird im Prüfpfad jedes Modells vermerkt, dessen Anteil sich ändert.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>%1 (%2 v%3):</source>
+        <translation>%1 (%2 v%3):</translation>
+    </message>
+    <message>
+        <source>Sum:</source>
+        <translation>Summe:</translation>
+    </message>
+    <message>
+        <source>Optional: why (recorded with the change)</source>
+        <translation>Optional: warum (wird mit der Änderung vermerkt)</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 % (must be 100 %, %2 to go)</source>
+        <translation>%1 % (muss 100 % sein, es fehlen %2)</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::TrafficSplitBar</name>
+    <message>
+        <source>No deployment: the endpoint serves nothing.</source>
+        <translation>Keine Bereitstellung: Der Endpunkt liefert nichts.</translation>
+    </message>
+    <message>
+        <source>%1: %2 % of the requests</source>
+        <translation>%1: %2 % der Anfragen</translation>
+    </message>
+    <message>
+        <source>no deployment</source>
+        <translation>keine Bereitstellung</translation>
+    </message>
+    <message>
+        <source>%1 % %2</source>
+        <translation>%1 % %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -3362,6 +4209,18 @@ Kommentar: %6</translation>
     <message>
         <source>The workspaces could not be saved: %1</source>
         <translation>Die Arbeitsbereiche konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>mlflow on PATH</source>
+        <translation>mlflow aus PATH</translation>
+    </message>
+    <message>
+        <source>The mlflow program that starts local scoring servers for the Endpoints page.</source>
+        <translation>Das mlflow-Programm, das lokale Scoring-Server für die Seite „Endpunkte“ startet.</translation>
+    </message>
+    <message>
+        <source>MLflow executable:</source>
+        <translation>MLflow-Programm:</translation>
     </message>
 </context>
 </TS>

@@ -327,6 +327,77 @@
     </message>
 </context>
 <context>
+    <name>DeployText</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undeploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded “%1” for %2 v%3 as record %4 of its release trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT recorded: “%1” for %2 v%3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed, so nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Champion alias moved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The champion alias did NOT move: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done on the endpoint, NOT recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Could not load the registered models.</source>
@@ -558,6 +629,86 @@
     </message>
     <message>
         <source>the workspace has no user name, and a decision must name its reviewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the endpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check whether the deployed versions are still approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The traffic split was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint was not rolled back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint could not be restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment was not deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the deployment&apos;s log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scoring request got no answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the version&apos;s input example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version has no saved input example (HTTP 404). Choose a CSV file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model or version no longer exists on the server (HTTP 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version is not approved now (%1). Only an approved version gets traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the release trail records no earlier split of this endpoint to go back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the release trail does not know this deployment, so it cannot be judged: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment still has traffic (%1). Move its share to another deployment first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The split is not valid (%1): every deployment of the endpoint is named once and the shares sum to 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An endpoint with this name exists already (%1). Choose it as an existing endpoint or pick another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint has a deployment with this name already (%1). Pick another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It no longer exists (%1). Refresh the endpoints.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1006,6 +1157,30 @@
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undeploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint %1 (%2), deployment %3: %4 → %5</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
@@ -1043,6 +1218,17 @@
     <message>
         <source>v%1</source>
         <translation>v%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringText</name>
+    <message>
+        <source>line %1 has %2 fields, the header %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has no header line</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1393,34 @@
     </message>
     <message>
         <source>Hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deploy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>traffic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undeploy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1593,6 +1807,318 @@
     </message>
 </context>
 <context>
+    <name>modelgate::ui::DeployWizard</name>
+    <message>
+        <source>New Deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy %1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::DeploymentTableModel</name>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version is no longer approved: %1. It keeps serving its share, but gets no more traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the release trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its own scoring server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::EndpointChoicePage</name>
+    <message>
+        <source>Existing endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production: reaching 100 % here moves the champion alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where the version serves predictions. Only an approved version can be deployed: the release gate is checked again when the deployment starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered model name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. diabetes-online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names: 1 to 32 of a–z, 0–9 and “-”, starting with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished">Model:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished">Version:</translation>
+    </message>
+    <message>
+        <source>Deployment name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the model and the version to deploy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint name is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An endpoint with this name exists already: choose it above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment name is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint has a deployment with this name already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::EndpointListModel</name>
+    <message>
+        <source>no deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production endpoint: reaching 100 % here moves the model&apos;s champion alias.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic split</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::EndpointsPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the endpoints and their health again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Deployment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy an approved model version to an endpoint, step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Traffic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the split before the endpoint&apos;s last change of split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again whatever of the endpoint is not running, with its split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and remove the selected deployment (only without traffic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy an approved version with New Deployment… to create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (production)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring URI: %1/invocations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart brings back what is not running, with the split it had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log of %1 (last %2 lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 % of the traffic: move it to another deployment first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the traffic of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the split to go back to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll %1 back to the split recorded in %2?
+
+Now: %3
+After: %4
+
+The rollback is recorded in the release trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolling %1 back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and remove %1 from %2? It has no traffic; the removal is recorded in the release trail. A rollback cannot bring it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::ErrorBanner</name>
     <message>
         <source>Retry</source>
@@ -1868,6 +2394,14 @@
     <message>
         <source>No keychain available: the password is kept until ModelGate quits.</source>
         <translation>No keychain available: the password is kept until ModelGate quits.</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Endpoints</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2767,6 +3301,18 @@ Comment: %6</source>
         <source>You approved this content already (record %1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Deploy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy this approved version to an endpoint, step by step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment action</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::ReviewsPage</name>
@@ -2808,6 +3354,112 @@ Comment: %6</source>
             <numerusform>%n version to review</numerusform>
             <numerusform>%n versions to review</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::RolloutStepPage</name>
+    <message>
+        <source>Cancel Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop this step. A cancelled step leaves the endpoint as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the new deployment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The split after this step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy at 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy at 0 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts %1 v%2 as deployment %3 on %4. The endpoint has no other deployment, so it gets all of the traffic. The deployment is recorded in the model&apos;s release trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts %1 v%2 as deployment %3 on %4 with 0 % of the traffic: the endpoint keeps answering from its current deployments. The deployment is recorded in the model&apos;s release trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give It This Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the endpoint&apos;s only deployment and has all of the traffic: there is nothing to share. Go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends a share of the requests to %1, the rest to the other deployments in their current proportions. Recorded as a traffic change. Skip with Next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote to 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gives %1 all of the traffic. The other deployments stay at 0 %, running, so that Roll Back on the Endpoints page can return to them. Recorded as a traffic change%2. Skip with Next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; on this production endpoint the champion alias moves to v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling… A cancelled step leaves the endpoint as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the endpoint is as it was, and nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: the endpoint is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::ScreenshotRunner</name>
+    <message>
+        <source>Input rows from %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2917,6 +3569,196 @@ Comment: %6</source>
             <numerusform>%n breaking</numerusform>
             <numerusform>%n breaking</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::SmokeTestPage</name>
+    <message>
+        <source>Choose CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Input Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to the Deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoke Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends input rows to the new deployment alone, whatever its share, and shows its predictions. Nothing is recorded. Skip with Next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No input rows yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prediction(s) received.</source>
+        <translation>
+            <numerusform>%n prediction received.</numerusform>
+            <numerusform>%n predictions received.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 predictions for %2 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Input Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input rows from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the input example of %1 v%2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CSV file with a header line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version&apos;s input example is not a table. Choose a CSV file with a header line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input example saved with %1 v%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n row(s) to %1…</source>
+        <translation>
+            <numerusform>Sending %n row to %1…</numerusform>
+            <numerusform>Sending %n rows to %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The deployment answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 now: %3. These records were written to the release trail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">yes</translation>
+    </message>
+    <message>
+        <source>NO: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::TrafficDialog</name>
+    <message>
+        <source>Set Traffic of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give each deployment its share of the requests. A deployment whose share grows must be approved now; the change is recorded in the release trail of each model whose share changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 v%3):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: why (recorded with the change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % (must be 100 %, %2 to go)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::TrafficSplitBar</name>
+    <message>
+        <source>No deployment: the endpoint serves nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 % of the requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3356,6 +4198,18 @@ Comment: %6</source>
     <message>
         <source>The workspaces could not be saved: %1</source>
         <translation>The workspaces could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>mlflow on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mlflow program that starts local scoring servers for the Endpoints page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLflow executable:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,7 @@
 // The ui library's layout rule, checked on its source tree: ui/ is laid out by concern
 // (docs/architecture.md, "ui: folders by concern"), and a folder includes only from the
 // folders the table below allows. The table is the rule as that page words it: the shell
-// uses everything; registry and release use evaluation but not each other; workspaces and
+// uses everything; registry, release and deploy use evaluation but not each other; workspaces and
 // evaluation use only the generic folders (widgets, errors, async), which use nothing else
 // of ui/. A new folder must be given its line here before it builds on anything.
 
@@ -28,9 +28,11 @@ const QMap<QString, QStringList> &allowedIncludes()
         {QStringLiteral("workspaces"), generic},
         {QStringLiteral("registry"), generic + QStringList{QStringLiteral("evaluation")}},
         {QStringLiteral("release"), generic + QStringList{QStringLiteral("evaluation")}},
+        {QStringLiteral("deploy"), generic + QStringList{QStringLiteral("evaluation")}},
         {QStringLiteral("shell"),
          generic + QStringList{QStringLiteral("evaluation"), QStringLiteral("registry"),
-                               QStringLiteral("release"), QStringLiteral("workspaces")}},
+                               QStringLiteral("release"), QStringLiteral("deploy"),
+                               QStringLiteral("workspaces")}},
     };
     return table;
 }

@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QUrl>
 
+#include <modelgate/core/deploy/local_target.h>
+#include <modelgate/core/deploy/rollout.h>
+#include <modelgate/core/release/deployment_gate.h>
 #include <modelgate/core/release/release_review.h>
 
 // At global scope so that lupdate and the runtime agree on the context "ErrorText".
@@ -50,6 +53,26 @@ QString operationSentence(Operation operation)
         return ErrorText::tr("Could not save the release policy.");
     case Operation::LoadReviewInbox:
         return ErrorText::tr("Could not load the versions waiting for review.");
+    case Operation::ListEndpoints:
+        return ErrorText::tr("Could not read the endpoints.");
+    case Operation::LoadApprovals:
+        return ErrorText::tr("Could not check whether the deployed versions are still approved.");
+    case Operation::Deploy:
+        return ErrorText::tr("The deployment was not made.");
+    case Operation::SetTraffic:
+        return ErrorText::tr("The traffic split was not changed.");
+    case Operation::RollBack:
+        return ErrorText::tr("The endpoint was not rolled back.");
+    case Operation::RestartEndpoint:
+        return ErrorText::tr("The endpoint could not be restarted.");
+    case Operation::DeleteDeployment:
+        return ErrorText::tr("The deployment was not deleted.");
+    case Operation::LoadDeploymentLog:
+        return ErrorText::tr("Could not read the deployment's log.");
+    case Operation::InvokeEndpoint:
+        return ErrorText::tr("The scoring request got no answer.");
+    case Operation::LoadInputExample:
+        return ErrorText::tr("Could not load the version's input example.");
     }
     return {};
 }
@@ -147,6 +170,18 @@ QString notFoundReason(Operation operation)
         return ErrorText::tr(
             "The server has no MLflow model registry at this address (HTTP 404). Check the tracking URI, "
             "including any path prefix.");
+    case Operation::LoadInputExample:
+        return ErrorText::tr("The version has no saved input example (HTTP 404). Choose a CSV file instead.");
+    case Operation::ListEndpoints:
+    case Operation::LoadApprovals:
+    case Operation::Deploy:
+    case Operation::SetTraffic:
+    case Operation::RollBack:
+    case Operation::RestartEndpoint:
+    case Operation::DeleteDeployment:
+    case Operation::LoadDeploymentLog:
+    case Operation::InvokeEndpoint:
+        return ErrorText::tr("The model or version no longer exists on the server (HTTP 404).");
     }
     return {};
 }
@@ -195,6 +230,23 @@ QString statusReason(const Error &error, Operation operation)
 
 } // namespace
 
+bool isDeploymentOperation(Operation operation)
+{
+    switch (operation) {
+    case Operation::ListEndpoints:
+    case Operation::Deploy:
+    case Operation::SetTraffic:
+    case Operation::RollBack:
+    case Operation::RestartEndpoint:
+    case Operation::DeleteDeployment:
+    case Operation::LoadDeploymentLog:
+    case Operation::InvokeEndpoint:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool isAuthenticationError(const Error &error)
 {
     return (error.kind == ErrorKind::HttpStatus || error.kind == ErrorKind::Api) &&
@@ -229,7 +281,41 @@ QString refusalText(const Error &error)
         return ErrorText::tr("the model's release trail is broken, and nothing is added to a broken trail.");
     if (code == kRefusedNoIdentity)
         return ErrorText::tr("the workspace has no user name, and a decision must name its reviewer.");
+    // Core's message says why (pending, stale, rejected, tags out of step with the trail).
+    if (code == kRefusedNotApproved)
+        return ErrorText::tr("the version is not approved now (%1). Only an approved version gets traffic.")
+            .arg(QString::fromStdString(error.message));
+    if (code == kRefusedNothingToRollBack)
+        return ErrorText::tr("the release trail records no earlier split of this endpoint to go back to.");
+    if (code == kRefusedUnknownDeployment)
+        return ErrorText::tr("the release trail does not know this deployment, so it cannot be judged: %1.")
+            .arg(QString::fromStdString(error.message));
     return QString::fromStdString(error.message);
+}
+
+// Refusals of the deployment target itself: the endpoint's state, not a release rule, says no.
+QString targetRefusalText(const Error &error)
+{
+    const std::string &code = error.code;
+    const QString detail = QString::fromStdString(error.message);
+    if (code == kHasTraffic)
+        return ErrorText::tr("The deployment still has traffic (%1). Move its share to another deployment "
+                             "first.")
+            .arg(detail);
+    if (code == kBadSplit)
+        return ErrorText::tr(
+                   "The split is not valid (%1): every deployment of the endpoint is named once and "
+                   "the shares sum to 100 %.")
+            .arg(detail);
+    if (code == kEndpointExists)
+        return ErrorText::tr(
+                   "An endpoint with this name exists already (%1). Choose it as an existing endpoint "
+                   "or pick another name.")
+            .arg(detail);
+    if (code == kDeploymentExists)
+        return ErrorText::tr("The endpoint has a deployment with this name already (%1). Pick another name.")
+            .arg(detail);
+    return {};
 }
 
 } // namespace
@@ -268,6 +354,15 @@ QString userMessage(const Error &error, Operation operation)
             reason = ErrorText::tr("%1.").arg(QString::fromStdString(error.message));
             break;
         }
+        if (isDeploymentOperation(operation)) {
+            // The target's own input (a missing endpoint, an executable not found), not the workspace's.
+            if (error.code == kEndpointNotFound || error.code == kDeploymentNotFound)
+                reason = ErrorText::tr("It no longer exists (%1). Refresh the endpoints.")
+                             .arg(QString::fromStdString(error.message));
+            else
+                reason = ErrorText::tr("%1.").arg(QString::fromStdString(error.message));
+            break;
+        }
         if (operation == Operation::ExportReport) {
             reason =
                 ErrorText::tr("The file cannot be written: %1.").arg(QString::fromStdString(error.message));
@@ -280,7 +375,9 @@ QString userMessage(const Error &error, Operation operation)
     case ErrorKind::Refused:
         // A release rule said no: worded from the rule's code; core's English message stays
         // for a code this console does not know.
-        reason = ErrorText::tr("The release rules do not allow it: %1").arg(refusalText(error));
+        reason = targetRefusalText(error);
+        if (reason.isEmpty())
+            reason = ErrorText::tr("The release rules do not allow it: %1").arg(refusalText(error));
         break;
     case ErrorKind::Unsupported:
         // Never a silent downgrade: say what the server lacks (core names the version and the

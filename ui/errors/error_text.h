@@ -26,7 +26,20 @@ enum class Operation
     SyncReviewTags,        // rewriting a version's review tags from the trail
     SaveReleasePolicy,     // the policy editor's save (directions, policy record, tag)
     LoadReviewInbox,       // the reviewer's inbox across every model
+    ListEndpoints,         // the deployment target's endpoints and their health
+    LoadApprovals,         // whether each deployment's version is approved now
+    Deploy,                // a new deployment (gate, start, record)
+    SetTraffic,            // a new split of an endpoint's traffic
+    RollBack,              // restoring an endpoint's previous split
+    RestartEndpoint,       // starting again what of an endpoint is not running
+    DeleteDeployment,      // undeploying a deployment without traffic
+    LoadDeploymentLog,     // a deployment's log
+    InvokeEndpoint,        // a scoring request (the wizard's smoke test)
+    LoadInputExample,      // a version's saved input example
 };
+
+// Whether `operation` acts on a deployment target rather than on the MLflow server alone.
+bool isDeploymentOperation(Operation operation);
 
 // The one place where core errors become sentences for people. Every message says
 // what failed and what to do next, translated with tr(). The English technical detail

@@ -1,6 +1,8 @@
 #include "shell/main_window.h"
 
+#include "deploy/deploy_wizard.h"
 #include "registry/version_details_pane.h"
+#include "release/review/review_panel.h"
 #include "widgets/error_banner.h"
 #include "widgets/icons.h"
 #include "workspaces/secret_store.h"
@@ -22,6 +24,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <modelgate/core/deploy/local_target.h>
 #include <modelgate/ui/app_info.h>
 
 namespace modelgate::ui {
@@ -64,6 +67,8 @@ MainWindow::MainWindow(WorkspaceManager *workspaces, QWidget *parent)
     m_reviewCount = new QLabel(this);
     statusBar()->addPermanentWidget(m_reviewCount);
     m_pages = m_reviews->createPageSwitch(m_registry, m_reviewCount);
+    m_endpoints = new EndpointsPage(this);
+    m_pages->addTab(m_endpoints, tr("Endpoints"));
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
@@ -74,6 +79,15 @@ MainWindow::MainWindow(WorkspaceManager *workspaces, QWidget *parent)
 
     connectRegistry();
     connect(m_banner, &ErrorBanner::editWorkspaceRequested, this, &MainWindow::openWorkspacesDialog);
+    connect(m_endpoints, &EndpointsPage::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_endpoints->errorBanner(), &ErrorBanner::editWorkspaceRequested, this,
+            &MainWindow::openWorkspacesDialog);
+    // The review panel offers "Deploy…" on an approved version; release/ does not know deploy/.
+    connect(m_reviews->reviewPanel(), &ReviewPanel::deployRequested, this,
+            [this](const QString &model, const QString &version) {
+                showPage(EndpointsPageIndex);
+                m_endpoints->openDeployWizard(model, version);
+            });
     connect(m_workspaces, &WorkspaceManager::activated, this, &MainWindow::onWorkspaceActivated);
     connect(m_workspaces->secretStore(), &SecretStore::persistenceChanged, this,
             &MainWindow::updateKeychainStatus);
@@ -157,6 +171,12 @@ void MainWindow::createMenus()
     view->addSeparator();
     m_reviewVersionAction =
         m_reviews->addPageActions(view, [this]() { return m_registry->selectedVersion(); });
+    // Ctrl+Shift+3 beside the registry's and the reviews' Ctrl+Shift+1/2.
+    m_endpointsPageAction = new QAction(tr("&Endpoints"), this);
+    m_endpointsPageAction->setObjectName(QStringLiteral("endpointsPageAction"));
+    m_endpointsPageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_3));
+    connect(m_endpointsPageAction, &QAction::triggered, this, [this]() { showPage(EndpointsPageIndex); });
+    view->insertAction(m_reviewVersionAction, m_endpointsPageAction);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
@@ -264,13 +284,46 @@ void MainWindow::onWorkspaceActivated(const QString &id)
     m_banner->dismiss();
     const auto client = m_workspaces->client();
     m_reviews->setClient(client, id);
+    setDeployContext(*workspace, client);
     updateKeychainStatus();
     m_registry->setWorkspace(client, !workspace->fromEnvironment); // loads its models
 }
 
+void MainWindow::setDeployContext(const Workspace &workspace, std::shared_ptr<const MlflowClient> client)
+{
+    DeployContext context;
+    if (client) {
+        LocalTargetConfig config;
+        config.stateRoot = LocalTargetConfig::defaultStateRoot(m_workspaces->environment());
+        if (!workspace.profile.mlflowExecutable.empty())
+            config.mlflowExecutable = workspace.profile.mlflowExecutable;
+        context.access = registryAccessFor(client->config());
+        context.target = std::make_shared<LocalTarget>(std::move(config));
+        context.client = std::move(client);
+    }
+    m_endpoints->setContext(std::move(context));
+}
+
+void MainWindow::showPage(int page)
+{
+    if (page == EndpointsPageIndex)
+        m_pages->setCurrentWidget(m_endpoints);
+    else
+        m_reviews->showPage(page);
+}
+
+int MainWindow::currentPage() const
+{
+    return m_pages->currentIndex();
+}
+
 void MainWindow::refresh()
 {
-    if (m_reviews->refreshIfShown()) // F5 refreshes the page in view
+    if (m_pages->currentWidget() == m_endpoints) { // F5 refreshes the page in view
+        m_endpoints->refresh();
+        return;
+    }
+    if (m_reviews->refreshIfShown())
         return;
     m_registry->refresh();
 }
@@ -279,6 +332,7 @@ void MainWindow::cancelLoads()
 {
     m_registry->cancelLoads();
     m_reviews->cancelLoads();
+    m_endpoints->cancelLoads();
     m_cancelAction->setEnabled(false);
 }
 
@@ -343,7 +397,10 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     resetLayout();
     m_registry->restoreLayout(settings);
-    m_reviews->restoreLayout(settings); // and the page shown
+    m_reviews->restoreLayout(settings); // and the page shown (of its two)
+    m_endpoints->restoreLayout(settings);
+    if (settings.value(QStringLiteral("page")).toInt() == EndpointsPageIndex)
+        showPage(EndpointsPageIndex);
 }
 
 void MainWindow::saveLayout() const
@@ -356,6 +413,7 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("state"), saveState());
     m_registry->saveLayout(settings);
     m_reviews->saveLayout(settings);
+    m_endpoints->saveLayout(settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

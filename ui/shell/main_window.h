@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deploy/endpoints_page.h"
 #include "registry/registry_page.h"
 #include "release/reviews_page.h"
 
@@ -14,6 +15,7 @@ namespace modelgate::ui {
 
 class ErrorBanner;
 class WorkspaceManager;
+struct Workspace;
 
 // The window shell: the workspace switcher, menus and actions, the error banner, the page
 // switch (the registry page and the reviews page), the status bar and the remembered layout.
@@ -66,15 +68,18 @@ public:
     ErrorBanner *errorBanner() const { return m_banner; }
     QComboBox *workspaceSwitcher() const { return m_workspaceCombo; }
 
-    // The top-level pages (ReviewsPage::Page): the registry browser and the reviews.
-    void showPage(int page) { m_reviews->showPage(page); }
-    int currentPage() const { return m_reviews->currentPage(); }
+    // The top-level pages: ReviewsPage::Page (the registry browser and the reviews), then
+    // EndpointsPageIndex.
+    static constexpr int EndpointsPageIndex = ReviewsPage::ReviewsPageIndex + 1;
+    void showPage(int page);
+    int currentPage() const;
     // Opens the Reviews page on a version (the registry's "Review this version", Ctrl+Shift+R).
     void reviewVersion(const QString &model, const QString &version)
     {
         m_reviews->reviewVersion(model, version);
     }
     ReviewsPage *reviewsPage() const { return m_reviews; }
+    EndpointsPage *endpointsPage() const { return m_endpoints; }
     QTabWidget *pages() const { return m_pages; }
     QLabel *reviewCountLabel() const { return m_reviewCount; }
 
@@ -96,6 +101,7 @@ private:
     void onWorkspaceActivated(const QString &id);
     void showStatusMessage(const QString &text, int timeout);
     void updateKeychainStatus();
+    void setDeployContext(const Workspace &workspace, std::shared_ptr<const MlflowClient> client);
     void restoreLayout();
     void saveLayout() const;
 
@@ -103,6 +109,8 @@ private:
     ReviewsPage *m_reviews;
     ErrorBanner *m_banner = nullptr;
     RegistryPage *m_registry = nullptr;
+    EndpointsPage *m_endpoints = nullptr;
+    QAction *m_endpointsPageAction = nullptr;
 
     QComboBox *m_workspaceCombo = nullptr;
     QLabel *m_keychainStatus = nullptr;

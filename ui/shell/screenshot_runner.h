@@ -79,6 +79,8 @@ private:
     // its comparison with the champion are in.
     void showReview(const QString &what, const QString &model, const QString &version,
                     std::function<void()> next);
+    void stepEndpoints();
+    void grabEndpoints();
     void stepWorkspacesDialog();
     void stepErrorBanner();
     QSize registrySize() const;

@@ -92,6 +92,13 @@ void WorkspacesDialog::buildUi()
     auto *caRow = new QHBoxLayout;
     caRow->addWidget(m_caBundle, 1);
     caRow->addWidget(m_browseCa);
+    // Local deployments start `mlflow models serve` with this executable; the scoring server
+    // needs the model's Python packages, which a workspace's own environment may provide.
+    m_mlflowExecutable = new QLineEdit(m_form);
+    m_mlflowExecutable->setObjectName(QStringLiteral("mlflowExecutable"));
+    m_mlflowExecutable->setPlaceholderText(tr("mlflow on PATH"));
+    m_mlflowExecutable->setToolTip(
+        tr("The mlflow program that starts local scoring servers for the Endpoints page."));
     m_testButton = new QPushButton(tr("Test Connection"), m_form);
     m_testButton->setObjectName(QStringLiteral("testConnection"));
     m_testResult = new QLabel(m_form);
@@ -115,6 +122,7 @@ void WorkspacesDialog::buildUi()
     form->addRow(m_secretLabel, m_secret);
     form->addRow(QString(), m_insecureTls);
     form->addRow(tr("CA bundle:"), caRow);
+    form->addRow(tr("MLflow executable:"), m_mlflowExecutable);
     form->addRow(QString(), m_validation);
     form->addRow(QString(), testRow);
 
@@ -146,7 +154,7 @@ void WorkspacesDialog::buildUi()
     });
     connect(m_addButton, &QPushButton::clicked, this, &WorkspacesDialog::addWorkspace);
     connect(m_removeButton, &QPushButton::clicked, this, &WorkspacesDialog::removeWorkspace);
-    for (QLineEdit *edit : {m_name, m_uri, m_user, m_secret, m_caBundle})
+    for (QLineEdit *edit : {m_name, m_uri, m_user, m_secret, m_caBundle, m_mlflowExecutable})
         connect(edit, &QLineEdit::textChanged, this, [this]() {
             storeCurrentEntry();
             validateCurrent();
@@ -227,6 +235,7 @@ void WorkspacesDialog::showEntry(int row)
     m_secret->setText(entry.secret);
     m_insecureTls->setChecked(entry.profile.insecureTls);
     m_caBundle->setText(fromStd(entry.profile.caBundlePath));
+    m_mlflowExecutable->setText(fromStd(entry.profile.mlflowExecutable));
     m_updating = false;
     updateFieldStates();
     validateCurrent();
@@ -243,6 +252,7 @@ void WorkspacesDialog::storeCurrentEntry()
     entry.profile.username = m_user->text().trimmed().toStdString();
     entry.profile.insecureTls = m_insecureTls->isChecked();
     entry.profile.caBundlePath = m_caBundle->text().trimmed().toStdString();
+    entry.profile.mlflowExecutable = m_mlflowExecutable->text().trimmed().toStdString();
     entry.secret = m_secret->text();
     if (QListWidgetItem *item = m_list->item(m_currentRow))
         item->setText(m_name->text().trimmed());

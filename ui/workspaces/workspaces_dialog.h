@@ -80,6 +80,7 @@ private:
     QCheckBox *m_insecureTls = nullptr;
     QLineEdit *m_caBundle = nullptr;
     QPushButton *m_browseCa = nullptr;
+    QLineEdit *m_mlflowExecutable = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_testResult = nullptr;
     QLabel *m_validation = nullptr;

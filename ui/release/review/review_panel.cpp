@@ -54,6 +54,7 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_editPolicy(new QPushButton(tr("Edit &Policy…"), this))
     , m_exportReport(new QPushButton(tr("E&xport Report…"), this))
+    , m_deploy(new QPushButton(tr("Deploy…"), this))
     , m_banner(new ErrorBanner(this))
     , m_loading(new LoadingIndicator(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -84,6 +85,9 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     m_exportReport->setToolTip(tr("Write this version's release report as PDF or HTML for an auditor: "
                                   "evidence, checks, decisions and the verified trail (Ctrl+Shift+E)."));
     m_editPolicy->setObjectName(QStringLiteral("editPolicyButton"));
+    m_deploy->setObjectName(QStringLiteral("deployButton"));
+    m_deploy->setToolTip(tr("Deploy this approved version to an endpoint, step by step."));
+    m_deploy->hide(); // offered once the loaded status says approved
     m_editPolicy->setToolTip(tr("Change the release rules of this model (needs EDIT permission on it)."));
     m_banner->hide();
 
@@ -140,6 +144,7 @@ ReviewPanel::ReviewPanel(QWidget *parent)
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_headline, 1);
+    header->addWidget(m_deploy);
     header->addWidget(m_exportReport);
     header->addWidget(m_editPolicy);
     header->addWidget(m_refresh);
@@ -152,6 +157,7 @@ ReviewPanel::ReviewPanel(QWidget *parent)
 
     connect(m_refresh, &QPushButton::clicked, this, &ReviewPanel::refresh);
     connect(m_editPolicy, &QPushButton::clicked, this, &ReviewPanel::openPolicyEditor);
+    connect(m_deploy, &QPushButton::clicked, this, [this]() { Q_EMIT deployRequested(m_model, m_version); });
     connect(m_exportReport, &QPushButton::clicked, this,
             [this]() { exportReleaseReport(this, m_client, m_model, m_version); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &ReviewPanel::refresh);
@@ -211,6 +217,7 @@ void ReviewPanel::clear()
     m_charts->clear();
     m_banner->dismiss();
     m_headline->setText(tr("No version selected"));
+    m_deploy->hide();
     m_stateLine->setText(tr("Select a model version to review it."));
     m_checkSummary->clear();
     m_decision->setComment({});
@@ -326,6 +333,7 @@ void ReviewPanel::applyStatus(const ReleaseStatus &status)
                                        "Tags rewrites them from the trail (this needs EDIT on the model).")
                                   : QString());
     fillDecisions(status);
+    m_deploy->setVisible(status.approved);
 
     if (!sameVersion) {
         // The evidence views load themselves when shown, so a hidden tab costs no request.

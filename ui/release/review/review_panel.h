@@ -69,6 +69,7 @@ public:
     QPushButton *breakGlassButton() const;
     QPushButton *editPolicyButton() const { return m_editPolicy; }
     QPushButton *exportReportButton() const { return m_exportReport; }
+    QPushButton *deployButton() const { return m_deploy; }
     QString approveDisabledReason() const;
     CheckListModel *checkListModel() const { return m_checks; }
     QPlainTextEdit *commentEdit() const;
@@ -98,6 +99,9 @@ public:
 Q_SIGNALS:
     void decisionRecorded(const QString &model, const QString &version);
     void policyChanged(const QString &model);
+    // "Deploy…" on an approved version; the shell opens the deployment wizard (release/ does
+    // not know deploy/).
+    void deployRequested(const QString &model, const QString &version);
     // Test and status-bar hooks.
     void statusLoaded();
     void decisionFailed(const modelgate::Error &error);
@@ -135,6 +139,7 @@ private:
     QPushButton *m_refresh;
     QPushButton *m_editPolicy;
     QPushButton *m_exportReport;
+    QPushButton *m_deploy;
     ErrorBanner *m_banner;
     LoadingIndicator *m_loading;
     QSplitter *m_splitter;

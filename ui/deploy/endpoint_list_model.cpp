@@ -1,0 +1,144 @@
+#include "deploy/endpoint_list_model.h"
+
+#include "deploy/deploy_context.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QStringList>
+
+namespace modelgate::ui {
+
+EndpointListModel::EndpointListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void EndpointListModel::setEndpoints(std::vector<EndpointInfo> endpoints)
+{
+    beginResetModel();
+    m_endpoints = std::move(endpoints);
+    endResetModel();
+}
+
+void EndpointListModel::clear()
+{
+    setEndpoints({});
+}
+
+int EndpointListModel::rowOfName(const QString &name) const
+{
+    for (std::size_t row = 0; row < m_endpoints.size(); ++row)
+        if (QString::fromStdString(m_endpoints[row].name) == name)
+            return static_cast<int>(row);
+    return -1;
+}
+
+bool EndpointListModel::needsRestart(const EndpointInfo &endpoint)
+{
+    if (endpoint.health == EndpointHealth::Down)
+        return true;
+    for (const DeploymentInfo &deployment : endpoint.deployments)
+        if (deployment.health == DeploymentHealth::Dead)
+            return true;
+    return false;
+}
+
+QString EndpointListModel::splitText(const TrafficSplit &split)
+{
+    if (split.empty())
+        return tr("no deployment");
+    QStringList parts;
+    for (const auto &[name, percent] : split)
+        parts << tr("%1 %2 %").arg(QString::fromStdString(name)).arg(percent);
+    return parts.join(QStringLiteral(", "));
+}
+
+int EndpointListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_endpoints.size());
+}
+
+int EndpointListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EndpointListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const EndpointInfo &endpoint = m_endpoints[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case HealthRole:
+        return static_cast<int>(endpoint.health);
+    case NameRole:
+        return QString::fromStdString(endpoint.name);
+    case NeedsRestartRole:
+        return needsRestart(endpoint);
+    case SortRole:
+        switch (index.column()) {
+        case State:
+            return static_cast<int>(endpoint.health);
+        case Deployments:
+        case Split:
+            return static_cast<int>(endpoint.deployments.size());
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Name:
+            return QString::fromStdString(endpoint.name);
+        case State:
+            return healthText(endpoint.health);
+        case ScoringUri:
+            return QString::fromStdString(endpoint.scoringUri);
+        case Deployments:
+            return static_cast<int>(endpoint.deployments.size());
+        case Split:
+            return splitText(endpoint.traffic());
+        default:
+            return {};
+        }
+    case Qt::ForegroundRole:
+        // A down endpoint serves nothing: it must stand out in a long list.
+        if (index.column() == State && endpoint.health == EndpointHealth::Down)
+            return QBrush(QColor(0xc0, 0x39, 0x2b));
+        if (index.column() == State && endpoint.health == EndpointHealth::Degraded)
+            return QBrush(QColor(0xb9, 0x77, 0x0e));
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == State && !endpoint.healthDetail.empty())
+            return QString::fromStdString(endpoint.healthDetail);
+        if (index.column() == Name && endpoint.production)
+            return tr("Production endpoint: reaching 100 % here moves the model's champion alias.");
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Deployments)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant EndpointListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Endpoint");
+    case State:
+        return tr("State");
+    case ScoringUri:
+        return tr("Scoring URI");
+    case Deployments:
+        return tr("Deployments");
+    case Split:
+        return tr("Traffic split");
+    default:
+        return {};
+    }
+}
+
+} // namespace modelgate::ui
