@@ -1221,17 +1221,6 @@
     </message>
 </context>
 <context>
-    <name>ScoringText</name>
-    <message>
-        <source>line %1 has %2 fields, the header %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file has no header line</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>TrailText</name>
     <message>
         <source>not a canonical record (its text was edited, or it is no record at all)</source>

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <modelgate/core/deploy/scoring_input.h>
+
 namespace modelgate::ui {
 
 // Input rows for a smoke test: column names and one list of cells per row. Cells are kept as
@@ -15,6 +17,9 @@ struct ScoringRows
     QStringList columns;
     QList<QStringList> rows;
 };
+
+// The rows as core's table (cells as text).
+CsvTable toTable(const ScoringRows &rows);
 
 // A simple CSV: the first line names the columns, fields are separated by commas and may be
 // quoted ("" is a quote inside quotes). Empty lines are skipped. An error text when there is

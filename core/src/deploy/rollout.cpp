@@ -70,7 +70,7 @@ Status flushPending(const MlflowClient &client, DeploymentTarget &target, const 
 {
     Result<std::vector<std::string>> pending = target.pendingRecords(endpoint);
     if (!pending.ok())
-        return pending.error().code == "endpoint_not_found" ? success() : Status(pending.error());
+        return pending.error().code == kEndpointNotFound ? success() : Status(pending.error());
     std::vector<std::string> left = pending.value();
     while (!left.empty()) {
         Result<PendingDeploymentRecord> record = pendingRecordFromJson(left.front());
@@ -145,13 +145,13 @@ Result<RolloutOutcome> Rollout::deploy(const DeployRequest &request, const Progr
     const ReleaseStatus &status = gate.value();
 
     Result<EndpointInfo> existing = m_target.endpoint(request.endpoint, cancel);
-    if (!existing.ok() && existing.error().code != "endpoint_not_found")
+    if (!existing.ok() && existing.error().code != kEndpointNotFound)
         return existing.error();
     if (Status flushed = flushPending(m_client, m_target, request.endpoint, cancel); !flushed.ok())
         return flushed.error();
     if (existing.ok() && existing.value().deployment(request.deployment))
-        return Error::refused("deployment_exists", "endpoint " + request.endpoint +
-                                                       " already has a deployment " + request.deployment);
+        return Error::refused(kDeploymentExists, "endpoint " + request.endpoint +
+                                                     " already has a deployment " + request.deployment);
     if (!existing.ok()) {
         EndpointSpec spec;
         spec.name = request.endpoint;
@@ -173,14 +173,20 @@ Result<RolloutOutcome> Rollout::deploy(const DeployRequest &request, const Progr
     TrafficSplit after = before;
     after[request.deployment] = 0;
     const int share = request.traffic.value_or(before.empty() ? 100 : 0);
-    Status shifted = success();
     if (share > 0 || before.empty()) {
         if (progress)
             progress("giving " + request.deployment + " " + std::to_string(share) + " % of the traffic", 95);
         const TrafficSplit wanted = splitWithShare(before, request.deployment, before.empty() ? 100 : share);
-        shifted = m_target.setTraffic(request.endpoint, wanted, cancel);
-        if (shifted.ok())
-            after = wanted;
+        if (Status shifted = m_target.setTraffic(request.endpoint, wanted, cancel); !shifted.ok()) {
+            // Nothing recorded yet: take the new deployment (and an endpoint made for it) away
+            // again, so that a failed deploy leaves the endpoint as it was.
+            if (existing.ok())
+                (void)m_target.deleteDeployment(request.endpoint, request.deployment, CancelToken());
+            else
+                (void)m_target.deleteEndpoint(request.endpoint, CancelToken());
+            return shifted.error();
+        }
+        after = wanted;
     }
 
     RolloutOutcome outcome;
@@ -197,8 +203,6 @@ Result<RolloutOutcome> Rollout::deploy(const DeployRequest &request, const Progr
         progress("recording the deployment in the release trail of " + request.model, 98);
     outcome.records.push_back(
         recordOf(m_client, m_target, status, ReleaseAction::Deploy, change, request.comment, cancel));
-    if (!shifted.ok())
-        return shifted.error();
     Result<EndpointInfo> now = m_target.endpoint(request.endpoint, cancel);
     if (now.ok() && outcome.recorded())
         moveChampion(m_client, now.value(), status, before, after, request.deployment, outcome, cancel);
@@ -221,12 +225,12 @@ Result<RolloutOutcome> shift(const MlflowClient &client, DeploymentTarget &targe
     for (const DeploymentInfo &item : endpoint.deployments)
         after.emplace(item.name, 0);
     if (!isValidSplit(after) || after.empty())
-        return Error::refused("bad_split",
+        return Error::refused(kBadSplit,
                               "a split must give whole percents summing to 100, not " + describeSplit(after));
     const TrafficSplit before = endpoint.traffic();
     const auto changes = changesOf(before, after);
     if (changes.empty())
-        return Error::refused("bad_split",
+        return Error::refused(kBadSplit,
                               "endpoint " + endpoint.name + " already has the split " + describeSplit(after));
 
     // Gate: every deployment that gains must be approved now; every model whose share
@@ -348,9 +352,9 @@ Result<RolloutOutcome> Rollout::undeploy(const std::string &endpointName, const 
         return Error::refused(kRefusedUnknownDeployment,
                               "endpoint " + endpointName + " has no deployment " + deploymentName);
     if (deployment->traffic > 0)
-        return Error::refused("has_traffic", deploymentName + " has " + std::to_string(deployment->traffic) +
-                                                 " % of the traffic of " + endpointName +
-                                                 "; give it 0 % first");
+        return Error::refused(kHasTraffic, deploymentName + " has " + std::to_string(deployment->traffic) +
+                                               " % of the traffic of " + endpointName +
+                                               "; give it 0 % first");
     if (Status flushed = flushPending(m_client, m_target, endpointName, cancel); !flushed.ok())
         return flushed.error();
     Result<ReleaseStatus> gate =

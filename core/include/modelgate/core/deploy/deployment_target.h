@@ -97,6 +97,14 @@ struct InvokeResponse
     std::string contentType;
 };
 
+// Error codes of every target: Config (not found: bad input) or Refused (a rule of the endpoint).
+inline constexpr const char *kEndpointNotFound = "endpoint_not_found";
+inline constexpr const char *kDeploymentNotFound = "deployment_not_found";
+inline constexpr const char *kEndpointExists = "endpoint_exists";
+inline constexpr const char *kDeploymentExists = "deployment_exists";
+inline constexpr const char *kHasTraffic = "has_traffic";
+inline constexpr const char *kBadSplit = "bad_split";
+
 // Names of endpoints and deployments: 1..32 of a-z, 0-9 and '-', starting with a letter
 // (what Azure ML allows too, and safe in a file name and in HAProxy's configuration).
 bool isValidResourceName(const std::string &name);

@@ -29,14 +29,6 @@ struct LocalTargetConfig
     static std::string defaultStateRoot(const Environment &env = Environment::current());
 };
 
-// Error codes (Refused or Config) of the local target, beside those of deployment_target.h.
-inline constexpr const char *kEndpointNotFound = "endpoint_not_found";
-inline constexpr const char *kDeploymentNotFound = "deployment_not_found";
-inline constexpr const char *kEndpointExists = "endpoint_exists";
-inline constexpr const char *kDeploymentExists = "deployment_exists";
-inline constexpr const char *kHasTraffic = "has_traffic";
-inline constexpr const char *kBadSplit = "bad_split";
-
 class LocalTarget final : public DeploymentTarget
 {
 public:
