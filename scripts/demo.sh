@@ -165,6 +165,31 @@ os.replace(temporary, path)
 PYTHON
 
 if [[ -n $screenshotDir ]]; then
+    # The Endpoints screens show real endpoints: v3 (the champion) and v4 as a 10 % canary on a
+    # local endpoint of the screenshot run's own (its own XDG_DATA_HOME, deleted afterwards; the
+    # deployment records stay in the demo server's trail, as every deployment's do).
+    say "Deploying diabetes-classifier v3 and v4 to a local endpoint for the Endpoints screens"
+    endpointHome="$(mktemp -d /tmp/modelgate-shots-XXXXXX)"
+    export XDG_DATA_HOME="$endpointHome"
+    cleanupEndpoints() {
+        cliAs "$releaseManager" "$releaseManagerPassword" endpoint delete diabetes-online \
+            --comment "screenshots taken" >/dev/null 2>&1 || true
+        rm -rf "$endpointHome"
+    }
+    trap cleanupEndpoints EXIT
+    for version in 3 4; do
+        # Already approved on a second run: "already_decided" is fine.
+        cliAs "$releaseManager" "$releaseManagerPassword" review approve diabetes-classifier "$version" \
+            --comment "approved for the screenshots' endpoint" >/dev/null 2>&1 || true
+    done
+    cliAs "$releaseManager" "$releaseManagerPassword" deploy diabetes-classifier 3 --endpoint diabetes-online \
+        --deployment v3 --production --comment "the champion serves" >/dev/null
+    cliAs "$releaseManager" "$releaseManagerPassword" deploy diabetes-classifier 4 --endpoint diabetes-online \
+        --deployment v4 --traffic 10 --comment "canary" >/dev/null
+    cliAs "$releaseManager" "$releaseManagerPassword" endpoint invoke diabetes-online \
+        --csv "$scriptDir/demo_patients.csv" >/dev/null
+    export MODELGATE_SCREENSHOT_CSV="$scriptDir/demo_patients.csv"
+
     say "Rendering the screens offscreen into $screenshotDir"
     mkdir -p "$screenshotDir"
     # Both languages: each run names its files with the language (01-models-en.png, -de.png).

@@ -2111,6 +2111,14 @@ Das Zurücksetzen wird im Prüfpfad vermerkt.</translation>
         <source>Deleting %1…</source>
         <translation>%1 wird gelöscht…</translation>
     </message>
+    <message>
+        <source>Hide health checks</source>
+        <translation>Health-Checks ausblenden</translation>
+    </message>
+    <message>
+        <source>HAProxy checks every deployment&apos;s /ping every 2 seconds; its scoring server logs each check.</source>
+        <translation>HAProxy fragt alle 2 Sekunden /ping jedes Deployments ab; dessen Scoring-Server protokolliert jede Abfrage.</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::ErrorBanner</name>
@@ -3453,13 +3461,6 @@ Kommentar: %6</translation>
     <message>
         <source>Done: %1 → %2</source>
         <translation>Erledigt: %1 → %2</translation>
-    </message>
-</context>
-<context>
-    <name>modelgate::ui::ScreenshotRunner</name>
-    <message>
-        <source>Input rows from %1.</source>
-        <translation>Eingabezeilen aus %1.</translation>
     </message>
 </context>
 <context>

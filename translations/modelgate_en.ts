@@ -2106,6 +2106,14 @@ The rollback is recorded in the release trail.</source>
         <source>Deleting %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hide health checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HAProxy checks every deployment&apos;s /ping every 2 seconds; its scoring server logs each check.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::ErrorBanner</name>
@@ -3441,13 +3449,6 @@ Comment: %6</source>
     </message>
     <message>
         <source>Done: %1 → %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>modelgate::ui::ScreenshotRunner</name>
-    <message>
-        <source>Input rows from %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -134,9 +134,14 @@ public:
     void loadCsv(const QString &path);
     void loadInputExample();
     void send();
+    void showAnswer(const Result<InvokeResponse> &result);
     const ScoringRows &rows() const { return m_rows; }
     QTableWidget *table() const { return m_table; }
     QString statusText() const;
+
+Q_SIGNALS:
+    void rowsLoaded();
+    void answered(); // the deployment answered a send(), or could not be reached
 
 private:
     DeployWizardState *m_state;

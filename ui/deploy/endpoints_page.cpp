@@ -11,6 +11,7 @@
 #include "widgets/loading_indicator.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -70,6 +71,7 @@ EndpointsPage::EndpointsPage(QWidget *parent)
     , m_deploymentsView(makeTable(this, QStringLiteral("deploymentsView")))
     , m_logTitle(new QLabel(this))
     , m_log(new QPlainTextEdit(this))
+    , m_hideHealthChecks(new QCheckBox(tr("Hide health checks"), this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_rightSplitter(new QSplitter(Qt::Vertical, this))
 {
@@ -130,6 +132,12 @@ EndpointsPage::EndpointsPage(QWidget *parent)
     logLayout->setContentsMargins(0, 0, 0, 0);
     auto *logHeader = new QHBoxLayout;
     logHeader->addWidget(m_logTitle, 1);
+    m_hideHealthChecks->setObjectName(QStringLiteral("hideHealthChecks"));
+    m_hideHealthChecks->setChecked(true);
+    m_hideHealthChecks->setToolTip(tr("HAProxy checks every deployment's /ping every 2 seconds; its scoring "
+                                      "server logs each check."));
+    connect(m_hideHealthChecks, &QCheckBox::toggled, this, [this]() { setLogText(m_logText); });
+    logHeader->addWidget(m_hideHealthChecks);
     logHeader->addWidget(logRefresh);
     logLayout->addLayout(logHeader);
     logLayout->addWidget(m_log, 1);
@@ -277,7 +285,18 @@ void EndpointsPage::setApprovals(const QString &endpoint, std::map<std::string, 
 
 void EndpointsPage::setLogText(const QString &text)
 {
-    m_log->setPlainText(text);
+    m_logText = text;
+    // HAProxy asks every deployment for /ping every 2 s and uvicorn logs each answer: without
+    // them the log shows what the server did (start-up, predictions, errors).
+    if (m_hideHealthChecks->isChecked()) {
+        QStringList kept;
+        for (const QString &line : text.split(u'\n'))
+            if (!line.contains(QLatin1String("\"GET /ping ")))
+                kept << line;
+        m_log->setPlainText(kept.join(u'\n'));
+    } else {
+        m_log->setPlainText(text);
+    }
     m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
 }
 
@@ -620,12 +639,16 @@ void EndpointsPage::resetLayout()
     const int width = qMax(m_splitter->width(), 1000);
     m_splitter->setSizes({width * 9 / 20, width - width * 9 / 20});
     m_rightSplitter->setSizes({3000, 2000});
+    // Every column as wide as its header or its cells (German headers are longer); the split
+    // takes what is left, so nothing scrolls out of sight.
     QHeaderView *header = m_endpointsView->horizontalHeader();
-    header->resizeSection(EndpointListModel::Name, 140);
-    header->resizeSection(EndpointListModel::State, 80);
-    header->resizeSection(EndpointListModel::ScoringUri, 160);
-    header->resizeSection(EndpointListModel::Deployments,
-                          qMax(40, header->sectionSizeHint(EndpointListModel::Deployments)));
+    header->setStretchLastSection(true);
+    for (const int column : {EndpointListModel::Name, EndpointListModel::State, EndpointListModel::ScoringUri,
+                             EndpointListModel::Deployments}) {
+        m_endpointsView->resizeColumnToContents(column);
+        header->resizeSection(column, qMax(header->sectionSize(column), header->sectionSizeHint(column)));
+    }
+    m_endpointsView->horizontalScrollBar()->setValue(0);
 }
 
 void EndpointsPage::saveLayout(QSettings &settings) const

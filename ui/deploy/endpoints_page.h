@@ -13,6 +13,7 @@
 
 class QAction;
 class QLabel;
+class QCheckBox;
 class QPlainTextEdit;
 class QPushButton;
 class QSettings;
@@ -135,6 +136,8 @@ private:
     QTableView *m_deploymentsView;
     QLabel *m_logTitle;
     QPlainTextEdit *m_log;
+    QCheckBox *m_hideHealthChecks;
+    QString m_logText; // as read, health checks included
     QSplitter *m_splitter;
     QSplitter *m_rightSplitter;
 

@@ -74,17 +74,20 @@ QString SmokeTestPage::statusText() const
 void SmokeTestPage::setRows(const ScoringRows &rows, const QString &source)
 {
     m_rows = rows;
+    if (!rows.rows.isEmpty())
+        QMetaObject::invokeMethod(this, &SmokeTestPage::rowsLoaded, Qt::QueuedConnection);
     m_source->setText(source);
     m_table->clear();
     m_table->setColumnCount(static_cast<int>(rows.columns.size()) + (rows.columns.isEmpty() ? 0 : 1));
     m_table->setRowCount(static_cast<int>(rows.rows.size()));
+    // The prediction comes first: a wide input must not push it out of sight.
     QStringList headers = rows.columns;
     if (!headers.isEmpty())
-        headers << tr("Prediction");
+        headers.prepend(tr("Prediction"));
     m_table->setHorizontalHeaderLabels(headers);
     for (int row = 0; row < rows.rows.size(); ++row)
         for (int column = 0; column < rows.rows[row].size(); ++column)
-            m_table->setItem(row, column, new QTableWidgetItem(rows.rows[row][column]));
+            m_table->setItem(row, column + 1, new QTableWidgetItem(rows.rows[row][column]));
     m_table->resizeColumnsToContents();
     m_sendButton->setEnabled(!rows.rows.isEmpty());
     m_status->clear();
@@ -92,8 +95,8 @@ void SmokeTestPage::setRows(const ScoringRows &rows, const QString &source)
 
 void SmokeTestPage::setPredictions(const QStringList &predictions)
 {
-    const int column = m_table->columnCount() - 1;
-    if (column < 0)
+    const int column = 0;
+    if (m_table->columnCount() == 0)
         return;
     QFont bold = m_table->font();
     bold.setBold(true);
@@ -196,21 +199,27 @@ void SmokeTestPage::send()
         },
         [this](const Result<InvokeResponse> &result) {
             m_sendButton->setEnabled(true);
-            if (!result.ok()) {
-                m_status->setText(userMessage(result.error(), Operation::InvokeEndpoint));
-                return;
-            }
-            const InvokeResponse &response = result.value();
-            const QByteArray body = QByteArray::fromStdString(response.body);
-            const std::optional<QStringList> predictions = parsePredictions(body);
-            if (response.status != 200 || !predictions) {
-                m_status->setText(tr("The deployment answered HTTP %1: %2")
-                                      .arg(response.status)
-                                      .arg(QString::fromUtf8(body.left(600))));
-                return;
-            }
-            setPredictions(*predictions);
+            showAnswer(result);
+            Q_EMIT answered();
         });
+}
+
+void SmokeTestPage::showAnswer(const Result<InvokeResponse> &result)
+{
+    if (!result.ok()) {
+        m_status->setText(userMessage(result.error(), Operation::InvokeEndpoint));
+        return;
+    }
+    const InvokeResponse &response = result.value();
+    const QByteArray body = QByteArray::fromStdString(response.body);
+    const std::optional<QStringList> predictions = parsePredictions(body);
+    if (response.status != 200 || !predictions) {
+        m_status->setText(tr("The deployment answered HTTP %1: %2")
+                              .arg(response.status)
+                              .arg(QString::fromUtf8(body.left(600))));
+        return;
+    }
+    setPredictions(*predictions);
 }
 
 } // namespace modelgate::ui

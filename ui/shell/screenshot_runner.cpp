@@ -17,7 +17,6 @@
 #include "release/policy/policy_editor_dialog.h"
 #include "release/review/review_panel.h"
 #include "release/reviews_page.h"
-#include "shell/endpoint_screenshots.h"
 #include "shell/main_window.h"
 #include "widgets/error_banner.h"
 #include "workspaces/workspace_manager.h"
@@ -533,22 +532,12 @@ void ScreenshotRunner::stepAuditTrail()
 }
 
 // The Endpoints tab, an endpoint with two deployments and a split, the deployment log and the
-// wizard's smoke test. Real endpoints only when MODELGATE_SCREENSHOT_ENDPOINTS is set (they need
-// running scoring servers); else hand-filled ones through the same widgets.
+// wizard's smoke test, from the real endpoints of this machine (the page reads them on show):
+// scripts/demo.sh --screenshots deploys two versions first. Without endpoints there is nothing
+// true to show, so these screens are skipped and the run says so.
 void ScreenshotRunner::stepEndpoints()
 {
     EndpointsPage *page = m_window->endpointsPage();
-    if (qEnvironmentVariableIsEmpty("MODELGATE_SCREENSHOT_ENDPOINTS")) {
-        const std::string version = m_candidate.isEmpty() ? std::string("2") : m_candidate.toStdString();
-        const std::string previous = std::to_string(qMax(1, std::atoi(version.c_str()) - 1));
-        page->setEndpoints(sampleEndpoints(m_modelName.toStdString(), version, previous));
-        page->setApprovals(QStringLiteral("diabetes-online"), sampleApprovals(version, previous));
-        page->setApprovals(QStringLiteral("diabetes-staging"), sampleApprovals(version, previous));
-        page->setApprovals(QStringLiteral("churn-batch"), {{"v3", {true, "approved by sam.second"}}});
-        m_window->showPage(MainWindow::EndpointsPageIndex);
-        grabEndpoints();
-        return;
-    }
     waitFor(
         QStringLiteral("the endpoints"),
         [this, page](const std::function<void()> &done) {
@@ -556,9 +545,16 @@ void ScreenshotRunner::stepEndpoints()
             m_window->showPage(MainWindow::EndpointsPageIndex);
             page->refresh();
         },
-        [this]() {
-            // The approvals and the log are read after the list: give them a moment.
-            QTimer::singleShot(2000, this, [this]() { grabEndpoints(); });
+        [this, page]() {
+            if (page->endpointModel()->rowCount() == 0) {
+                m_skipped << QStringLiteral("the Endpoints screens (no endpoint on this machine; "
+                                            "scripts/demo.sh --screenshots deploys two versions)");
+                m_window->showPage(ReviewsPage::RegistryPage);
+                stepWorkspacesDialog();
+                return;
+            }
+            // The approvals are read after the list: give them a moment.
+            QTimer::singleShot(2500, this, [this]() { grabEndpoints(); });
         });
 }
 
@@ -567,66 +563,67 @@ void ScreenshotRunner::grabEndpoints()
     EndpointsPage *page = m_window->endpointsPage();
     page->resetLayout();
     QCoreApplication::processEvents();
-    if (page->endpointModel()->rowCount() == 0)
-        fail(QStringLiteral("the Endpoints page shows no endpoint"));
-    // A dead endpoint first: the page marks it and offers Restart.
-    for (int row = 0; row < page->endpointModel()->rowCount(); ++row)
-        if (EndpointListModel::needsRestart(page->endpointModel()->endpointAt(row)))
-            page->selectEndpoint(QString::fromStdString(page->endpointModel()->endpointAt(row).name));
-    grab(m_window, QStringLiteral("16-endpoints"));
-    // Then the endpoint with the most deployments: its split and approvals.
-    int best = -1;
-    for (int row = 0; row < page->endpointModel()->rowCount(); ++row)
-        if (best < 0 || page->endpointModel()->endpointAt(row).deployments.size() >
-                            page->endpointModel()->endpointAt(best).deployments.size())
+    grab(m_window, QStringLiteral("17-endpoints"));
+    // The endpoint with the most deployments: its split, approvals and the canary's log.
+    int best = 0;
+    for (int row = 1; row < page->endpointModel()->rowCount(); ++row)
+        if (page->endpointModel()->endpointAt(row).deployments.size() >
+            page->endpointModel()->endpointAt(best).deployments.size())
             best = row;
-    if (best >= 0) {
-        const EndpointInfo endpoint = page->endpointModel()->endpointAt(best);
-        page->selectEndpoint(QString::fromStdString(endpoint.name));
-        if (endpoint.deployments.size() < 2)
-            fail(QStringLiteral("no endpoint has two deployments to show a split"));
-        if (!endpoint.deployments.empty() && qEnvironmentVariableIsEmpty("MODELGATE_SCREENSHOT_ENDPOINTS")) {
-            page->selectDeployment(QString::fromStdString(endpoint.deployments.back().name));
-            page->setLogText(
-                sampleDeploymentLog(QString::fromStdString(endpoint.deployments.back().version)));
-        }
+    const EndpointInfo endpoint = page->endpointModel()->endpointAt(best);
+    if (endpoint.deployments.size() < 2) {
+        fail(QStringLiteral("no endpoint has two deployments to show a split"));
+        return;
     }
-    grab(m_window, QStringLiteral("17-endpoint-split"));
-    if (page->logView()->toPlainText().isEmpty())
-        fail(QStringLiteral("the deployment log is empty"));
-    grab(page->logView()->parentWidget(), QStringLiteral("19-deployment-log"));
-
-    // The wizard's smoke test, as after deploying the newest version beside the one before.
-    const QString version = m_candidate.isEmpty() ? QStringLiteral("2") : m_candidate;
-    auto *wizard =
-        new DeployWizard(page->context(), page->endpointModel()->endpoints(), m_modelName, version, m_window);
-    wizard->presetDeployed(
-        QStringLiteral("diabetes-online"), QStringLiteral("v") + version,
-        {{"v" + std::to_string(qMax(1, version.toInt() - 1)), 100}, {"v" + version.toStdString(), 0}},
-        DeployWizard::SmokeTestPageId);
-    ScoringRows rows;
-    rows.columns = {QStringLiteral("age"), QStringLiteral("sex"), QStringLiteral("bmi"),
-                    QStringLiteral("bp"),  QStringLiteral("s1"),  QStringLiteral("s5")};
-    rows.rows = {{QStringLiteral("0.0381"), QStringLiteral("0.0507"), QStringLiteral("0.0617"),
-                  QStringLiteral("0.0219"), QStringLiteral("-0.0442"), QStringLiteral("0.0199")},
-                 {QStringLiteral("-0.0019"), QStringLiteral("-0.0446"), QStringLiteral("-0.0515"),
-                  QStringLiteral("-0.0263"), QStringLiteral("-0.0084"), QStringLiteral("-0.0683")},
-                 {QStringLiteral("0.0853"), QStringLiteral("0.0507"), QStringLiteral("0.0445"),
-                  QStringLiteral("-0.0057"), QStringLiteral("-0.0456"), QStringLiteral("0.0029")},
-                 {QStringLiteral("-0.0891"), QStringLiteral("-0.0446"), QStringLiteral("-0.0116"),
-                  QStringLiteral("-0.0367"), QStringLiteral("0.0122"), QStringLiteral("0.0227")}};
-    wizard->smokeTestPage()->setRows(rows, tr("Input rows from %1.").arg(QStringLiteral("patients.csv")));
-    wizard->show();
-    wizard->smokeTestPage()->setPredictions(
-        {QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("0")});
-    QTimer::singleShot(0, this, [this, wizard, page]() {
-        grab(wizard, QStringLiteral("18-deploy-smoke-test"));
-        wizard->close();
-        wizard->deleteLater();
-        page->setEndpoints({}); // the hand-filled endpoints are no one's
-        m_window->showPage(ReviewsPage::RegistryPage);
-        stepWorkspacesDialog();
+    const DeploymentInfo *canary = &endpoint.deployments.front();
+    for (const DeploymentInfo &deployment : endpoint.deployments)
+        if (deployment.traffic < canary->traffic)
+            canary = &deployment;
+    page->selectEndpoint(QString::fromStdString(endpoint.name));
+    page->selectDeployment(QString::fromStdString(canary->name));
+    const DeploymentInfo chosen = *canary;
+    // The log and the approvals load after the selection.
+    QTimer::singleShot(2500, this, [this, page, endpoint, chosen]() {
+        grab(m_window, QStringLiteral("18-endpoint-split"));
+        if (page->logView()->toPlainText().isEmpty())
+            fail(QStringLiteral("the deployment log is empty"));
+        grab(page->logView()->parentWidget(), QStringLiteral("20-deployment-log"));
+        grabSmokeTest(endpoint, chosen);
     });
+}
+
+// The wizard's smoke test of the canary, as after deploying it at 0 %: the rows of
+// MODELGATE_SCREENSHOT_CSV (else the version's input example) really sent to it.
+void ScreenshotRunner::grabSmokeTest(const EndpointInfo &endpoint, const DeploymentInfo &canary)
+{
+    EndpointsPage *page = m_window->endpointsPage();
+    auto *wizard = new DeployWizard(page->context(), page->endpointModel()->endpoints(),
+                                    QString::fromStdString(canary.model),
+                                    QString::fromStdString(canary.version), m_window);
+    wizard->presetDeployed(QString::fromStdString(endpoint.name), QString::fromStdString(canary.name),
+                           endpoint.traffic(), DeployWizard::SmokeTestPageId);
+    SmokeTestPage *smoke = wizard->smokeTestPage();
+    const QString csv = qEnvironmentVariable("MODELGATE_SCREENSHOT_CSV");
+    wizard->show();
+    waitFor(
+        QStringLiteral("the smoke test's predictions"),
+        [this, smoke, csv](const std::function<void()> &done) {
+            connect(smoke, &SmokeTestPage::answered, this, done, Qt::SingleShotConnection);
+            if (!csv.isEmpty()) {
+                smoke->loadCsv(csv);
+                smoke->send();
+                return;
+            }
+            // The version's input example loads on its own when the page shows; send it then.
+            connect(smoke, &SmokeTestPage::rowsLoaded, smoke, &SmokeTestPage::send, Qt::SingleShotConnection);
+        },
+        [this, wizard]() {
+            grab(wizard, QStringLiteral("19-deploy-smoke-test"));
+            wizard->close();
+            wizard->deleteLater();
+            m_window->showPage(ReviewsPage::RegistryPage);
+            stepWorkspacesDialog();
+        });
 }
 
 void ScreenshotRunner::stepWorkspacesDialog()
@@ -737,6 +734,8 @@ int runScreenshotMode(MainWindow *window, WorkspaceManager *workspaces, const QS
             err << "wrote " << file << '\n';
         for (const QString &problem : runner.problems())
             err << "modelgate: screenshots: " << problem << '\n';
+        for (const QString &skipped : runner.skipped())
+            err << "modelgate: screenshots: skipped " << skipped << '\n';
         window->close();
         QCoreApplication::exit(ok ? 0 : 1);
     });

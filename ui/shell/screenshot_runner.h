@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <modelgate/core/deploy/deployment_target.h>
+
 class QWidget;
 
 namespace modelgate::ui {
@@ -54,6 +56,8 @@ public:
 
     QStringList writtenFiles() const { return m_written; }
     QStringList problems() const { return m_problems; }
+    // Screens left out because this machine has nothing true to show on them.
+    QStringList skipped() const { return m_skipped; }
 
 Q_SIGNALS:
     void finished(bool ok);
@@ -81,6 +85,7 @@ private:
                     std::function<void()> next);
     void stepEndpoints();
     void grabEndpoints();
+    void grabSmokeTest(const EndpointInfo &endpoint, const DeploymentInfo &canary);
     void stepWorkspacesDialog();
     void stepErrorBanner();
     QSize registrySize() const;
@@ -99,6 +104,7 @@ private:
     QTimer m_timeout;
     QString m_waitingFor;
     QStringList m_written;
+    QStringList m_skipped;
     QStringList m_problems;
     bool m_expectFailure = false;
     bool m_done = false;

@@ -161,7 +161,7 @@ private Q_SLOTS:
         window.resize(1400, 860);
         window.show();
         ReviewsPage *page = window.reviewsPage();
-        QCOMPARE(window.pages()->count(), 2);
+        QCOMPARE(window.pages()->count(), 3); // Registry, Reviews, Endpoints
         QSignalSpy counted(page, &ReviewsPage::mineToReviewCountChanged);
         QSignalSpy modelsLoaded(&window, &MainWindow::modelsLoaded);
         window.start(QStringLiteral("seeded"));
