@@ -15,7 +15,9 @@
 #
 # Usage: scripts/demo.sh [--screenshots DIR] [--stop]
 #   --screenshots DIR  no window: render every main screen offscreen into DIR, write the
-#                      release report of diabetes-classifier v4 (PDF, and its first page as PNG), exit
+#                      release report of diabetes-classifier v4 (PDF, and its first page as PNG),
+#                      then approve v3 and v4 as riley (unless approved), deploy them to a local
+#                      endpoint of the run's own for the Endpoints screens, delete it, exit
 #   --stop             stop the demo server (its data stays for next time)
 set -euo pipefail
 
@@ -165,10 +167,11 @@ os.replace(temporary, path)
 PYTHON
 
 if [[ -n $screenshotDir ]]; then
-    # The Endpoints screens show real endpoints: v3 (the champion) and v4 as a 10 % canary on a
-    # local endpoint of the screenshot run's own (its own XDG_DATA_HOME, deleted afterwards; the
-    # deployment records stay in the demo server's trail, as every deployment's do).
-    say "Deploying diabetes-classifier v3 and v4 to a local endpoint for the Endpoints screens"
+    say "Rendering the screens offscreen into $screenshotDir"
+    mkdir -p "$screenshotDir"
+    # The registry and review screens first, before the endpoint screens' decisions below. Both
+    # languages: each run names its files with the language (01-models-en.png, -de.png). No
+    # endpoint exists for these runs (their own empty XDG_DATA_HOME): the endpoint screens come after.
     endpointHome="$(mktemp -d /tmp/modelgate-shots-XXXXXX)"
     export XDG_DATA_HOME="$endpointHome"
     cleanupEndpoints() {
@@ -177,22 +180,6 @@ if [[ -n $screenshotDir ]]; then
         rm -rf "$endpointHome"
     }
     trap cleanupEndpoints EXIT
-    for version in 3 4; do
-        # Already approved on a second run: "already_decided" is fine.
-        cliAs "$releaseManager" "$releaseManagerPassword" review approve diabetes-classifier "$version" \
-            --comment "approved for the screenshots' endpoint" >/dev/null 2>&1 || true
-    done
-    cliAs "$releaseManager" "$releaseManagerPassword" deploy diabetes-classifier 3 --endpoint diabetes-online \
-        --deployment v3 --production --comment "the champion serves" >/dev/null
-    cliAs "$releaseManager" "$releaseManagerPassword" deploy diabetes-classifier 4 --endpoint diabetes-online \
-        --deployment v4 --traffic 10 --comment "canary" >/dev/null
-    cliAs "$releaseManager" "$releaseManagerPassword" endpoint invoke diabetes-online \
-        --csv "$scriptDir/demo_patients.csv" >/dev/null
-    export MODELGATE_SCREENSHOT_CSV="$scriptDir/demo_patients.csv"
-
-    say "Rendering the screens offscreen into $screenshotDir"
-    mkdir -p "$screenshotDir"
-    # Both languages: each run names its files with the language (01-models-en.png, -de.png).
     for lang in en de; do
         QT_QPA_PLATFORM=offscreen MLFLOW_TRACKING_USERNAME="$releaseManager" \
             MLFLOW_TRACKING_PASSWORD="$releaseManagerPassword" \
@@ -202,6 +189,31 @@ if [[ -n $screenshotDir ]]; then
         cliAs "$releaseManager" "$releaseManagerPassword" review report diabetes-classifier 4 \
             --out "$report" --lang "$lang"
         pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$report" "$screenshotDir/16-release-report-$lang"
+    done
+
+    # The Endpoints screens show real endpoints: v3 (the champion) serving 90 % and v4 as a 10 %
+    # canary on a local endpoint of this run's own, deleted afterwards. riley approves both
+    # first (on a second run they are approved already); the approvals and the deployment
+    # records stay in the demo server's trail, as every deployment's do.
+    say "Approving and deploying diabetes-classifier v3 and v4 for the Endpoints screens"
+    for version in 3 4; do
+        cliAs "$releaseManager" "$releaseManagerPassword" review verify diabetes-classifier "$version" \
+            >/dev/null 2>&1 ||
+            cliAs "$releaseManager" "$releaseManagerPassword" review approve diabetes-classifier "$version" \
+                --comment "approved for the screenshots' endpoint" >/dev/null
+    done
+    cliAs "$releaseManager" "$releaseManagerPassword" deploy diabetes-classifier 3 --endpoint diabetes-online \
+        --deployment v3 --production --comment "the champion serves" >/dev/null
+    cliAs "$releaseManager" "$releaseManagerPassword" deploy diabetes-classifier 4 --endpoint diabetes-online \
+        --deployment v4 --traffic 10 --comment "canary" >/dev/null
+    endpointShots="$endpointHome/shots"
+    mkdir -p "$endpointShots"
+    for lang in en de; do
+        QT_QPA_PLATFORM=offscreen MLFLOW_TRACKING_USERNAME="$releaseManager" \
+            MLFLOW_TRACKING_PASSWORD="$releaseManagerPassword" \
+            MODELGATE_SCREENSHOT_CSV="$scriptDir/demo_patients.csv" \
+            "$gui" --profile "$profileName" --lang "$lang" --screenshots "$endpointShots"
+        cp "$endpointShots"/1[7-9]-*-"$lang".png "$endpointShots"/20-*-"$lang".png "$screenshotDir"/
     done
     exit 0
 fi
