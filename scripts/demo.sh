@@ -202,10 +202,11 @@ if [[ -n $screenshotDir ]]; then
             cliAs "$releaseManager" "$releaseManagerPassword" review approve diabetes-classifier "$version" \
                 --comment "approved for the screenshots' endpoint" >/dev/null
     done
-    cliAs "$releaseManager" "$releaseManagerPassword" deploy diabetes-classifier 3 --endpoint diabetes-online \
-        --deployment v3 --production --comment "the champion serves" >/dev/null
-    cliAs "$releaseManager" "$releaseManagerPassword" deploy diabetes-classifier 4 --endpoint diabetes-online \
-        --deployment v4 --traffic 10 --comment "canary" >/dev/null
+    # Through the profile: it names the Python environment's mlflow for the scoring servers.
+    cliAs "$releaseManager" "$releaseManagerPassword" --profile "$profileName" deploy diabetes-classifier 3 \
+        --endpoint diabetes-online --deployment v3 --production --comment "the champion serves" >/dev/null
+    cliAs "$releaseManager" "$releaseManagerPassword" --profile "$profileName" deploy diabetes-classifier 4 \
+        --endpoint diabetes-online --deployment v4 --traffic 10 --comment "canary" >/dev/null
     endpointShots="$endpointHome/shots"
     mkdir -p "$endpointShots"
     for lang in en de; do

@@ -96,6 +96,21 @@ void rotateIfLarge(const std::string &path, std::size_t maxBytes)
         (void)truncate(path.c_str(), 0);
 }
 
+// A tracking URI as it may be written down: without user information ("user:password@"),
+// which the scoring server still gets through its environment.
+std::string withoutUserInfo(const std::string &uri)
+{
+    const auto scheme = uri.find("://");
+    if (scheme == std::string::npos)
+        return uri;
+    const auto hostStart = scheme + 3;
+    const auto pathStart = uri.find('/', hostStart);
+    const auto at = uri.rfind('@', pathStart == std::string::npos ? std::string::npos : pathStart);
+    if (at == std::string::npos || at < hostStart)
+        return uri;
+    return uri.substr(0, hostStart) + uri.substr(at + 1);
+}
+
 Error notFound(const std::string &endpoint)
 {
     Error error = Error::config("there is no local endpoint '" + endpoint + "'");
@@ -484,7 +499,7 @@ Status LocalTarget::createDeployment(const DeploymentSpec &spec, const RegistryA
     deployment.version = spec.version;
     deployment.weight = 0;
     deployment.mlflowExecutable = m_config.mlflowExecutable;
-    deployment.trackingUri = access.trackingUri;
+    deployment.trackingUri = withoutUserInfo(access.trackingUri);
     Result<int> port = freeLoopbackPort();
     if (!port.ok())
         return port.error();
