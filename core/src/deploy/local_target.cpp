@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <pwd.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -169,6 +170,16 @@ struct LocalTarget::Impl
         if (stat((dirOf(endpoint) + "/" + kStateFile).c_str(), &info) != 0)
             return notFound(endpoint);
         return readEndpointState(dirOf(endpoint));
+    }
+
+    // Loads an endpoint for a change, under its folder's lock (taken once the endpoint is known
+    // to exist, then read again: another process may have changed it meanwhile).
+    Result<LocalEndpoint> loadLocked(const std::string &endpoint, std::optional<FolderLock> &lock) const
+    {
+        if (Result<LocalEndpoint> exists = load(endpoint); !exists.ok())
+            return exists;
+        lock.emplace(dirOf(endpoint));
+        return load(endpoint);
     }
 
     bool routerAlive(const LocalEndpoint &endpoint) const
@@ -479,11 +490,8 @@ Status LocalTarget::createDeployment(const DeploymentSpec &spec, const RegistryA
     if (spec.version.empty() || !std::all_of(spec.version.begin(), spec.version.end(), ::isdigit))
         return Error::config("a deployment serves a version number, not '" + spec.version + "'");
     const std::string dir = m_impl->dirOf(spec.endpoint);
-    Result<LocalEndpoint> loaded = m_impl->load(spec.endpoint);
-    if (!loaded.ok())
-        return loaded.error();
-    FolderLock lock(dir);
-    loaded = m_impl->load(spec.endpoint); // again, under the lock
+    std::optional<FolderLock> lock;
+    Result<LocalEndpoint> loaded = m_impl->loadLocked(spec.endpoint, lock);
     if (!loaded.ok())
         return loaded.error();
     LocalEndpoint endpoint = loaded.value();
@@ -535,11 +543,8 @@ Status LocalTarget::setTraffic(const std::string &name, const TrafficSplit &spli
 {
     (void)cancel; // a split is set in a few local calls; it is not left half-done by a cancel
     const std::string dir = m_impl->dirOf(name);
-    Result<LocalEndpoint> loaded = m_impl->load(name);
-    if (!loaded.ok())
-        return loaded.error();
-    FolderLock lock(dir);
-    loaded = m_impl->load(name);
+    std::optional<FolderLock> lock;
+    Result<LocalEndpoint> loaded = m_impl->loadLocked(name, lock);
     if (!loaded.ok())
         return loaded.error();
     LocalEndpoint endpoint = loaded.value();
@@ -585,11 +590,8 @@ Status LocalTarget::deleteDeployment(const std::string &name, const std::string 
                                      const CancelToken &cancel)
 {
     const std::string dir = m_impl->dirOf(name);
-    Result<LocalEndpoint> loaded = m_impl->load(name);
-    if (!loaded.ok())
-        return loaded.error();
-    FolderLock lock(dir);
-    loaded = m_impl->load(name);
+    std::optional<FolderLock> lock;
+    Result<LocalEndpoint> loaded = m_impl->loadLocked(name, lock);
     if (!loaded.ok())
         return loaded.error();
     LocalEndpoint endpoint = loaded.value();
@@ -622,12 +624,9 @@ Status LocalTarget::deleteEndpoint(const std::string &name, const CancelToken &c
 {
     (void)cancel;
     const std::string dir = m_impl->dirOf(name);
-    Result<LocalEndpoint> loaded = m_impl->load(name);
-    if (!loaded.ok())
-        return loaded.error();
     {
-        FolderLock lock(dir);
-        loaded = m_impl->load(name);
+        std::optional<FolderLock> lock;
+        Result<LocalEndpoint> loaded = m_impl->loadLocked(name, lock);
         if (!loaded.ok())
             return loaded.error();
         const LocalEndpoint &endpoint = loaded.value();
@@ -646,11 +645,8 @@ Status LocalTarget::restartEndpoint(const std::string &name, const RegistryAcces
                                     const ProgressFn &progress, const CancelToken &cancel)
 {
     const std::string dir = m_impl->dirOf(name);
-    Result<LocalEndpoint> loaded = m_impl->load(name);
-    if (!loaded.ok())
-        return loaded.error();
-    FolderLock lock(dir);
-    loaded = m_impl->load(name);
+    std::optional<FolderLock> lock;
+    Result<LocalEndpoint> loaded = m_impl->loadLocked(name, lock);
     if (!loaded.ok())
         return loaded.error();
     LocalEndpoint endpoint = loaded.value();

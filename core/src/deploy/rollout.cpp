@@ -193,12 +193,7 @@ Result<RolloutOutcome> Rollout::deploy(const DeployRequest &request, const Progr
     outcome.endpoint = request.endpoint;
     outcome.before = before;
     outcome.after = after;
-    DeploymentChange change;
-    change.target = m_target.kind();
-    change.endpoint = request.endpoint;
-    change.name = request.deployment;
-    change.splitBefore = before;
-    change.splitAfter = after;
+    const DeploymentChange change{m_target.kind(), request.endpoint, request.deployment, before, after, {}};
     if (progress)
         progress("recording the deployment in the release trail of " + request.model, 98);
     outcome.records.push_back(
@@ -258,12 +253,7 @@ Result<RolloutOutcome> shift(const MlflowClient &client, DeploymentTarget &targe
     outcome.before = before;
     outcome.after = after;
     for (const auto &[model, gate] : gates) {
-        DeploymentChange change;
-        change.target = target.kind();
-        change.endpoint = endpoint.name;
-        change.name = gate.second;
-        change.splitBefore = before;
-        change.splitAfter = after;
+        const DeploymentChange change{target.kind(), endpoint.name, gate.second, before, after, {}};
         outcome.records.push_back(
             recordOf(client, target, gate.first, action, change, comment, CancelToken()));
     }
@@ -370,12 +360,7 @@ Result<RolloutOutcome> Rollout::undeploy(const std::string &endpointName, const 
     outcome.endpoint = endpointName;
     outcome.before = before;
     outcome.after = after;
-    DeploymentChange change;
-    change.target = m_target.kind();
-    change.endpoint = endpointName;
-    change.name = deploymentName;
-    change.splitBefore = before;
-    change.splitAfter = after;
+    const DeploymentChange change{m_target.kind(), endpointName, deploymentName, before, after, {}};
     outcome.records.push_back(
         recordOf(m_client, m_target, gate.value(), ReleaseAction::Undeploy, change, comment, CancelToken()));
     return outcome;
@@ -403,12 +388,7 @@ Result<RolloutOutcome> Rollout::deleteEndpoint(const std::string &endpointName, 
     outcome.endpoint = endpointName;
     outcome.before = endpoint.value().traffic();
     for (const auto &[gate, name] : gates) {
-        DeploymentChange change;
-        change.target = m_target.kind();
-        change.endpoint = endpointName;
-        change.name = name;
-        change.splitBefore = outcome.before;
-        change.splitAfter = {};
+        const DeploymentChange change{m_target.kind(), endpointName, name, outcome.before, {}, {}};
         outcome.records.push_back(
             recordOf(m_client, m_target, gate, ReleaseAction::Undeploy, change, comment, CancelToken()));
     }
