@@ -688,8 +688,8 @@
         <translation>der Prüfpfad verzeichnet keine frühere Aufteilung dieses Endpunkts, zu der zurückgekehrt werden könnte.</translation>
     </message>
     <message>
-        <source>the release trail does not know this deployment, so it cannot be judged: %1.</source>
-        <translation>der Prüfpfad kennt diese Bereitstellung nicht, sie kann also nicht beurteilt werden: %1.</translation>
+        <source>the endpoint has no such deployment: %1.</source>
+        <translation>der Endpunkt hat keine solche Bereitstellung: %1.</translation>
     </message>
     <message>
         <source>The deployment still has traffic (%1). Move its share to another deployment first.</source>

@@ -688,10 +688,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the release trail does not know this deployment, so it cannot be judged: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The deployment still has traffic (%1). Move its share to another deployment first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -709,6 +705,10 @@
     </message>
     <message>
         <source>It no longer exists (%1). Refresh the endpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the endpoint has no such deployment: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

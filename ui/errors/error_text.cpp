@@ -288,7 +288,7 @@ QString refusalText(const Error &error)
     if (code == kRefusedNothingToRollBack)
         return ErrorText::tr("the release trail records no earlier split of this endpoint to go back to.");
     if (code == kRefusedUnknownDeployment)
-        return ErrorText::tr("the release trail does not know this deployment, so it cannot be judged: %1.")
+        return ErrorText::tr("the endpoint has no such deployment: %1.")
             .arg(QString::fromStdString(error.message));
     return QString::fromStdString(error.message);
 }
