@@ -196,11 +196,13 @@ Result<RolloutOutcome> Rollout::deploy(const DeployRequest &request, const Progr
     const DeploymentChange change{m_target.kind(), request.endpoint, request.deployment, before, after, {}};
     if (progress)
         progress("recording the deployment in the release trail of " + request.model, 98);
+    // The deployment is made: a cancel from here on would only leave it unrecorded.
     outcome.records.push_back(
-        recordOf(m_client, m_target, status, ReleaseAction::Deploy, change, request.comment, cancel));
-    Result<EndpointInfo> now = m_target.endpoint(request.endpoint, cancel);
+        recordOf(m_client, m_target, status, ReleaseAction::Deploy, change, request.comment, CancelToken()));
+    Result<EndpointInfo> now = m_target.endpoint(request.endpoint, CancelToken());
     if (now.ok() && outcome.recorded())
-        moveChampion(m_client, now.value(), status, before, after, request.deployment, outcome, cancel);
+        moveChampion(m_client, now.value(), status, before, after, request.deployment, outcome,
+                     CancelToken());
     return outcome;
 }
 
