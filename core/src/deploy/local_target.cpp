@@ -405,8 +405,18 @@ Result<std::vector<EndpointInfo>> LocalTarget::listEndpoints(const CancelToken &
     std::sort(names.begin(), names.end());
     for (const std::string &name : names) {
         Result<LocalEndpoint> endpoint = m_impl->load(name);
-        if (endpoint.ok())
+        if (endpoint.ok()) {
             endpoints.push_back(m_impl->info(endpoint.value(), cancel));
+        } else if (endpoint.error().code != kEndpointNotFound) {
+            // A folder whose state cannot be read is listed, not hidden: its processes may run.
+            EndpointInfo unreadable;
+            unreadable.name = name;
+            unreadable.target = kind();
+            unreadable.authMode = "none";
+            unreadable.health = EndpointHealth::Down;
+            unreadable.healthDetail = "its state cannot be read: " + endpoint.error().message;
+            endpoints.push_back(std::move(unreadable));
+        }
         if (cancel.isCancelled())
             return cancelledError();
     }

@@ -8,6 +8,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -84,6 +86,27 @@ private Q_SLOTS:
         auto endpoint = m_target->endpoint("page-test", CancelToken::none());
         QVERIFY(endpoint.ok());
         QCOMPARE(endpoint.value().health, EndpointHealth::Running);
+    }
+
+    void unreadableStateIsListedNotHidden()
+    {
+        // A hand-edited or truncated endpoint.json: the endpoint shows, down, with the reason.
+        const QString dir = QString::fromStdString(m_target->endpointDir("broken"));
+        QVERIFY(QDir().mkpath(dir));
+        QFile state(dir + QStringLiteral("/endpoint.json"));
+        QVERIFY(state.open(QIODevice::WriteOnly));
+        state.write("{\"name\": \"broken\", \"port\": ");
+        state.close();
+        auto endpoints = m_target->listEndpoints(CancelToken::none());
+        QVERIFY(endpoints.ok());
+        const auto found =
+            std::find_if(endpoints.value().begin(), endpoints.value().end(),
+                         [](const EndpointInfo &endpoint) { return endpoint.name == "broken"; });
+        QVERIFY(found != endpoints.value().end());
+        QCOMPARE(found->health, EndpointHealth::Down);
+        QVERIFY2(found->healthDetail.find("cannot be read") != std::string::npos,
+                 found->healthDetail.c_str());
+        QVERIFY(QDir(dir).removeRecursively());
     }
 };
 
