@@ -661,9 +661,7 @@ Status LocalTarget::restartEndpoint(const std::string &name, const RegistryAcces
         return loaded.error();
     LocalEndpoint endpoint = loaded.value();
     bool configChanged = false;
-    int index = 0;
     for (LocalDeployment &item : endpoint.deployments) {
-        ++index;
         if (isSameProcess(item.process, scoringServerCommandLine(item)))
             continue;
         // Its port may have been taken meanwhile.

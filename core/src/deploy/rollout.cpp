@@ -93,11 +93,11 @@ Status flushPending(const MlflowClient &client, DeploymentTarget &target, const 
 }
 
 // The champion alias follows a production endpoint's 100 %, after the record.
-void moveChampion(const MlflowClient &client, const EndpointInfo &endpoint, const ReleaseStatus &gate,
+void moveChampion(const MlflowClient &client, bool production, const ReleaseStatus &gate,
                   const TrafficSplit &before, const TrafficSplit &after, const std::string &deployment,
                   RolloutOutcome &outcome, const CancelToken &cancel)
 {
-    if (!endpoint.production || !after.count(deployment) || after.at(deployment) != 100 ||
+    if (!production || !after.count(deployment) || after.at(deployment) != 100 ||
         (before.count(deployment) && before.at(deployment) == 100))
         return;
     const std::string alias =
@@ -199,10 +199,10 @@ Result<RolloutOutcome> Rollout::deploy(const DeployRequest &request, const Progr
     // The deployment is made: a cancel from here on would only leave it unrecorded.
     outcome.records.push_back(
         recordOf(m_client, m_target, status, ReleaseAction::Deploy, change, request.comment, CancelToken()));
-    Result<EndpointInfo> now = m_target.endpoint(request.endpoint, CancelToken());
-    if (now.ok() && outcome.recorded())
-        moveChampion(m_client, now.value(), status, before, after, request.deployment, outcome,
-                     CancelToken());
+    // A new endpoint is what the request made it; an existing one keeps its mark.
+    const bool production = existing.ok() ? existing.value().production : request.production;
+    if (outcome.recorded())
+        moveChampion(m_client, production, status, before, after, request.deployment, outcome, CancelToken());
     return outcome;
 }
 
@@ -261,7 +261,8 @@ Result<RolloutOutcome> shift(const MlflowClient &client, DeploymentTarget &targe
     }
     if (outcome.recorded())
         for (const auto &[model, gate] : gates)
-            moveChampion(client, endpoint, gate.first, before, after, gate.second, outcome, CancelToken());
+            moveChampion(client, endpoint.production, gate.first, before, after, gate.second, outcome,
+                         CancelToken());
     return outcome;
 }
 
@@ -276,16 +277,19 @@ Result<RolloutOutcome> Rollout::setTraffic(const std::string &endpointName, cons
     return shift(m_client, m_target, endpoint.value(), split, ReleaseAction::Traffic, comment, cancel);
 }
 
-Result<std::pair<TrafficSplit, std::string>> Rollout::rollbackTarget(const std::string &endpointName,
-                                                                     const CancelToken &cancel) const
+namespace {
+
+// The split before the endpoint's last recorded change of split, and the record it comes from
+// ("model #n"), read from the trails of the models the endpoint serves.
+Result<std::pair<TrafficSplit, std::string>> lastSplitChange(const MlflowClient &client,
+                                                             const std::string &target,
+                                                             const EndpointInfo &endpoint,
+                                                             const CancelToken &cancel)
 {
-    Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);
-    if (!endpoint.ok())
-        return endpoint.error();
     std::set<std::string> models;
-    for (const DeploymentInfo &item : endpoint.value().deployments)
+    for (const DeploymentInfo &item : endpoint.deployments)
         models.insert(item.model);
-    const ReleaseLedger ledger(m_client);
+    const ReleaseLedger ledger(client);
     std::optional<ReleaseRecord> last;
     for (const std::string &model : models) {
         Result<LedgerSnapshot> snapshot = ledger.read(model, cancel);
@@ -297,7 +301,7 @@ Result<std::pair<TrafficSplit, std::string>> Rollout::rollbackTarget(const std::
                 continue;
             const ReleaseRecord &record = *entry.record;
             const DeploymentChange &change = *record.deployment;
-            if (change.endpoint != endpointName || change.target != m_target.kind() ||
+            if (change.endpoint != endpoint.name || change.target != target ||
                 record.action == ReleaseAction::Undeploy || change.splitBefore.empty() ||
                 change.splitBefore == change.splitAfter)
                 continue;
@@ -307,19 +311,31 @@ Result<std::pair<TrafficSplit, std::string>> Rollout::rollbackTarget(const std::
     }
     if (!last)
         return Error::refused(kRefusedNothingToRollBack,
-                              "the release trail records no change of split on endpoint " + endpointName);
+                              "the release trail records no change of split on endpoint " + endpoint.name);
     return std::pair{last->deployment->splitBefore, last->model + " #" + std::to_string(last->sequence)};
+}
+
+} // namespace
+
+Result<std::pair<TrafficSplit, std::string>> Rollout::rollbackTarget(const std::string &endpointName,
+                                                                     const CancelToken &cancel) const
+{
+    Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);
+    if (!endpoint.ok())
+        return endpoint.error();
+    return lastSplitChange(m_client, m_target.kind(), endpoint.value(), cancel);
 }
 
 Result<RolloutOutcome> Rollout::rollback(const std::string &endpointName, const std::string &comment,
                                          const CancelToken &cancel)
 {
-    Result<std::pair<TrafficSplit, std::string>> target = rollbackTarget(endpointName, cancel);
-    if (!target.ok())
-        return target.error();
     Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);
     if (!endpoint.ok())
         return endpoint.error();
+    Result<std::pair<TrafficSplit, std::string>> target =
+        lastSplitChange(m_client, m_target.kind(), endpoint.value(), cancel);
+    if (!target.ok())
+        return target.error();
     for (const auto &[name, share] : target.value().first)
         if (share > 0 && !endpoint.value().deployment(name))
             return Error::refused(kRefusedUnknownDeployment,
