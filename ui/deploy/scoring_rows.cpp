@@ -24,8 +24,6 @@ ScoringRows fromTable(const CsvTable &table)
     return rows;
 }
 
-} // namespace
-
 CsvTable toTable(const ScoringRows &rows)
 {
     CsvTable table;
@@ -39,6 +37,8 @@ CsvTable toTable(const ScoringRows &rows)
     }
     return table;
 }
+
+} // namespace
 
 std::optional<ScoringRows> parseCsv(const QString &text, QString *error)
 {
@@ -59,14 +59,17 @@ std::optional<ScoringRows> parseInputExample(const QByteArray &json)
     return fromTable(table.value());
 }
 
-QByteArray scoringRequestBody(const ScoringRows &rows)
+QByteArray scoringRequestBody(const ScoringRows &rows, const ModelSignature &signature, QString *error)
 {
-    // Without a signature every column goes, numbers as numbers.
     Result<ScoringBatches> batches =
-        scoringBatches(toTable(rows), ModelSignature{}, std::max(1, static_cast<int>(rows.rows.size())));
-    if (!batches.ok() || batches.value().bodies.empty())
+        scoringBatches(toTable(rows), signature, std::max(1, static_cast<int>(rows.rows.size())));
+    if (!batches.ok()) {
+        if (error)
+            *error = fromStd(batches.error().message);
         return {};
-    return QByteArray::fromStdString(batches.value().bodies.front());
+    }
+    return batches.value().bodies.empty() ? QByteArray()
+                                          : QByteArray::fromStdString(batches.value().bodies.front());
 }
 
 std::optional<QStringList> parsePredictions(const QByteArray &body)

@@ -6,7 +6,7 @@
 #include <QStringList>
 #include <QVariantList>
 
-#include <modelgate/core/deploy/scoring_input.h>
+#include <modelgate/core/mlflow/mlflow_types.h>
 
 namespace modelgate::ui {
 
@@ -18,9 +18,6 @@ struct ScoringRows
     QList<QStringList> rows;
 };
 
-// The rows as core's table (cells as text).
-CsvTable toTable(const ScoringRows &rows);
-
 // A simple CSV: the first line names the columns, fields are separated by commas and may be
 // quoted ("" is a quote inside quotes). Empty lines are skipped. An error text when there is
 // no header or a row has another number of fields.
@@ -30,8 +27,11 @@ std::optional<ScoringRows> parseCsv(const QString &text, QString *error);
 // (pandas split), or the same inside {"dataframe_split": ...} (serving_input_example.json).
 std::optional<ScoringRows> parseInputExample(const QByteArray &json);
 
-// {"dataframe_split":{"columns":[...],"data":[[...]]}}, numbers as numbers.
-QByteArray scoringRequestBody(const ScoringRows &rows);
+// One request for every row, {"dataframe_split":{"columns":[...],"data":[[...]]}}: columns by
+// the signature's inputs, typed (core's scoringBatches); without a signature every column,
+// numbers as numbers. Empty, with `error` set, when a row does not fit the signature.
+QByteArray scoringRequestBody(const ScoringRows &rows, const ModelSignature &signature = {},
+                              QString *error = nullptr);
 
 // The predictions of a scoring response ({"predictions":[...]}, or a bare list), one display
 // text per row; nullopt when the body has none.

@@ -186,16 +186,16 @@ void SmokeTestPage::send()
         [client = m_state->context.client, target = m_state->context.target,
          model = m_state->model.toStdString(), version = m_state->version.toStdString(),
          endpoint = m_state->endpoint.toStdString(), deployment = m_state->deployment.toStdString(),
-         table = toTable(m_rows), cancel = m_cancel]() -> Result<InvokeResponse> {
+         rows = m_rows, cancel = m_cancel]() -> Result<InvokeResponse> {
             // Columns go by the version's signature, as `endpoint invoke` sends them: extra
             // columns (an ID) stay behind, and a cell of the wrong type stops before sending.
             Result<ModelSignature> signature = client->getModelVersionSignature(model, version, cancel);
-            Result<ScoringBatches> batches =
-                scoringBatches(table, signature.ok() ? signature.value() : ModelSignature{},
-                               std::max<int>(1, static_cast<int>(table.rows.size())));
-            if (!batches.ok())
-                return batches.error();
-            return target->invoke(endpoint, deployment, batches.value().bodies.front(), cancel);
+            QString problem;
+            const QByteArray body =
+                scoringRequestBody(rows, signature.ok() ? signature.value() : ModelSignature{}, &problem);
+            if (body.isEmpty())
+                return Error::config(problem.toStdString());
+            return target->invoke(endpoint, deployment, body.toStdString(), cancel);
         },
         [this](const Result<InvokeResponse> &result) {
             m_sendButton->setEnabled(true);
