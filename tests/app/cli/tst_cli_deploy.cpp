@@ -6,6 +6,7 @@
 // not sum to 100, a deployment with traffic that cannot be deleted, logs, and the endpoint
 // deleted with its records in `audit show`. The functions build on each other in order.
 #include "cli_app.h"
+#include "local_endpoints.h"
 #include "mlflow_test_server.h"
 #include "release_test_users.h"
 #include "result_assertions.h"
@@ -86,7 +87,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_home.isValid());
         MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
-        m_mlflow = QFileInfo(test::mlflowPython()).absolutePath() + QStringLiteral("/mlflow");
+        m_mlflow = QString::fromStdString(test::mlflowExecutable());
         const MlflowClient admin =
             test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
                            m_shared.adminPassword().toStdString());
@@ -102,9 +103,7 @@ private Q_SLOTS:
         LocalTargetConfig config;
         config.stateRoot = m_home.path().toStdString() + "/data/modelgate/endpoints";
         LocalTarget target(config);
-        if (auto endpoints = target.listEndpoints(CancelToken::none()); endpoints.ok())
-            for (const EndpointInfo &endpoint : endpoints.value())
-                (void)target.deleteEndpoint(endpoint.name, CancelToken::none());
+        test::deleteEndpoints(target);
         if (!m_shared.uri().isEmpty())
             test::deleteModels(test::clientAs(m_shared.uri(),
                                               test::SharedAuthMlflow::adminUser().toStdString(),

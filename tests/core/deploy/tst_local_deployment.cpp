@@ -8,6 +8,7 @@
 
 #include <csignal>
 #include <fstream>
+#include <local_endpoints.h>
 #include <mlflow_test_server.h>
 #include <nlohmann/json.hpp>
 #include <release_test_users.h>
@@ -119,12 +120,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
-        const QString python = test::mlflowPython();
-        QVERIFY2(!python.isEmpty(), "no Python environment with MLflow");
+        QVERIFY2(!test::mlflowPython().isEmpty(), "no Python environment with MLflow");
         QVERIFY2(m_data.isValid(), "no temporary folder");
         LocalTargetConfig config;
         config.stateRoot = m_data.path().toStdString() + "/endpoints";
-        config.mlflowExecutable = QFileInfo(python).absolutePath().toStdString() + "/mlflow";
+        config.mlflowExecutable = test::mlflowExecutable();
         m_target = std::make_unique<LocalTarget>(config);
 
         const MlflowClient admin =
@@ -153,12 +153,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        if (m_target) {
-            auto endpoints = m_target->listEndpoints(CancelToken::none());
-            if (endpoints.ok())
-                for (const EndpointInfo &endpoint : endpoints.value())
-                    (void)m_target->deleteEndpoint(endpoint.name, CancelToken::none());
-        }
+        if (m_target)
+            test::deleteEndpoints(*m_target);
         if (!m_shared.uri().isEmpty())
             test::deleteModels(test::clientAs(m_shared.uri(),
                                               test::SharedAuthMlflow::adminUser().toStdString(),

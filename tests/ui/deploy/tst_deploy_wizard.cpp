@@ -7,6 +7,7 @@
 #include "deploy/deploy_wizard.h"
 #include "deploy/deploy_wizard_pages.h"
 
+#include <local_endpoints.h>
 #include <mlflow_test_server.h>
 #include <release_test_users.h>
 #include <result_assertions.h>
@@ -97,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(m_data.isValid());
         LocalTargetConfig config;
         config.stateRoot = m_data.path().toStdString() + "/endpoints";
-        config.mlflowExecutable = QFileInfo(test::mlflowPython()).absolutePath().toStdString() + "/mlflow";
+        config.mlflowExecutable = test::mlflowExecutable();
         m_target = std::make_shared<LocalTarget>(config);
         const MlflowClient admin =
             test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
@@ -118,9 +119,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         if (m_target)
-            if (auto endpoints = m_target->listEndpoints(CancelToken::none()); endpoints.ok())
-                for (const EndpointInfo &endpoint : endpoints.value())
-                    (void)m_target->deleteEndpoint(endpoint.name, CancelToken::none());
+            test::deleteEndpoints(*m_target);
         if (!m_shared.uri().isEmpty())
             test::deleteModels(test::clientAs(m_shared.uri(),
                                               test::SharedAuthMlflow::adminUser().toStdString(),
