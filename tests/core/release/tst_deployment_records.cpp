@@ -79,10 +79,14 @@ private Q_SLOTS:
         ReleaseRecord badSplit = deployment(2, kHashA);
         badSplit.deployment->splitAfter = {{"blue", 10}, {"green", 80}};
         QVERIFY(!validateRecordForWrite(badSplit).ok());
-        // A decision text edited to claim version 2 is malformed.
+        // A decision text edited to claim version 2 is malformed: version 2 is a deployment
+        // record, which a decision is not.
         std::string text = recordToCanonicalJson(approval());
         text.replace(text.find("\"v\":1"), 5, "\"v\":2");
-        QVERIFY(!parseRecord(text).ok());
+        const auto claimed = parseRecord(text);
+        QVERIFY(!claimed.ok());
+        QCOMPARE(claimed.error().kind, ErrorKind::Parse);
+        QCOMPARE(claimed.error().field, std::string("deployment"));
         // A deployment text with its split edited no longer sums to 100.
         std::string edited = recordToCanonicalJson(deployment(2, kHashA));
         edited.replace(edited.find("\"blue\":10"), 9, "\"blue\":20");

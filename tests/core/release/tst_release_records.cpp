@@ -318,8 +318,6 @@ private Q_SLOTS:
             {"n huge", replaced(base, q("'n':3"), q("'n':4294967296")), "n"},
             {"n string", replaced(base, q("'n':3"), q("'n':'3'")), "n"},
             {"v 3", replaced(base, q("'v':1"), q("'v':3")), "v"},
-            // Version 2 is a deployment record, which a decision is not.
-            {"decision as v 2", replaced(base, q("'v':1"), q("'v':2")), "deployment"},
             {"unknown field", replaced(base, q("'version':'4'}"), q("'version':'4','x':1}")), "x"},
             {"missing field", replaced(base, q("'revokes':null,"), ""), "revokes"},
             {"unknown action", replaced(base, q("'approve'"), q("'approved'")), "action"},
