@@ -82,6 +82,8 @@ QString actionText(const std::optional<ReleaseRecord> &record)
         return ReleaseReport::tr("rollback");
     case ReleaseAction::Undeploy:
         return ReleaseReport::tr("undeploy");
+    case ReleaseAction::Breach:
+        return ReleaseReport::tr("SLO breach");
     }
     return {};
 }

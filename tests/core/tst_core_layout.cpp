@@ -17,7 +17,7 @@
 namespace {
 
 // Each folder and the folders it may include from (its own always allowed). The order is
-// the layering from the bottom: util knows nothing, deploy knows everything below it.
+// the layering from the bottom: util knows nothing, monitor knows everything below it.
 const QMap<QString, QStringList> &allowedIncludes()
 {
     static const QMap<QString, QStringList> table = {
@@ -34,6 +34,10 @@ const QMap<QString, QStringList> &allowedIncludes()
         {QStringLiteral("deploy"),
          {QStringLiteral("release"), QStringLiteral("review"), QStringLiteral("workspace"),
           QStringLiteral("mlflow"), QStringLiteral("http"), QStringLiteral("util")}},
+        {QStringLiteral("monitor"),
+         {QStringLiteral("deploy"), QStringLiteral("release"), QStringLiteral("review"),
+          QStringLiteral("workspace"), QStringLiteral("mlflow"), QStringLiteral("http"),
+          QStringLiteral("util")}},
     };
     return table;
 }

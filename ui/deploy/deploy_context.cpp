@@ -60,6 +60,8 @@ QString actionName(ReleaseAction action)
         return DeployText::tr("rollback");
     case ReleaseAction::Undeploy:
         return DeployText::tr("undeploy");
+    case ReleaseAction::Breach:
+        return DeployText::tr("SLO breach");
     case ReleaseAction::Approve:
     case ReleaseAction::Reject:
     case ReleaseAction::Revoke:

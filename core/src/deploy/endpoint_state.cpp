@@ -1,4 +1,5 @@
 #include "deploy/endpoint_state.h"
+#include "modelgate/core/deploy/local_target.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -189,7 +190,8 @@ std::string haproxyConfig(const LocalEndpoint &endpoint, const std::string &dir)
     text += "    stats socket " + dir + "/" + kSocketFile + " mode 600 level admin expose-fd listeners\n";
     text += "    log stdout format raw local0\n";
     text += "defaults\n";
-    text += "    mode http\n    log global\n    option httplog\n";
+    text += "    mode http\n    log global\n";
+    text += "    log-format \"" + std::string(kRequestLogFormat) + "\"\n";
     text += "    timeout connect 5s\n    timeout client 120s\n    timeout server 120s\n";
     // A busy scoring server answers /ping late: give it 5 s and three misses before it counts
     // as down, or a loaded machine would take healthy deployments out of the split.

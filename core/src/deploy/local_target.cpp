@@ -227,7 +227,7 @@ struct LocalTarget::Impl
             rotateIfLarge(logOf(endpoint.name, item.name), config.maxLogBytes);
             out.deployments.push_back(std::move(deployment));
         }
-        rotateIfLarge(logOf(endpoint.name, {}), config.maxLogBytes);
+        rotateIfLarge(logOf(endpoint.name, {}), config.maxRequestLogBytes);
         std::sort(out.deployments.begin(), out.deployments.end(),
                   [](const DeploymentInfo &a, const DeploymentInfo &b) { return a.name < b.name; });
         if (!router) {

@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <optional>
+
 namespace modelgate {
 
 using namespace detail;
@@ -142,8 +145,12 @@ Result<PendingDeploymentRecord> pendingRecordFromJson(const std::string &text)
 
 namespace {
 
+// Why a record must not be written on the trail as it stands now; nullopt: write it.
+using WritePrecondition = std::function<std::optional<Error>(const std::vector<TrailEntry> &)>;
+
 Result<DecisionOutcome> writeWith(const MlflowClient &client, const PendingDeploymentRecord &pending,
-                                  const ReleaseStatus *seen, const CancelToken &cancel)
+                                  const ReleaseStatus *seen, const CancelToken &cancel,
+                                  const WritePrecondition &precondition = {})
 {
     // After the action, the gate's status is what the record names: only the ledger is read again.
     Result<DecisionContext> loaded =
@@ -154,6 +161,11 @@ Result<DecisionOutcome> writeWith(const MlflowClient &client, const PendingDeplo
     const auto build = [&](int) -> Result<ReleaseRecord> {
         if (std::optional<Error> refusal = trailRefusal(context))
             return *refusal;
+        // Checked on every attempt against the trail as just read: of two writers racing for
+        // the same record, the one that loses sees the winner's record here.
+        if (precondition)
+            if (std::optional<Error> refusal = precondition(trustedEntries(context.status.trail)))
+                return *refusal;
         ReleaseRecord record;
         record.formatVersion = 2;
         record.model = pending.model;
@@ -186,6 +198,48 @@ Result<DecisionOutcome> writeDeploymentRecord(const MlflowClient &client,
                                               const CancelToken &cancel)
 {
     return writeWith(client, record, nullptr, cancel);
+}
+
+std::optional<ReleaseRecord> breachAlreadyRecorded(const std::vector<TrailEntry> &entries,
+                                                  const DeploymentChange &change)
+{
+    std::optional<ReleaseRecord> found;
+    for (const TrailEntry &entry : entries) {
+        if (!entry.record || !entry.record->deployment)
+            continue;
+        const DeploymentChange &other = *entry.record->deployment;
+        if (other.endpoint != change.endpoint || other.target != change.target)
+            continue;
+        if (entry.record->action == ReleaseAction::Breach) {
+            if (other.name == change.name)
+                found = entry.record;
+        } else if (other.splitBefore != other.splitAfter || entry.record->action == ReleaseAction::Deploy) {
+            found.reset(); // a later change of split opens a new round
+        }
+    }
+    return found;
+}
+
+Result<DecisionOutcome> recordBreach(const MlflowClient &client, const ReleaseStatus &gate,
+                                     DeploymentChange change, const std::string &comment,
+                                     const CancelToken &cancel)
+{
+    if (!gate.trail.ok || gate.trail.headHash.empty())
+        return Error::config("a breach record needs the verified status of the gate");
+    change.splitAfter = change.splitBefore;
+    const DeploymentChange key = change;
+    const WritePrecondition notYetRecorded =
+        [key](const std::vector<TrailEntry> &entries) -> std::optional<Error> {
+        const std::optional<ReleaseRecord> earlier = breachAlreadyRecorded(entries, key);
+        if (!earlier)
+            return std::nullopt;
+        return Error::refused(kRefusedBreachRecorded,
+                              "the breach of " + key.name + " on " + key.endpoint + " is already record " +
+                                  std::to_string(earlier->sequence) + " of " + earlier->model +
+                                  "'s trail, written by " + earlier->reviewer + " at " + earlier->time);
+    };
+    return writeWith(client, pendingRecordOf(gate, ReleaseAction::Breach, std::move(change), comment), &gate,
+                     cancel, notYetRecorded);
 }
 
 Result<DecisionOutcome> recordDeploymentAction(const MlflowClient &client, const ReleaseStatus &gate,

@@ -291,6 +291,8 @@ const char *wireName(ReleaseAction action)
         return "rollback";
     case ReleaseAction::Undeploy:
         return "undeploy";
+    case ReleaseAction::Breach:
+        return "breach";
     }
     return "approve";
 }
@@ -299,7 +301,8 @@ std::optional<ReleaseAction> releaseActionFromString(const std::string &text)
 {
     for (const auto action :
          {ReleaseAction::Approve, ReleaseAction::Reject, ReleaseAction::Revoke, ReleaseAction::Policy,
-          ReleaseAction::Deploy, ReleaseAction::Traffic, ReleaseAction::Rollback, ReleaseAction::Undeploy}) {
+          ReleaseAction::Deploy, ReleaseAction::Traffic, ReleaseAction::Rollback, ReleaseAction::Undeploy,
+          ReleaseAction::Breach}) {
         if (text == wireName(action))
             return action;
     }
@@ -309,7 +312,8 @@ std::optional<ReleaseAction> releaseActionFromString(const std::string &text)
 bool isDeploymentAction(ReleaseAction action)
 {
     return action == ReleaseAction::Deploy || action == ReleaseAction::Traffic ||
-           action == ReleaseAction::Rollback || action == ReleaseAction::Undeploy;
+           action == ReleaseAction::Rollback || action == ReleaseAction::Undeploy ||
+           action == ReleaseAction::Breach;
 }
 
 bool isValidSplit(const TrafficSplit &split)

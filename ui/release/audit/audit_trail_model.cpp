@@ -72,6 +72,8 @@ QString AuditTrailModel::actionText(const std::optional<ReleaseRecord> &record)
         return tr("rollback %1").arg(deploymentName(*record));
     case ReleaseAction::Undeploy:
         return tr("undeploy %1").arg(deploymentName(*record));
+    case ReleaseAction::Breach:
+        return tr("SLO breach %1").arg(deploymentName(*record));
     }
     return {};
 }

@@ -667,6 +667,7 @@ void ReviewPanel::showOutcome(const DecisionOutcome &outcome)
     case ReleaseAction::Traffic:
     case ReleaseAction::Rollback:
     case ReleaseAction::Undeploy:
+    case ReleaseAction::Breach:
         what = tr("Deployment action"); // not written from this panel; named for completeness
         break;
     }

@@ -156,6 +156,10 @@ public:
     virtual Result<std::vector<std::string>> pendingRecords(const std::string &endpoint) const = 0;
     virtual Status setPendingRecords(const std::string &endpoint,
                                      const std::vector<std::string> &records) = 0;
+    // The endpoint's monitoring settings (its SLO rules, core/monitor/slo.h), kept with the
+    // endpoint as the JSON text that monitor writes; empty when none were set.
+    virtual Result<std::string> monitorSettings(const std::string &endpoint) const = 0;
+    virtual Status setMonitorSettings(const std::string &endpoint, const std::string &json) = 0;
     // Sends a scoring request to the endpoint; with `deployment`, to that deployment alone
     // whatever its share. Any HTTP answer is a value; only no answer is an error.
     virtual Result<InvokeResponse> invoke(const std::string &endpoint, const std::string &deployment,

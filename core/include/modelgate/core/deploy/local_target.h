@@ -12,10 +12,17 @@
 
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 
 namespace modelgate {
+
+// HAProxy's log line for every request (logs/haproxy.log; parsed by core/monitor): version
+// tag, accept time in Unix seconds and milliseconds, backend/server (the server is the
+// deployment), status, total active time and server response time in ms, bytes out.
+// e.g. "mg1 1764846192.345 deployments/blue 200 14 12 245"
+inline constexpr const char *kRequestLogFormat = "mg1 %Ts.%ms %b/%s %ST %Ta %Tr %B";
 
 struct LocalTargetConfig
 {
@@ -24,6 +31,9 @@ struct LocalTargetConfig
     std::string mlflowExecutable = "mlflow";   // the workspace profile's; a bare name is looked up on PATH
     std::chrono::seconds startTimeout{180};    // a scoring server that does not answer by then failed
     std::size_t maxLogBytes = 4 * 1024 * 1024; // a log beyond this is rotated to <log>.1
+    // HAProxy's request log is what monitoring reads: ~40 bytes a request, so 64 MiB keep
+    // about 1.6 million requests (the log and its one rotated file).
+    std::size_t maxRequestLogBytes = 64 * 1024 * 1024;
 
     // $XDG_DATA_HOME/modelgate/endpoints (~/.local/share when XDG_DATA_HOME is unset).
     static std::string defaultStateRoot(const Environment &env = Environment::current());
@@ -61,6 +71,11 @@ public:
                                   const std::string &jsonBody, const CancelToken &cancel) const override;
     Result<std::vector<std::string>> pendingRecords(const std::string &endpoint) const override;
     Status setPendingRecords(const std::string &endpoint, const std::vector<std::string> &records) override;
+    Result<std::string> monitorSettings(const std::string &endpoint) const override;
+    Status setMonitorSettings(const std::string &endpoint, const std::string &json) override;
+    // The process group (= session) of each deployment's scoring server that is running now:
+    // deployment name -> its leader's PID (its whole process tree shares that session).
+    Result<std::map<std::string, int>> deploymentSessions(const std::string &endpoint) const;
 
     // Stops HAProxy only (its group), leaving the scoring servers: what a crash of the router
     // looks like. For tests and `endpoint restart` drills.

@@ -9,6 +9,7 @@
 #include "modelgate/core/util/cancel_token.h"
 #include "modelgate/core/util/result.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ class MlflowClient;
 
 // Refusal code (ErrorKind::Refused): the version is not approved as `review verify` defines it.
 inline constexpr const char *kRefusedNotApproved = "not_approved";
+// Refusal code: the breach is already in the trail, written by another watcher or console.
+inline constexpr const char *kRefusedBreachRecorded = "breach_already_recorded";
 
 // Loads the version's release status as `review verify` does and refuses, before anything
 // is started on an endpoint:
@@ -71,5 +74,19 @@ Result<DecisionOutcome> writeDeploymentRecord(const MlflowClient &client,
 Result<DecisionOutcome> recordDeploymentAction(const MlflowClient &client, const ReleaseStatus &gate,
                                                ReleaseAction action, DeploymentChange change,
                                                const std::string &comment, const CancelToken &cancel);
+
+// The breach of `change.name` on `change.endpoint` recorded since that endpoint's last
+// change of split, if any: the record that decided who acts on it.
+std::optional<ReleaseRecord> breachAlreadyRecorded(const std::vector<TrailEntry> &entries,
+                                                  const DeploymentChange &change);
+
+// Appends a `breach` record (the split unchanged: `change.splitBefore` as it is now) unless
+// the trail already holds one for the same deployment and endpoint since the endpoint's last
+// change of split. The trail is read afresh before every attempt, and records are
+// write-once: of two watchers (or a watcher and a console) acting on the same breach, exactly
+// one writes it; the other gets kRefusedBreachRecorded naming that record, and must not act.
+Result<DecisionOutcome> recordBreach(const MlflowClient &client, const ReleaseStatus &gate,
+                                     DeploymentChange change, const std::string &comment,
+                                     const CancelToken &cancel);
 
 } // namespace modelgate

@@ -26,9 +26,11 @@ enum class ReleaseAction
     Traffic,  // an endpoint's split changed (the version is the one that gained the most)
     Rollback, // the split before the endpoint's last traffic change was restored
     Undeploy, // a deployment of the version was deleted (it had 0 %)
+    Breach,   // a deployment of the version broke an SLO rule of its endpoint (split unchanged;
+              // the comment holds the rule and the measured values)
 };
 
-// "approve", "reject", "revoke", "policy", "deploy", "traffic", "rollback", "undeploy"
+// "approve", "reject", "revoke", "policy", "deploy", "traffic", "rollback", "undeploy", "breach"
 const char *wireName(ReleaseAction action);
 std::optional<ReleaseAction> releaseActionFromString(const std::string &text);
 bool isDeploymentAction(ReleaseAction action);
