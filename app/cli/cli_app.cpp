@@ -84,6 +84,22 @@ and every action is recorded in the model's release trail):
   endpoint restart NAME             start again what died, with the same split
   endpoint invoke NAME (--csv FILE | --json FILE) [--deployment NAME] [--batch ROWS]
                                     predictions, one per input row, in input order
+
+Monitoring (see docs/monitoring.md):
+  endpoint metrics NAME [--window 5m]
+                                    per deployment and in total: requests, 2xx/4xx/5xx,
+                                    rate, latency p50/p95/p99, CPU and memory
+  endpoint load NAME --csv FILE --rps N --duration SECONDS [--batch ROWS]
+                [--deployment NAME]
+                                    open-loop load from the CSV's rows: sent, succeeded,
+                                    failed by status, late starts, client-side p50/p95/p99
+  endpoint watch NAME [--interval SECONDS] [--once]
+                                    enforce the endpoint's SLO rules: record each breach in
+                                    the trail and, with auto-rollback on, roll the canary back
+                                    (--once: one check; exit 1 when a rule is breached)
+  endpoint slo NAME [--rules FILE] [--auto-rollback on|off]
+                                    show the SLO rules, or set them from FILE / switch
+                                    automatic rollback
   (--mlflow PATH: the mlflow executable for scoring servers; default: the profile's, else
    the one on PATH)
 
@@ -428,6 +444,13 @@ int dispatchDeploy(Context &ctx, const ArgParser &args, const std::string &comma
     deploy.comment = args.value("comment");
     deploy.mlflow = args.value("mlflow");
     deploy.production = args.has("production");
+    deploy.window = args.value("window");
+    deploy.rps = args.value("rps");
+    deploy.duration = args.value("duration");
+    deploy.interval = args.value("interval");
+    deploy.rules = args.value("rules");
+    deploy.autoRollback = args.value("auto-rollback");
+    deploy.once = args.has("once");
     deploy.json = ctx.json;
     if (const CommandFailure usage = checkDeployCommand(deploy); usage.exitCode != ExitSuccess)
         return fail(ctx, usage.exitCode, usage.message);
@@ -451,11 +474,12 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
 {
     ArgParser args;
     for (const char *name :
-         {"profile",     "tracking-uri", "timeout", "filter", "against",    "max-points", "comment",
-          "break-glass", "file",         "model",   "out",    "lang",       "endpoint",   "deployment",
-          "traffic",     "target",       "tail",    "csv",    "json-input", "batch",      "mlflow"})
+         {"profile",     "tracking-uri", "timeout",  "filter",   "against",    "max-points",   "comment",
+          "break-glass", "file",         "model",    "out",      "lang",       "endpoint",     "deployment",
+          "traffic",     "target",       "tail",     "csv",      "json-input", "batch",        "mlflow",
+          "window",      "rps",          "duration", "interval", "rules",      "auto-rollback"})
         args.addOption(name, true);
-    for (const char *name : {"json", "help", "version", "production"})
+    for (const char *name : {"json", "help", "version", "production", "once"})
         args.addOption(name, false);
 
     std::vector<std::string> normalized;
@@ -521,8 +545,9 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
     };
     if (isDeployCommand(command))
         return dispatchDeploy(ctx, args, command, commandWords);
-    for (const char *option : {"endpoint", "deployment", "traffic", "target", "tail", "csv", "json-input",
-                               "batch", "mlflow", "production"})
+    for (const char *option :
+         {"endpoint", "deployment", "traffic", "target", "tail", "csv", "json-input", "batch", "mlflow",
+          "production", "window", "rps", "duration", "interval", "rules", "auto-rollback", "once"})
         if (args.has(option))
             return fail(ctx, ExitUsage,
                         std::string("--") + option + " applies to 'deploy' and 'endpoint' commands only");

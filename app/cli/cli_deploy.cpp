@@ -2,6 +2,7 @@
 
 #include "cli_app.h"
 #include "cli_format.h"
+#include "cli_monitor.h"
 #include "cli_review.h"
 #include "text_table.h"
 
@@ -47,9 +48,18 @@ const std::map<std::string, Shape> &shapes()
         {"endpoint invoke",
          {1, 1,
           "endpoint invoke NAME (--csv FILE | --json FILE) [--deployment NAME] [--batch ROWS] [--json]"}},
+        {"endpoint metrics", {1, 1, "endpoint metrics NAME [--window 5m] [--json]"}},
+        {"endpoint load",
+         {1, 1,
+          "endpoint load NAME --csv FILE --rps N --duration SECONDS [--batch ROWS] [--deployment NAME] "
+          "[--json]"}},
+        {"endpoint watch", {1, 1, "endpoint watch NAME [--interval SECONDS] [--once] [--json]"}},
+        {"endpoint slo", {1, 1, "endpoint slo NAME [--rules FILE] [--auto-rollback on|off] [--json]"}},
     };
     return table;
 }
+
+} // namespace
 
 std::optional<int> wholeNumber(const std::string &text, int min, int max)
 {
@@ -80,6 +90,8 @@ std::string readFile(const std::string &path, bool &ok)
     buffer << file.rdbuf();
     return buffer.str();
 }
+
+namespace {
 
 Json splitJson(const TrafficSplit &split)
 {
@@ -156,6 +168,8 @@ Result<TrafficSplit> parseSplit(const std::vector<std::string> &operands)
     return split;
 }
 
+} // namespace
+
 RegistryAccess accessOf(const MlflowClient *client)
 {
     RegistryAccess access;
@@ -167,6 +181,8 @@ RegistryAccess accessOf(const MlflowClient *client)
     access.caBundlePath = client->config().transport.caBundlePath;
     return access;
 }
+
+namespace {
 
 CommandFailure endpointStatus(const MlflowClient *client, LocalTarget &target, const std::string &name,
                               bool json, std::ostream &out, const CancelToken &cancel)
@@ -274,6 +290,44 @@ CommandFailure endpointList(LocalTarget &target, bool json, std::ostream &out, c
     return {};
 }
 
+} // namespace
+
+CommandFailure scoringBodiesFor(const MlflowClient *client, const EndpointInfo &endpoint,
+                                const DeployCommand &command, const CsvTable &table, const std::string &path,
+                                int batch, ScoringBatches &batches, std::ostream &err,
+                                const CancelToken &cancel)
+{
+    // The signature of the deployment asked for, or of the one with most traffic.
+    const DeploymentInfo *deployment = nullptr;
+    for (const DeploymentInfo &item : endpoint.deployments)
+        if (command.deployment ? item.name == *command.deployment
+                               : (!deployment || item.traffic > deployment->traffic))
+            deployment = &item;
+    if (!deployment)
+        return {ExitUsage, command.deployment
+                               ? "endpoint " + endpoint.name + " has no deployment " + *command.deployment
+                               : "endpoint " + endpoint.name + " has no deployment"};
+    ModelSignature signature;
+    if (client) {
+        Result<ModelSignature> read =
+            client->getModelVersionSignature(deployment->model, deployment->version, cancel);
+        if (!read.ok())
+            return failureOf(read.error(), "cannot read the signature of " + deployment->model + " v" +
+                                               deployment->version);
+        signature = read.value();
+    }
+    Result<ScoringBatches> built = scoringBatches(table, signature, batch);
+    if (!built.ok())
+        return {ExitUsage, path + ": " + oneLine(built.error().message) + "; nothing was sent"};
+    if (!built.value().ignoredColumns.empty())
+        err << "modelgate-cli: note: columns not in the model's signature, not sent: "
+            << join(built.value().ignoredColumns) << '\n';
+    batches = built.value();
+    return {};
+}
+
+namespace {
+
 CommandFailure endpointInvoke(const MlflowClient *client, LocalTarget &target, const DeployCommand &command,
                               std::ostream &out, std::ostream &err, const CancelToken &cancel)
 {
@@ -289,35 +343,15 @@ CommandFailure endpointInvoke(const MlflowClient *client, LocalTarget &target, c
     Result<EndpointInfo> endpoint = target.endpoint(name, cancel);
     if (!endpoint.ok())
         return failureOf(endpoint.error(), "cannot read endpoint " + name);
-    // The signature of the deployment asked for, or of the one with most traffic.
-    const DeploymentInfo *deployment = nullptr;
-    for (const DeploymentInfo &item : endpoint.value().deployments)
-        if (command.deployment ? item.name == *command.deployment
-                               : (!deployment || item.traffic > deployment->traffic))
-            deployment = &item;
-    if (!deployment)
-        return {ExitUsage, command.deployment
-                               ? "endpoint " + name + " has no deployment " + *command.deployment
-                               : "endpoint " + name + " has no deployment"};
-    ModelSignature signature;
-    if (client) {
-        Result<ModelSignature> read =
-            client->getModelVersionSignature(deployment->model, deployment->version, cancel);
-        if (!read.ok())
-            return failureOf(read.error(), "cannot read the signature of " + deployment->model + " v" +
-                                               deployment->version);
-        signature = read.value();
-    }
     const int batch = command.batch ? *wholeNumber(*command.batch, 1, 100000) : 100;
-    Result<ScoringBatches> batches = scoringBatches(table.value(), signature, batch);
-    if (!batches.ok())
-        return {ExitUsage, path + ": " + oneLine(batches.error().message) + "; nothing was sent"};
-    if (!batches.value().ignoredColumns.empty())
-        err << "modelgate-cli: note: columns not in the model's signature, not sent: "
-            << join(batches.value().ignoredColumns) << '\n';
+    ScoringBatches batches;
+    if (CommandFailure failure = scoringBodiesFor(client, endpoint.value(), command, table.value(), path,
+                                                  batch, batches, err, cancel);
+        failure.exitCode != ExitSuccess)
+        return failure;
     std::vector<std::string> predictions;
     std::size_t row = 0;
-    for (const std::string &body : batches.value().bodies) {
+    for (const std::string &body : batches.bodies) {
         const std::size_t rows =
             std::min<std::size_t>(static_cast<std::size_t>(batch), table.value().rows.size() - row);
         Result<InvokeResponse> answer =
@@ -409,12 +443,13 @@ CommandFailure checkDeployCommand(const DeployCommand &command)
     if (command.command == "endpoint traffic")
         if (Result<TrafficSplit> split = parseSplit(command.operands); !split.ok())
             return {ExitUsage, split.error().message};
-    return {};
+    return checkMonitorCommand(command);
 }
 
 bool deployCommandNeedsRegistry(const DeployCommand &command)
 {
-    return command.command != "endpoint list" && command.command != "endpoint logs";
+    return command.command != "endpoint list" && command.command != "endpoint logs" &&
+           command.command != "endpoint metrics" && command.command != "endpoint slo";
 }
 
 CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profile,
@@ -453,6 +488,8 @@ CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profi
         return endpointStatus(client, target, command.operands[0], command.json, out, cancel);
     if (cmd == "endpoint invoke")
         return endpointInvoke(client, target, command, out, err, cancel);
+    if (isMonitorCommand(cmd))
+        return runMonitorCommand(client, target, command, out, err, cancel);
     if (!client)
         return {ExitUsage, "'" + cmd + "' needs the registry: pass --profile NAME or --tracking-uri URI"};
 

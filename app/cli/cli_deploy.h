@@ -16,25 +16,37 @@
 
 namespace modelgate {
 class MlflowClient;
-}
+struct CsvTable;
+struct EndpointInfo;
+struct Error;
+struct RegistryAccess;
+struct ScoringBatches;
+} // namespace modelgate
 
 namespace modelgate::cli {
 
 struct DeployCommand
 {
-    std::string command;                   // "deploy", "endpoint list", "endpoint status", ...
-    std::vector<std::string> operands;     // after the command words
-    std::optional<std::string> endpoint;   // --endpoint (deploy)
-    std::optional<std::string> deployment; // --deployment
-    std::optional<std::string> traffic;    // --traffic PERCENT (deploy)
-    std::optional<std::string> target;     // --target (local)
-    std::optional<std::string> tail;       // --tail N (endpoint logs)
-    std::optional<std::string> csv;        // --csv FILE (endpoint invoke)
-    std::optional<std::string> jsonInput;  // --json FILE (endpoint invoke)
-    std::optional<std::string> batch;      // --batch ROWS (endpoint invoke)
-    std::optional<std::string> comment;    // --comment (kept in the trail record)
-    std::optional<std::string> mlflow;     // --mlflow PATH: the mlflow executable for scoring servers
-    bool production = false;               // --production (deploy, new endpoint)
+    std::string command;                     // "deploy", "endpoint list", "endpoint status", ...
+    std::vector<std::string> operands;       // after the command words
+    std::optional<std::string> endpoint;     // --endpoint (deploy)
+    std::optional<std::string> deployment;   // --deployment
+    std::optional<std::string> traffic;      // --traffic PERCENT (deploy)
+    std::optional<std::string> target;       // --target (local)
+    std::optional<std::string> tail;         // --tail N (endpoint logs)
+    std::optional<std::string> csv;          // --csv FILE (endpoint invoke)
+    std::optional<std::string> jsonInput;    // --json FILE (endpoint invoke)
+    std::optional<std::string> batch;        // --batch ROWS (endpoint invoke)
+    std::optional<std::string> comment;      // --comment (kept in the trail record)
+    std::optional<std::string> mlflow;       // --mlflow PATH: the mlflow executable for scoring servers
+    std::optional<std::string> window;       // --window 5m (endpoint metrics)
+    std::optional<std::string> rps;          // --rps N (endpoint load)
+    std::optional<std::string> duration;     // --duration SECONDS (endpoint load)
+    std::optional<std::string> interval;     // --interval SECONDS (endpoint watch)
+    std::optional<std::string> rules;        // --rules FILE (endpoint slo)
+    std::optional<std::string> autoRollback; // --auto-rollback on|off (endpoint slo)
+    bool once = false;                       // --once (endpoint watch)
+    bool production = false;                 // --production (deploy, new endpoint)
     bool json = false;
 };
 
@@ -56,5 +68,18 @@ bool deployCommandNeedsRegistry(const DeployCommand &command);
 CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profile,
                                 const DeployCommand &command, const Environment &env, std::ostream &out,
                                 std::ostream &err, const CancelToken &cancel);
+
+// Shared with cli_monitor: numbers, files, errors and request bodies as the deploy commands
+// read and word them.
+std::optional<int> wholeNumber(const std::string &text, int min, int max);
+std::string readFile(const std::string &path, bool &ok);
+CommandFailure failureOf(const Error &error, const std::string &what);
+RegistryAccess accessOf(const MlflowClient *client);
+// The request bodies for `table` in the signature of the deployment the command names (else
+// the one with the most traffic); notes on ignored columns go to `err`.
+CommandFailure scoringBodiesFor(const MlflowClient *client, const EndpointInfo &endpoint,
+                                const DeployCommand &command, const CsvTable &table, const std::string &path,
+                                int batch, ScoringBatches &batches, std::ostream &err,
+                                const CancelToken &cancel);
 
 } // namespace modelgate::cli

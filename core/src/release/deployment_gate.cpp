@@ -5,9 +5,8 @@
 #include "modelgate/core/workspace/identity.h"
 #include "release/decision_protocol.h"
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 namespace modelgate {
@@ -201,7 +200,7 @@ Result<DecisionOutcome> writeDeploymentRecord(const MlflowClient &client,
 }
 
 std::optional<ReleaseRecord> breachAlreadyRecorded(const std::vector<TrailEntry> &entries,
-                                                  const DeploymentChange &change)
+                                                   const DeploymentChange &change)
 {
     std::optional<ReleaseRecord> found;
     for (const TrailEntry &entry : entries) {

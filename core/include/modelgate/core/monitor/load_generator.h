@@ -18,31 +18,31 @@
 
 namespace modelgate {
 
-inline constexpr double kMaxLoadRate = 2000;       // requests per second
+inline constexpr double kMaxLoadRate = 2000; // requests per second
 inline constexpr int kMaxLoadDurationSeconds = 3600;
-inline constexpr int kMaxLoadInFlight = 256;       // beyond this a start waits (and counts as late)
+inline constexpr int kMaxLoadInFlight = 256; // beyond this a start waits (and counts as late)
 
 struct LoadPlan
 {
-    std::string url;        // the endpoint's scoring URI + "/invocations"
-    std::string allowedUri; // the endpoint's scoring URI: the URL must be under it or on loopback
+    std::string url;                 // the endpoint's scoring URI + "/invocations"
+    std::string allowedUri;          // the endpoint's scoring URI: the URL must be under it or on loopback
     std::vector<std::string> bodies; // JSON request bodies, sent in turn
     double rate = 10;                // requests per second
     int durationSeconds = 10;
-    std::string deployment; // sent as the modelgate-deployment header when not empty
+    std::string deployment;                     // sent as the modelgate-deployment header when not empty
     std::map<std::string, std::string> headers; // more headers (an endpoint key); never logged
     int timeoutSeconds = 30;
 };
 
 struct LoadReport
 {
-    std::int64_t planned = 0;   // rate x duration
+    std::int64_t planned = 0; // rate x duration
     std::int64_t sent = 0;
-    std::int64_t succeeded = 0; // 2xx
+    std::int64_t succeeded = 0;                 // 2xx
     std::map<int, std::int64_t> failedByStatus; // non-2xx answers by status
-    std::int64_t transportErrors = 0; // no answer (refused, reset, timed out)
-    std::int64_t late = 0;     // started more than 10 ms after their schedule
-    std::int64_t inFlight = 0; // sent, not answered yet (live reports)
+    std::int64_t transportErrors = 0;           // no answer (refused, reset, timed out)
+    std::int64_t late = 0;                      // started more than 10 ms after their schedule
+    std::int64_t inFlight = 0;                  // sent, not answered yet (live reports)
     double elapsedSeconds = 0;
     LatencyHistogram latency; // client-side, whole ms, of answered requests
     bool cancelled = false;

@@ -69,7 +69,7 @@ struct RequestStats
 // CPU and memory of a deployment's whole process tree (a scoring server and its workers).
 struct ResourceUsage
 {
-    double cpuPercent = 0; // of one core: 200 = two cores busy
+    double cpuPercent = 0;        // of one core: 200 = two cores busy
     std::int64_t memoryBytes = 0; // resident
     int processes = 0;
 };
@@ -89,9 +89,9 @@ inline constexpr const char *kNoDeployment = "";
 
 struct DeploymentMetrics
 {
-    std::string deployment; // kNoDeployment for requests no deployment answered
-    RequestStats window;    // the whole window
-    std::vector<MetricsBucket> buckets; // every step of the window, oldest first (empty ones too)
+    std::string deployment;                 // kNoDeployment for requests no deployment answered
+    RequestStats window;                    // the whole window
+    std::vector<MetricsBucket> buckets;     // every step of the window, oldest first (empty ones too)
     std::optional<ResourceUsage> resources; // now; absent when the source has none
 };
 
@@ -103,7 +103,7 @@ struct MetricsReport
     std::int64_t toMs = 0;
     std::int64_t stepMs = 0;
     std::vector<DeploymentMetrics> deployments; // by name; requests nobody answered last
-    RequestStats total; // sums every deployment's window
+    RequestStats total;                         // sums every deployment's window
     // The newest data the source has for the endpoint (Unix ms), whatever the window; absent
     // when it has none. The console shows the data's age from it, and SLO rules treat data
     // older than their window as missing.

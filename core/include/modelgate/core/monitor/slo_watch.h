@@ -38,7 +38,7 @@ struct WatchCheck
     EndpointInfo endpoint;
     SloPolicy policy;
     SloEvaluation evaluation;
-    std::map<int, MetricsReport> reports; // by window (seconds)
+    std::map<int, MetricsReport> reports;  // by window (seconds)
     std::vector<BreachResponse> responses; // breaches seen for the first time in this round
 };
 

@@ -78,7 +78,7 @@ Result<DecisionOutcome> recordDeploymentAction(const MlflowClient &client, const
 // The breach of `change.name` on `change.endpoint` recorded since that endpoint's last
 // change of split, if any: the record that decided who acts on it.
 std::optional<ReleaseRecord> breachAlreadyRecorded(const std::vector<TrailEntry> &entries,
-                                                  const DeploymentChange &change);
+                                                   const DeploymentChange &change);
 
 // Appends a `breach` record (the split unchanged: `change.splitBefore` as it is now) unless
 // the trail already holds one for the same deployment and endpoint since the endpoint's last

@@ -1,0 +1,24 @@
+#pragma once
+// `endpoint metrics|load|watch|slo` (docs/monitoring.md): the numbers of an endpoint, load on
+// it, and its SLO rules enforced without a GUI, through core/monitor as the console does.
+
+#include "cli_deploy.h"
+
+#include <ostream>
+#include <string>
+
+namespace modelgate {
+class LocalTarget;
+}
+
+namespace modelgate::cli {
+
+bool isMonitorCommand(const std::string &command);
+// Usage problems of the monitoring options (exitCode 0 when none); monitoring options on
+// another command are usage errors too.
+CommandFailure checkMonitorCommand(const DeployCommand &command);
+CommandFailure runMonitorCommand(const MlflowClient *client, LocalTarget &target,
+                                 const DeployCommand &command, std::ostream &out, std::ostream &err,
+                                 const CancelToken &cancel);
+
+} // namespace modelgate::cli
