@@ -1,7 +1,8 @@
 // The ui library's layout rule, checked on its source tree: ui/ is laid out by concern
 // (docs/architecture.md, "ui: folders by concern"), and a folder includes only from the
 // folders the table below allows. The table is the rule as that page words it: the shell
-// uses everything; registry, release and deploy use evaluation but not each other; workspaces and
+// uses everything; registry, release and deploy use evaluation but not each other; monitor uses
+// deploy and evaluation, and deploy does not use monitor; workspaces and
 // evaluation use only the generic folders (widgets, errors, async), which use nothing else
 // of ui/. A new folder must be given its line here before it builds on anything.
 
@@ -29,9 +30,13 @@ const QMap<QString, QStringList> &allowedIncludes()
         {QStringLiteral("registry"), generic + QStringList{QStringLiteral("evaluation")}},
         {QStringLiteral("release"), generic + QStringList{QStringLiteral("evaluation")}},
         {QStringLiteral("deploy"), generic + QStringList{QStringLiteral("evaluation")}},
+        // Monitoring builds on deploy (its context, wording, scoring rows); deploy knows
+        // nothing of it: the shell puts the charts into the Endpoints page and feeds its list.
+        {QStringLiteral("monitor"),
+         generic + QStringList{QStringLiteral("evaluation"), QStringLiteral("deploy")}},
         {QStringLiteral("shell"),
          generic + QStringList{QStringLiteral("evaluation"), QStringLiteral("registry"),
-                               QStringLiteral("release"), QStringLiteral("deploy"),
+                               QStringLiteral("release"), QStringLiteral("deploy"), QStringLiteral("monitor"),
                                QStringLiteral("workspaces")}},
     };
     return table;
@@ -118,8 +123,9 @@ private Q_SLOTS:
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     }
 
-    // The check itself: pages that use each other, and a generic widget that uses a page, are
-    // both reported; a page using evaluation and its own folder is not.
+    // The check itself: pages that use each other, a generic widget that uses a page, and
+    // deploy using monitor are all reported; a page using evaluation and its own folder, and
+    // monitor using deploy, are not.
     void theCheckFindsWhatBreaksTheRule()
     {
         const QStringList folders = existingFolders();
@@ -130,12 +136,17 @@ private Q_SLOTS:
             {QStringLiteral("widgets/e.cpp"), QStringLiteral("widgets"),
              QStringLiteral("#include \"widgets/e.h\"\n  #  include \"shell/main_window.h\"\n")},
             {QStringLiteral("stray.cpp"), QString(), QString()},
+            {QStringLiteral("monitor/f.cpp"), QStringLiteral("monitor"),
+             QStringLiteral("#include \"deploy/deploy_context.h\"\n#include \"monitor/g.h\"\n")},
+            {QStringLiteral("deploy/h.cpp"), QStringLiteral("deploy"),
+             QStringLiteral("#include \"monitor/endpoint_monitor_view.h\"\n")},
         };
         const QStringList found = violations(files, folders);
-        QCOMPARE(found.size(), 3);
+        QCOMPARE(found.size(), 4);
         QVERIFY(found.at(0).contains(QStringLiteral("registry/a.cpp includes from release/")));
         QVERIFY(found.at(1).contains(QStringLiteral("widgets/e.cpp includes from shell/")));
         QVERIFY(found.at(2).contains(QStringLiteral("stray.cpp lies directly in ui/")));
+        QVERIFY(found.at(3).contains(QStringLiteral("deploy/h.cpp includes from monitor/")));
     }
 };
 

@@ -4,6 +4,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QLocale>
 #include <QStringList>
 
 namespace modelgate::ui {
@@ -52,6 +53,77 @@ QString EndpointListModel::splitText(const TrafficSplit &split)
     return parts.join(QStringLiteral(", "));
 }
 
+double EndpointListModel::troubleScore(const EndpointInfo &endpoint, const EndpointLiveFigures *figures)
+{
+    const double errors = figures && figures->errorPercent ? *figures->errorPercent : 0.0;
+    if (figures && figures->slo == SloVerdict::Breached)
+        return 3000 + errors;
+    if (endpoint.health != EndpointHealth::Running)
+        return 2000 + errors;
+    return errors;
+}
+
+void EndpointListModel::setFigures(std::map<std::string, EndpointLiveFigures> figures)
+{
+    m_figures = std::move(figures);
+    if (!m_endpoints.empty())
+        Q_EMIT dataChanged(index(0, RequestRate), index(rowCount() - 1, Slo));
+}
+
+const EndpointLiveFigures *EndpointListModel::figuresOf(const std::string &endpoint) const
+{
+    const auto found = m_figures.find(endpoint);
+    return found == m_figures.end() ? nullptr : &found->second;
+}
+
+QVariant EndpointListModel::figureData(const EndpointInfo &endpoint, int column, int role) const
+{
+    const EndpointLiveFigures *figures = figuresOf(endpoint.name);
+    const QString none = tr("–");
+    if (role == SortRole) {
+        switch (column) {
+        case RequestRate:
+            return figures ? figures->averageRate : -1.0;
+        case ErrorRate:
+            return figures && figures->errorPercent ? *figures->errorPercent : -1.0;
+        case LatencyP95:
+            return figures && figures->p95Ms ? *figures->p95Ms : -1.0;
+        case Slo:
+            return troubleScore(endpoint, figures);
+        default:
+            return {};
+        }
+    }
+    if (role == SparklineRole)
+        return figures ? QVariant::fromValue(figures->requestRate) : QVariant();
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case RequestRate:
+            return figures ? tr("%1/s").arg(QLocale().toString(figures->averageRate, 'f', 1)) : none;
+        case ErrorRate:
+            return figures && figures->errorPercent
+                       ? tr("%1 %").arg(QLocale().toString(*figures->errorPercent, 'f', 1))
+                       : none;
+        case LatencyP95:
+            return figures && figures->p95Ms ? tr("%1 ms").arg(QLocale().toString(*figures->p95Ms, 'f', 0))
+                                             : none;
+        case Slo:
+            return figures && figures->slo ? figures->sloText : none;
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ForegroundRole && column == Slo && figures && figures->slo == SloVerdict::Breached)
+        return QBrush(QColor(0xc0, 0x39, 0x2b));
+    if (role == Qt::ToolTipRole && column == Slo && figures && !figures->sloDetail.isEmpty())
+        return figures->sloDetail;
+    if (role == Qt::ToolTipRole && column == RequestRate)
+        return tr("Requests per second over the last 5 minutes");
+    if (role == Qt::TextAlignmentRole && column != Slo)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
 int EndpointListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_endpoints.size());
@@ -67,7 +139,21 @@ QVariant EndpointListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const EndpointInfo &endpoint = m_endpoints[static_cast<std::size_t>(index.row())];
+    if (index.column() >= RequestRate)
+        switch (role) {
+        case HealthRole:
+        case NameRole:
+        case NeedsRestartRole:
+        case TroubleRole:
+            break; // the row's, below
+        default:
+            return figureData(endpoint, index.column(), role);
+        }
     switch (role) {
+    case TroubleRole:
+        return troubleScore(endpoint, figuresOf(endpoint.name));
+    case SparklineRole:
+        return {};
     case HealthRole:
         return static_cast<int>(endpoint.health);
     case NameRole:
@@ -136,6 +222,14 @@ QVariant EndpointListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Deployments");
     case Split:
         return tr("Traffic split");
+    case RequestRate:
+        return tr("Requests (5 min)");
+    case ErrorRate:
+        return tr("Errors");
+    case LatencyP95:
+        return tr("p95");
+    case Slo:
+        return tr("SLO");
     default:
         return {};
     }

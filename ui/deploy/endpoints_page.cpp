@@ -9,6 +9,7 @@
 #include "widgets/error_banner.h"
 #include "widgets/icons.h"
 #include "widgets/loading_indicator.h"
+#include "widgets/sparkline_delegate.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -27,6 +28,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -72,6 +74,7 @@ EndpointsPage::EndpointsPage(QWidget *parent)
     , m_logTitle(new QLabel(this))
     , m_log(new QPlainTextEdit(this))
     , m_hideHealthChecks(new QCheckBox(tr("Hide health checks"), this))
+    , m_detailTabs(new QTabWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_rightSplitter(new QSplitter(Qt::Vertical, this))
 {
@@ -82,7 +85,16 @@ EndpointsPage::EndpointsPage(QWidget *parent)
     m_endpointsProxy->setSourceModel(m_endpoints);
     m_endpointsProxy->setSortRole(EndpointListModel::SortRole);
     m_endpointsView->setModel(m_endpointsProxy);
-    m_endpointsView->sortByColumn(EndpointListModel::Name, Qt::AscendingOrder);
+    // Trouble first: a breached SLO rule, then a degraded or down endpoint, then by error rate.
+    m_endpointsView->sortByColumn(EndpointListModel::Slo, Qt::DescendingOrder);
+    m_endpointsView->setItemDelegateForColumn(EndpointListModel::RequestRate,
+                                              new SparklineDelegate(EndpointListModel::SparklineRole, this));
+    // The overview's figures beside the name; the scoring URI (shown on the right) and the
+    // count of deployments after them.
+    QHeaderView *endpointsHeader = m_endpointsView->horizontalHeader();
+    for (const int column : {EndpointListModel::ScoringUri, EndpointListModel::Deployments})
+        endpointsHeader->moveSection(endpointsHeader->visualIndex(column),
+                                     EndpointListModel::ColumnCount - 1);
     m_deploymentsProxy->setSourceModel(m_deployments);
     m_deploymentsProxy->setSortRole(DeploymentTableModel::SortRole);
     m_deploymentsView->setModel(m_deploymentsProxy);
@@ -142,9 +154,11 @@ EndpointsPage::EndpointsPage(QWidget *parent)
     logLayout->addLayout(logHeader);
     logLayout->addWidget(m_log, 1);
 
+    m_detailTabs->setObjectName(QStringLiteral("endpointDetailTabs"));
+    m_detailTabs->addTab(logPane, tr("Deployment Log"));
     m_rightSplitter->setObjectName(QStringLiteral("endpointRightSplitter"));
     m_rightSplitter->addWidget(header);
-    m_rightSplitter->addWidget(logPane);
+    m_rightSplitter->addWidget(m_detailTabs);
     m_rightSplitter->setChildrenCollapsible(false);
     m_splitter->setObjectName(QStringLiteral("endpointsSplitter"));
     m_splitter->addWidget(left);
@@ -266,11 +280,13 @@ void EndpointsPage::setEndpoints(std::vector<EndpointInfo> endpoints, bool fromT
     const QString endpoint = selectedEndpoint();
     const QString deployment = selectedDeployment();
     m_injected = !fromTarget;
+    m_replacingEndpoints = true;
     m_endpoints->setEndpoints(std::move(endpoints));
     if (m_endpoints->rowOfName(endpoint) >= 0)
         selectEndpoint(endpoint);
     else if (m_endpoints->rowCount() > 0)
         m_endpointsView->setCurrentIndex(m_endpointsProxy->index(0, 0));
+    m_replacingEndpoints = false;
     showSelectedEndpoint();
     if (!deployment.isEmpty())
         selectDeployment(deployment);
@@ -333,9 +349,20 @@ const EndpointInfo *EndpointsPage::currentEndpoint() const
     return index.isValid() ? &m_endpoints->endpointAt(index.row()) : nullptr;
 }
 
+void EndpointsPage::addDetailTab(QWidget *widget, const QString &title)
+{
+    m_detailTabs->insertTab(0, widget, title);
+    m_detailTabs->setCurrentIndex(0);
+}
+
 void EndpointsPage::showSelectedEndpoint()
 {
     const EndpointInfo *endpoint = currentEndpoint();
+    if (const QString name = endpoint ? QString::fromStdString(endpoint->name) : QString();
+        name != m_shownEndpoint && !m_replacingEndpoints) {
+        m_shownEndpoint = name;
+        Q_EMIT selectedEndpointChanged(name);
+    }
     if (!endpoint) {
         m_title->setText(m_endpoints->rowCount() == 0 ? tr("No endpoint yet") : tr("No endpoint selected"));
         m_scoringUri->setText(m_endpoints->rowCount() == 0
@@ -638,13 +665,16 @@ void EndpointsPage::resetLayout()
 {
     const int width = qMax(m_splitter->width(), 1000);
     m_splitter->setSizes({width * 9 / 20, width - width * 9 / 20});
-    m_rightSplitter->setSizes({3000, 2000});
+    // With the live charts beside the log, the tabs get the larger part.
+    m_rightSplitter->setSizes(m_detailTabs->count() > 1 ? QList<int>{2000, 3000} : QList<int>{3000, 2000});
     // Every column as wide as its header or its cells (German headers are longer); the split
     // takes what is left, so nothing scrolls out of sight.
     QHeaderView *header = m_endpointsView->horizontalHeader();
     header->setStretchLastSection(true);
-    for (const int column : {EndpointListModel::Name, EndpointListModel::State, EndpointListModel::ScoringUri,
-                             EndpointListModel::Deployments}) {
+    for (const int column :
+         {EndpointListModel::Name, EndpointListModel::State, EndpointListModel::ScoringUri,
+          EndpointListModel::Deployments, EndpointListModel::RequestRate, EndpointListModel::ErrorRate,
+          EndpointListModel::LatencyP95, EndpointListModel::Slo}) {
         m_endpointsView->resizeColumnToContents(column);
         header->resizeSection(column, qMax(header->sectionSize(column), header->sectionSizeHint(column)));
     }

@@ -19,6 +19,7 @@ class QPushButton;
 class QSettings;
 class QSortFilterProxyModel;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QToolBar;
 
@@ -31,9 +32,11 @@ class ErrorBanner;
 class LoadingIndicator;
 class TrafficSplitBar;
 
-// The "Endpoints" page: the target's endpoints on the left (with the actions), the selected
-// endpoint on the right: scoring URI, health, the traffic split, its deployments (with whether
-// each version is still approved) and the selected deployment's log. Endpoints are read again
+// The "Endpoints" page: the target's endpoints on the left (with the actions and, once
+// monitoring feeds them, each one's request-rate sparkline, error rate, p95 and SLO status,
+// sorted by trouble), the selected endpoint on the right: scoring URI, health, the traffic
+// split, its deployments (with whether each version is still approved) and, in tabs, the
+// selected deployment's log and what the shell adds (the live charts). Endpoints are read again
 // when the page is shown and on Refresh; every action goes through core's Rollout (gate, act,
 // record) off the GUI thread, and says what it recorded.
 class EndpointsPage final : public QWidget
@@ -88,11 +91,17 @@ public:
     TrafficSplitBar *splitBar() const { return m_splitBar; }
     QPlainTextEdit *logView() const { return m_log; }
     QLabel *healthLine() const { return m_health; }
+    // The tabs under the deployments: the deployment log, and what others add (the shell puts
+    // the live charts first, so that this page needs nothing of them).
+    QTabWidget *detailTabs() const { return m_detailTabs; }
+    void addDetailTab(QWidget *widget, const QString &title);
     ErrorBanner *errorBanner() const { return m_banner; }
     QAction *restartAction() const { return m_restartAction; }
 
 Q_SIGNALS:
     void endpointsLoaded(int count);
+    // The endpoint shown on the right changed (empty: none).
+    void selectedEndpointChanged(const QString &name);
     void loadFailed(const QString &message);
     void statusMessage(const QString &text, int timeout);
 
@@ -138,8 +147,11 @@ private:
     QPlainTextEdit *m_log;
     QCheckBox *m_hideHealthChecks;
     QString m_logText; // as read, health checks included
+    QTabWidget *m_detailTabs;
     QSplitter *m_splitter;
     QSplitter *m_rightSplitter;
+    QString m_shownEndpoint;           // the last selectedEndpointChanged
+    bool m_replacingEndpoints = false; // a reset's passing "no selection" is no change
 
     QAction *m_refreshAction = nullptr;
     QAction *m_newAction = nullptr;

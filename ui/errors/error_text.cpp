@@ -73,6 +73,20 @@ QString operationSentence(Operation operation)
         return ErrorText::tr("The scoring request got no answer.");
     case Operation::LoadInputExample:
         return ErrorText::tr("Could not load the version's input example.");
+    case Operation::LoadMetrics:
+        return ErrorText::tr("Could not read the endpoint's metrics.");
+    case Operation::CheckSlo:
+        return ErrorText::tr("Could not check the endpoint's SLO rules.");
+    case Operation::LoadSloRules:
+        return ErrorText::tr("Could not read the endpoint's SLO rules.");
+    case Operation::SaveSloRules:
+        return ErrorText::tr("The SLO rules were not saved.");
+    case Operation::ValidateSloRule:
+        return ErrorText::tr("This rule cannot be saved:");
+    case Operation::RunLoadTest:
+        return ErrorText::tr("The load test did not run.");
+    case Operation::RollBackBreach:
+        return ErrorText::tr("The endpoint was not rolled back.");
     }
     return {};
 }
@@ -181,6 +195,13 @@ QString notFoundReason(Operation operation)
     case Operation::DeleteDeployment:
     case Operation::LoadDeploymentLog:
     case Operation::InvokeEndpoint:
+    case Operation::LoadMetrics:
+    case Operation::CheckSlo:
+    case Operation::LoadSloRules:
+    case Operation::SaveSloRules:
+    case Operation::ValidateSloRule:
+    case Operation::RunLoadTest:
+    case Operation::RollBackBreach:
         return ErrorText::tr("The model or version no longer exists on the server (HTTP 404).");
     }
     return {};
@@ -241,6 +262,13 @@ bool isDeploymentOperation(Operation operation)
     case Operation::DeleteDeployment:
     case Operation::LoadDeploymentLog:
     case Operation::InvokeEndpoint:
+    case Operation::LoadMetrics:
+    case Operation::CheckSlo:
+    case Operation::LoadSloRules:
+    case Operation::SaveSloRules:
+    case Operation::ValidateSloRule:
+    case Operation::RunLoadTest:
+    case Operation::RollBackBreach:
         return true;
     default:
         return false;
@@ -287,6 +315,9 @@ QString refusalText(const Error &error)
             .arg(QString::fromStdString(error.message));
     if (code == kRefusedNothingToRollBack)
         return ErrorText::tr("the release trail records no earlier split of this endpoint to go back to.");
+    if (code == kRefusedBreachRecorded)
+        return ErrorText::tr("the breach is in the release trail already, recorded by another watcher: %1.")
+            .arg(QString::fromStdString(error.message));
     if (code == kRefusedUnknownDeployment)
         return ErrorText::tr("the endpoint has no such deployment: %1.")
             .arg(QString::fromStdString(error.message));
@@ -318,6 +349,19 @@ QString targetRefusalText(const Error &error)
     return {};
 }
 
+// A rule the editor refuses to save, by the field core names.
+QString sloRuleProblem(const Error &error)
+{
+    if (error.field == "limit")
+        return ErrorText::tr("the limit must be 0 or more, and an error rule's limit (a percentage) at most "
+                             "100.");
+    if (error.field == "window_seconds")
+        return ErrorText::tr("the window must be 10 seconds to 24 hours.");
+    if (error.field == "min_requests")
+        return ErrorText::tr("the minimum number of requests must be 1 to 1,000,000.");
+    return QString::fromStdString(error.message);
+}
+
 } // namespace
 
 QString userMessage(const Error &error, Operation operation)
@@ -334,6 +378,18 @@ QString userMessage(const Error &error, Operation operation)
         reason = statusReason(error, operation);
         break;
     case ErrorKind::Parse:
+        if (operation == Operation::ValidateSloRule || operation == Operation::SaveSloRules) {
+            reason = sloRuleProblem(error);
+            break;
+        }
+        if (operation == Operation::LoadSloRules) {
+            // The endpoint's file, not the server: saving the editor's rules replaces it.
+            reason =
+                ErrorText::tr("the saved rules cannot be read (%1). The defaults are shown; saving replaces "
+                              "them.")
+                    .arg(QString::fromStdString(error.message));
+            break;
+        }
         reason = error.field.empty() ? ErrorText::tr("The server sent an answer ModelGate cannot read (it is "
                                                      "not valid JSON). The address may "
                                                      "not be an MLflow server.")

@@ -36,6 +36,13 @@ enum class Operation
     LoadDeploymentLog,     // a deployment's log
     InvokeEndpoint,        // a scoring request (the wizard's smoke test)
     LoadInputExample,      // a version's saved input example
+    LoadMetrics,           // an endpoint's request and resource metrics
+    CheckSlo,              // evaluating an endpoint's SLO rules (and recording a breach)
+    LoadSloRules,          // reading an endpoint's SLO rules
+    SaveSloRules,          // keeping an endpoint's SLO rules with the endpoint
+    ValidateSloRule,       // one SLO rule as the editor checks it before saving
+    RunLoadTest,           // the load test's requests
+    RollBackBreach,        // rolling back a canary after an SLO breach ("Roll back now")
 };
 
 // Whether `operation` acts on a deployment target rather than on the MLflow server alone.

@@ -1,6 +1,8 @@
 #include "shell/main_window.h"
 
 #include "deploy/deploy_wizard.h"
+#include "monitor/endpoint_monitor_view.h"
+#include "monitor/endpoint_overview_poller.h"
 #include "registry/version_details_pane.h"
 #include "release/review/review_panel.h"
 #include "widgets/error_banner.h"
@@ -78,6 +80,7 @@ MainWindow::MainWindow(WorkspaceManager *workspaces, QWidget *parent)
     updateKeychainStatus();
 
     connectRegistry();
+    connectMonitoring();
     connect(m_banner, &ErrorBanner::editWorkspaceRequested, this, &MainWindow::openWorkspacesDialog);
     connect(m_endpoints, &EndpointsPage::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_endpoints->errorBanner(), &ErrorBanner::editWorkspaceRequested, this,
@@ -100,6 +103,38 @@ MainWindow::MainWindow(WorkspaceManager *workspaces, QWidget *parent)
 
     resize(1400, 860);
     restoreLayout();
+}
+
+// The Endpoints page knows nothing of monitoring (deploy/ does not use monitor/): the live
+// charts go into its tabs, follow its selection, and the overview's figures go into its list.
+void MainWindow::connectMonitoring()
+{
+    m_monitor = new EndpointMonitorView(this);
+    m_overview = new EndpointOverviewPoller(this);
+    m_endpoints->addDetailTab(m_monitor, tr("Monitor"));
+    const auto endpointNamed = [this](const QString &name) {
+        const int row = m_endpoints->endpointModel()->rowOfName(name);
+        return row < 0 ? EndpointInfo{} : m_endpoints->endpointModel()->endpointAt(row);
+    };
+    connect(m_endpoints, &EndpointsPage::selectedEndpointChanged, this,
+            [this, endpointNamed](const QString &name) { m_monitor->setEndpoint(endpointNamed(name)); });
+    connect(m_endpoints, &EndpointsPage::endpointsLoaded, this, [this]() {
+        m_overview->setEndpoints(m_endpoints->endpointModel()->endpoints());
+        if (m_pages->currentWidget() == m_endpoints)
+            m_overview->start();
+    });
+    // The list's figures only matter while it is in view; the charts keep collecting (and the
+    // watcher keeps enforcing the rules) whatever page is shown.
+    connect(m_pages, &QTabWidget::currentChanged, this, [this]() {
+        if (m_pages->currentWidget() == m_endpoints)
+            m_overview->start();
+        else
+            m_overview->stop();
+    });
+    connect(m_overview, &EndpointOverviewPoller::figuresReady, m_endpoints->endpointModel(),
+            &EndpointListModel::setFigures);
+    connect(m_monitor, &EndpointMonitorView::endpointChanged, m_endpoints, &EndpointsPage::refresh);
+    connect(m_monitor, &EndpointMonitorView::statusMessage, this, &MainWindow::showStatusMessage);
 }
 
 MainWindow::~MainWindow()
@@ -301,6 +336,9 @@ void MainWindow::setDeployContext(const Workspace &workspace, std::shared_ptr<co
         context.target = std::make_shared<LocalTarget>(std::move(config));
         context.client = std::move(client);
     }
+    const MonitorContext monitoring = monitorContextFor(context);
+    m_monitor->setContext(monitoring);
+    m_overview->setContext(monitoring);
     m_endpoints->setContext(std::move(context));
 }
 
@@ -399,6 +437,7 @@ void MainWindow::restoreLayout()
     m_registry->restoreLayout(settings);
     m_reviews->restoreLayout(settings); // and the page shown (of its two)
     m_endpoints->restoreLayout(settings);
+    m_monitor->restoreLayout(settings);
     if (settings.value(QStringLiteral("page")).toInt() == EndpointsPageIndex)
         showPage(EndpointsPageIndex);
 }
@@ -414,6 +453,7 @@ void MainWindow::saveLayout() const
     m_registry->saveLayout(settings);
     m_reviews->saveLayout(settings);
     m_endpoints->saveLayout(settings);
+    m_monitor->saveLayout(settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -13,6 +13,8 @@ class QTabWidget;
 
 namespace modelgate::ui {
 
+class EndpointMonitorView;
+class EndpointOverviewPoller;
 class ErrorBanner;
 class WorkspaceManager;
 struct Workspace;
@@ -80,6 +82,10 @@ public:
     }
     ReviewsPage *reviewsPage() const { return m_reviews; }
     EndpointsPage *endpointsPage() const { return m_endpoints; }
+    // The live charts of the selected endpoint (the Endpoints page's Monitor tab) and the
+    // poller that feeds the endpoint list's figures.
+    EndpointMonitorView *monitorView() const { return m_monitor; }
+    EndpointOverviewPoller *overviewPoller() const { return m_overview; }
     QTabWidget *pages() const { return m_pages; }
     QLabel *reviewCountLabel() const { return m_reviewCount; }
 
@@ -97,6 +103,7 @@ private:
     void createActions();
     void createMenus();
     void connectRegistry();
+    void connectMonitoring();
     void populateWorkspaces();
     void onWorkspaceActivated(const QString &id);
     void showStatusMessage(const QString &text, int timeout);
@@ -110,6 +117,8 @@ private:
     ErrorBanner *m_banner = nullptr;
     RegistryPage *m_registry = nullptr;
     EndpointsPage *m_endpoints = nullptr;
+    EndpointMonitorView *m_monitor = nullptr;
+    EndpointOverviewPoller *m_overview = nullptr;
     QAction *m_endpointsPageAction = nullptr;
 
     QComboBox *m_workspaceCombo = nullptr;

@@ -1,12 +1,9 @@
 #include "shell/screenshot_runner.h"
 
-#include "deploy/deploy_wizard.h"
-#include "deploy/deploy_wizard_pages.h"
-#include "deploy/endpoint_list_model.h"
-#include "deploy/endpoints_page.h"
 #include "evaluation/comparison_view.h"
 #include "evaluation/metric_history_view.h"
 #include "evaluation/metric_trend_view.h"
+#include "monitor/endpoint_monitor_view.h"
 #include "registry/model_version_list_model.h"
 #include "registry/registered_model_list_model.h"
 #include "registry/version_details_pane.h"
@@ -29,7 +26,6 @@
 #include <QHeaderView>
 #include <QHostAddress>
 #include <QPixmap>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -101,6 +97,9 @@ void ScreenshotRunner::run(const QString &workspaceName)
     }
     // A fixed size so that screenshots are comparable from run to run.
     m_window->setRememberLayout(false);
+    // The screens only read: the live charts' checks evaluate the SLO rules without recording a
+    // breach or rolling back (the endpoint's own watcher does that).
+    m_window->monitorView()->setEnforcing(false);
     if (!m_draftsFile.isEmpty())
         m_window->reviewsPage()->reviewPanel()->setDraftsFile(m_draftsFile);
     m_window->resize(registrySize());
@@ -528,101 +527,6 @@ void ScreenshotRunner::stepAuditTrail()
             m_window->showPage(ReviewsPage::RegistryPage);
             m_window->resize(registrySize());
             stepEndpoints();
-        });
-}
-
-// The Endpoints tab, an endpoint with two deployments and a split, the deployment log and the
-// wizard's smoke test, from the real endpoints of this machine (the page reads them on show):
-// scripts/demo.sh --screenshots deploys two versions first. Without endpoints there is nothing
-// true to show, so these screens are skipped and the run says so.
-void ScreenshotRunner::stepEndpoints()
-{
-    EndpointsPage *page = m_window->endpointsPage();
-    waitFor(
-        QStringLiteral("the endpoints"),
-        [this, page](const std::function<void()> &done) {
-            connect(page, &EndpointsPage::endpointsLoaded, this, done, Qt::SingleShotConnection);
-            m_window->showPage(MainWindow::EndpointsPageIndex);
-            page->refresh();
-        },
-        [this, page]() {
-            if (page->endpointModel()->rowCount() == 0) {
-                m_skipped << QStringLiteral("the Endpoints screens (no endpoint on this machine; "
-                                            "scripts/demo.sh --screenshots deploys two versions)");
-                m_window->showPage(ReviewsPage::RegistryPage);
-                stepWorkspacesDialog();
-                return;
-            }
-            // The approvals are read after the list: give them a moment.
-            QTimer::singleShot(2500, this, [this]() { grabEndpoints(); });
-        });
-}
-
-void ScreenshotRunner::grabEndpoints()
-{
-    EndpointsPage *page = m_window->endpointsPage();
-    page->resetLayout();
-    QCoreApplication::processEvents();
-    grab(m_window, QStringLiteral("17-endpoints"));
-    // The endpoint with the most deployments: its split, approvals and the canary's log.
-    int best = 0;
-    for (int row = 1; row < page->endpointModel()->rowCount(); ++row)
-        if (page->endpointModel()->endpointAt(row).deployments.size() >
-            page->endpointModel()->endpointAt(best).deployments.size())
-            best = row;
-    const EndpointInfo endpoint = page->endpointModel()->endpointAt(best);
-    if (endpoint.deployments.size() < 2) {
-        fail(QStringLiteral("no endpoint has two deployments to show a split"));
-        return;
-    }
-    const DeploymentInfo *canary = &endpoint.deployments.front();
-    for (const DeploymentInfo &deployment : endpoint.deployments)
-        if (deployment.traffic < canary->traffic)
-            canary = &deployment;
-    page->selectEndpoint(QString::fromStdString(endpoint.name));
-    page->selectDeployment(QString::fromStdString(canary->name));
-    const DeploymentInfo chosen = *canary;
-    // The log and the approvals load after the selection.
-    QTimer::singleShot(2500, this, [this, page, endpoint, chosen]() {
-        grab(m_window, QStringLiteral("18-endpoint-split"));
-        if (page->logView()->toPlainText().isEmpty())
-            fail(QStringLiteral("the deployment log is empty"));
-        grab(page->logView()->parentWidget(), QStringLiteral("20-deployment-log"));
-        grabSmokeTest(endpoint, chosen);
-    });
-}
-
-// The wizard's smoke test of the canary, as after deploying it at 0 %: the rows of
-// MODELGATE_SCREENSHOT_CSV (else the version's input example) really sent to it.
-void ScreenshotRunner::grabSmokeTest(const EndpointInfo &endpoint, const DeploymentInfo &canary)
-{
-    EndpointsPage *page = m_window->endpointsPage();
-    auto *wizard = new DeployWizard(page->context(), page->endpointModel()->endpoints(),
-                                    QString::fromStdString(canary.model),
-                                    QString::fromStdString(canary.version), m_window);
-    wizard->presetDeployed(QString::fromStdString(endpoint.name), QString::fromStdString(canary.name),
-                           endpoint.traffic(), DeployWizard::SmokeTestPageId);
-    SmokeTestPage *smoke = wizard->smokeTestPage();
-    const QString csv = qEnvironmentVariable("MODELGATE_SCREENSHOT_CSV");
-    wizard->show();
-    waitFor(
-        QStringLiteral("the smoke test's predictions"),
-        [this, smoke, csv](const std::function<void()> &done) {
-            connect(smoke, &SmokeTestPage::answered, this, done, Qt::SingleShotConnection);
-            if (!csv.isEmpty()) {
-                smoke->loadCsv(csv);
-                smoke->send();
-                return;
-            }
-            // The version's input example loads on its own when the page shows; send it then.
-            connect(smoke, &SmokeTestPage::rowsLoaded, smoke, &SmokeTestPage::send, Qt::SingleShotConnection);
-        },
-        [this, wizard]() {
-            grab(wizard, QStringLiteral("19-deploy-smoke-test"));
-            wizard->close();
-            wizard->deleteLater();
-            m_window->showPage(ReviewsPage::RegistryPage);
-            stepWorkspacesDialog();
         });
 }
 

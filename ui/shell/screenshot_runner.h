@@ -86,6 +86,12 @@ private:
     void stepEndpoints();
     void grabEndpoints();
     void grabSmokeTest(const EndpointInfo &endpoint, const DeploymentInfo &canary);
+    void stepOverview();
+    void stepMonitor();
+    void grabMonitor(const QString &endpoint);
+    // The endpoint the monitoring screens show: MODELGATE_SCREENSHOT_ENDPOINT, else the one
+    // with the most deployments.
+    QString monitoredEndpoint() const;
     void stepWorkspacesDialog();
     void stepErrorBanner();
     QSize registrySize() const;
