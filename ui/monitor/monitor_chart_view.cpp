@@ -123,7 +123,8 @@ void MonitorChartView::setLines(std::vector<ChartLine> lines)
         const QList<QAbstractAxis *> attached = found->attachedAxes();
         QValueAxis *wanted = right ? m_rightAxis : m_valueAxis;
         if (!attached.contains(wanted)) {
-            found->detachAxis(right ? m_valueAxis : m_rightAxis);
+            if (QValueAxis *other = right ? m_valueAxis : m_rightAxis; attached.contains(other))
+                found->detachAxis(other);
             found->attachAxis(wanted);
         }
         found->setName(line.label);

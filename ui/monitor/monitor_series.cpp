@@ -8,7 +8,6 @@
 
 #include <QDateTime>
 #include <QSaveFile>
-#include <QTimeZone>
 
 namespace modelgate::ui {
 
@@ -207,7 +206,7 @@ bool MonitorSeriesStore::writeCsv(const QString &path, std::int64_t fromMs, std:
         const QByteArray deployment = csvText(name);
         for (const std::int64_t time : times) {
             out +=
-                QDateTime::fromMSecsSinceEpoch(time, QTimeZone::utc()).toString(Qt::ISODateWithMs).toLatin1();
+                QDateTime::fromMSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
             out += ',' + deployment;
             for (const MetricRing &ring : rings) {
                 const std::size_t index = ring.lowerBound(time);
