@@ -37,8 +37,9 @@ inline void deleteEndpoints(DeploymentTarget &target)
 // `sourceVersion` and fails on rows with BMI above 40 (3 of the 6 rows of
 // scripts/demo_patients.csv), answering `delayMs` late. As `user` (credentials through the
 // environment only). Returns the new version number, or an empty string after a qWarning.
-inline std::string registerFaultyVersion(const QString &uri, const std::string &user, const std::string &password,
-                                         const std::string &model, const std::string &sourceVersion, int delayMs = 0)
+inline std::string registerFaultyVersion(const QString &uri, const std::string &user,
+                                         const std::string &password, const std::string &model,
+                                         const std::string &sourceVersion, int delayMs = 0)
 {
     QProcess script;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -74,7 +74,8 @@ private Q_SLOTS:
         LocalTarget target(config);
         test::deleteEndpoints(target);
         if (!m_shared.uri().isEmpty())
-            test::deleteModels(test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+            test::deleteModels(test::clientAs(m_shared.uri(),
+                                              test::SharedAuthMlflow::adminUser().toStdString(),
                                               m_shared.adminPassword().toStdString()),
                                {kModel});
     }
@@ -84,24 +85,28 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
         QTest::newRow("load without a rate")
-            << QStringList{u"endpoint"_qs, u"load"_qs, u"e"_qs, u"--csv"_qs, u"x.csv"_qs, u"--duration"_qs, u"5"_qs}
+            << QStringList{u"endpoint"_qs, u"load"_qs,       u"e"_qs, u"--csv"_qs,
+                           u"x.csv"_qs,    u"--duration"_qs, u"5"_qs}
             << u"--rps N"_qs;
         QTest::newRow("rate above the bound")
             << QStringList{u"endpoint"_qs, u"load"_qs, u"e"_qs,          u"--csv"_qs, u"x.csv"_qs,
                            u"--rps"_qs,    u"5000"_qs, u"--duration"_qs, u"5"_qs}
             << u"at most 2000"_qs;
         QTest::newRow("duration of a day")
-            << QStringList{u"endpoint"_qs, u"load"_qs, u"e"_qs,          u"--csv"_qs,  u"x.csv"_qs,
+            << QStringList{u"endpoint"_qs, u"load"_qs, u"e"_qs,          u"--csv"_qs, u"x.csv"_qs,
                            u"--rps"_qs,    u"5"_qs,    u"--duration"_qs, u"86400"_qs}
             << u"--duration needs"_qs;
-        QTest::newRow("bad window") << QStringList{u"endpoint"_qs, u"metrics"_qs, u"e"_qs, u"--window"_qs, u"5x"_qs}
+        QTest::newRow("bad window") << QStringList{u"endpoint"_qs, u"metrics"_qs, u"e"_qs, u"--window"_qs,
+                                                   u"5x"_qs}
                                     << u"--window needs"_qs;
-        QTest::newRow("once on metrics")
-            << QStringList{u"endpoint"_qs, u"metrics"_qs, u"e"_qs, u"--once"_qs} << u"applies to 'endpoint watch'"_qs;
+        QTest::newRow("once on metrics") << QStringList{u"endpoint"_qs, u"metrics"_qs, u"e"_qs, u"--once"_qs}
+                                         << u"applies to 'endpoint watch'"_qs;
         QTest::newRow("auto-rollback maybe")
-            << QStringList{u"endpoint"_qs, u"slo"_qs, u"e"_qs, u"--auto-rollback"_qs, u"maybe"_qs} << u"on or off"_qs;
+            << QStringList{u"endpoint"_qs, u"slo"_qs, u"e"_qs, u"--auto-rollback"_qs, u"maybe"_qs}
+            << u"on or off"_qs;
         QTest::newRow("window outside endpoint commands")
-            << QStringList{u"models"_qs, u"list"_qs, u"--window"_qs, u"5m"_qs} << u"'endpoint' commands only"_qs;
+            << QStringList{u"models"_qs, u"list"_qs, u"--window"_qs, u"5m"_qs}
+            << u"'endpoint' commands only"_qs;
     }
 
     void usageErrorsExitTwo()
@@ -125,11 +130,12 @@ private Q_SLOTS:
 
     void loadIsCountedExactly()
     {
-        const CliResult deployed =
-            run({"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue", "--comment", "watched"});
+        const CliResult deployed = run(
+            {"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue", "--comment", "watched"});
         QVERIFY2(deployed.exitCode == 0, deployed.both().c_str());
-        const CliResult load = run({"endpoint", "load", kEndpoint, "--csv", MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv",
-                                    "--rps", "20", "--duration", "3", "--json"});
+        const CliResult load =
+            run({"endpoint", "load", kEndpoint, "--csv", MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv",
+                 "--rps", "20", "--duration", "3", "--json"});
         QVERIFY2(load.exitCode == 0, load.both().c_str());
         const Json sent = Json::parse(load.out);
         QCOMPARE(sent["sent"].get<int>(), 60);
@@ -156,18 +162,19 @@ private Q_SLOTS:
     {
         const CliResult defaults = run({"endpoint", "slo", kEndpoint});
         QVERIFY2(defaults.exitCode == 0 && defaults.says("(the defaults)"), defaults.both().c_str());
-        const std::string bad = writeFile(
-            u"bad-rules.json"_qs,
-            "{\"version\":1,\"rules\":[{\"signal\":\"latency_p95\",\"comparison\":\"absolute\",\"limit\":-3}]}");
+        const std::string bad =
+            writeFile(u"bad-rules.json"_qs, "{\"version\":1,\"rules\":[{\"signal\":\"latency_p95\","
+                                            "\"comparison\":\"absolute\",\"limit\":-3}]}");
         const CliResult refused = run({"endpoint", "slo", kEndpoint, "--rules", bad});
         QVERIFY2(refused.exitCode == 2 && refused.says("rules[0].limit"), refused.both().c_str());
         // A rule no real server meets: p95 at most 0 ms, judged from the first request.
-        const std::string strict = writeFile(u"strict-rules.json"_qs,
-                                             "{\"version\":1,\"rules\":[{\"signal\":\"latency_p95\",\"comparison\":"
-                                             "\"absolute\",\"limit\":0,\"window_seconds\":300,\"min_requests\":1}]}");
+        const std::string strict = writeFile(
+            u"strict-rules.json"_qs, "{\"version\":1,\"rules\":[{\"signal\":\"latency_p95\",\"comparison\":"
+                                     "\"absolute\",\"limit\":0,\"window_seconds\":300,\"min_requests\":1}]}");
         const CliResult set = run({"endpoint", "slo", kEndpoint, "--rules", strict, "--auto-rollback", "on"});
         QVERIFY2(set.exitCode == 0, set.both().c_str());
-        QVERIFY2(set.says("p95 <= 0 ms over 5m") && set.says("rollback of a breaching canary: on"), set.both().c_str());
+        QVERIFY2(set.says("p95 <= 0 ms over 5m") && set.says("rollback of a breaching canary: on"),
+                 set.both().c_str());
         const CliResult shown = run({"endpoint", "slo", kEndpoint, "--json"});
         QCOMPARE(Json::parse(shown.out)["rules"].size(), std::size_t(1));
     }
@@ -190,7 +197,8 @@ private Q_SLOTS:
         const CliResult audit = run({"audit", "show", kModel});
         QVERIFY2(audit.exitCode == 0, audit.both().c_str());
         std::size_t breaches = 0;
-        for (std::size_t at = audit.out.find("breach"); at != std::string::npos; at = audit.out.find("  breach", at + 1))
+        for (std::size_t at = audit.out.find("breach"); at != std::string::npos;
+             at = audit.out.find("  breach", at + 1))
             ++breaches;
         QCOMPARE(breaches, std::size_t(1));
         QVERIFY2(audit.says("verified"), audit.both().c_str());

@@ -140,8 +140,9 @@ private Q_SLOTS:
                            m_shared.adminPassword().toStdString());
         REQUIRE_OK(test::copySeededModel(admin, "diabetes-classifier", kModel));
         REQUIRE_OK(ReleaseLedger(admin).grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
-        m_faulty = test::registerFaultyVersion(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
-                                               m_shared.adminPassword().toStdString(), kModel, "4");
+        m_faulty =
+            test::registerFaultyVersion(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+                                        m_shared.adminPassword().toStdString(), kModel, "4");
         QVERIFY2(!m_faulty.empty(), "the faulty version was not registered");
         m_riley = std::make_unique<MlflowClient>(riley());
         m_rollout = std::make_unique<Rollout>(*m_riley, *m_target, access());
@@ -159,7 +160,8 @@ private Q_SLOTS:
         }
         REQUIRE_OK(m_rollout->deploy({kModel, "3", kEndpoint, "blue", std::nullopt, false, {}}, {},
                                      CancelToken::none()));
-        REQUIRE_OK(m_rollout->deploy({kModel, m_faulty, kEndpoint, "green", 0, false, {}}, {}, CancelToken::none()));
+        REQUIRE_OK(
+            m_rollout->deploy({kModel, m_faulty, kEndpoint, "green", 0, false, {}}, {}, CancelToken::none()));
     }
 
     void cleanupTestCase()
@@ -167,7 +169,8 @@ private Q_SLOTS:
         if (m_target)
             test::deleteEndpoints(*m_target);
         if (!m_shared.uri().isEmpty())
-            test::deleteModels(test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+            test::deleteModels(test::clientAs(m_shared.uri(),
+                                              test::SharedAuthMlflow::adminUser().toStdString(),
                                               m_shared.adminPassword().toStdString()),
                                {kModel});
     }
@@ -180,7 +183,8 @@ private Q_SLOTS:
         elsewhere.url = "http://192.0.2.1:8080/invocations";
         auto refused = runLoad(elsewhere, {}, CancelToken::none());
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().message.find("loopback") != std::string::npos, refused.error().message.c_str());
+        QVERIFY2(refused.error().message.find("loopback") != std::string::npos,
+                 refused.error().message.c_str());
     }
 
     void metricsCountEveryRequestByDeploymentAndClass()
@@ -189,7 +193,8 @@ private Q_SLOTS:
         // 120 requests to the champion alone and 60 to the canary alone (header-routed), each
         // row in turn: the canary fails on half of them with a 4xx.
         int progressCalls = 0;
-        auto champion = runLoad(plan(40, 3, "blue"), [&](const LoadReport &) { ++progressCalls; }, CancelToken::none());
+        auto champion = runLoad(
+            plan(40, 3, "blue"), [&](const LoadReport &) { ++progressCalls; }, CancelToken::none());
         REQUIRE_OK(champion);
         auto canary = runLoad(plan(20, 3, "green"), {}, CancelToken::none());
         REQUIRE_OK(canary);
@@ -230,6 +235,9 @@ private Q_SLOTS:
         QVERIFY(after.deployment("blue")->resources.has_value());
         QVERIFY(after.deployment("blue")->resources->memoryBytes > 50 * 1024 * 1024);
         QVERIFY(after.deployment("blue")->resources->processes >= 1);
+        // Connections and queue from HAProxy's own statistics (known, idle now).
+        QCOMPARE(after.deployment("blue")->resources->queued, 0);
+        QVERIFY(after.deployment("blue")->resources->connections >= 0);
     }
 
     void malformedRequestsCountAs4xx()
@@ -266,8 +274,10 @@ private Q_SLOTS:
         LocalTarget targetB(m_target->config());
         SloWatcher watcherA(*m_riley, *m_target, sourceA, access());
         SloWatcher watcherB(clientB, targetB, sourceB, access());
-        auto a = std::async(std::launch::async, [&] { return watcherA.check(kEndpoint, true, CancelToken::none()); });
-        auto b = std::async(std::launch::async, [&] { return watcherB.check(kEndpoint, true, CancelToken::none()); });
+        auto a = std::async(std::launch::async,
+                            [&] { return watcherA.check(kEndpoint, true, CancelToken::none()); });
+        auto b = std::async(std::launch::async,
+                            [&] { return watcherB.check(kEndpoint, true, CancelToken::none()); });
         const Result<WatchCheck> checkA = a.get();
         const Result<WatchCheck> checkB = b.get();
         REQUIRE_OK(checkA);

@@ -42,17 +42,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("line");
         QTest::newRow("empty") << QString();
-        QTest::newRow("old httplog") << QStringLiteral(
-            "127.0.0.1:40000 [04/Dec/2026:10:00:00.123] scoring deployments/blue 0/0/1/12/13 200 123 - - ---- "
-            "1/1/0/0/0 0/0 \"POST /invocations HTTP/1.1\"");
+        QTest::newRow("old httplog") << QStringLiteral("127.0.0.1:40000 [04/Dec/2026:10:00:00.123] scoring "
+                                                       "deployments/blue 0/0/1/12/13 200 123 - - ---- "
+                                                       "1/1/0/0/0 0/0 \"POST /invocations HTTP/1.1\"");
         QTest::newRow("startup message") << QStringLiteral("[NOTICE]   (12) : New worker (13) forked");
         QTest::newRow("cut by a rotation") << QStringLiteral("mg1 1764846192.045 deployments/bl");
         QTest::newRow("no millis") << QStringLiteral("mg1 1764846192 deployments/blue 200 14 12 245");
-        QTest::newRow("two-digit millis") << QStringLiteral("mg1 1764846192.04 deployments/blue 200 14 12 245");
+        QTest::newRow("two-digit millis")
+            << QStringLiteral("mg1 1764846192.04 deployments/blue 200 14 12 245");
         QTest::newRow("no server") << QStringLiteral("mg1 1764846192.045 deployments 200 14 12 245");
         QTest::newRow("text status") << QStringLiteral("mg1 1764846192.045 deployments/blue OK 14 12 245");
         QTest::newRow("extra field") << QStringLiteral("mg1 1764846192.045 deployments/blue 200 14 12 245 x");
-        QTest::newRow("huge number") << QStringLiteral("mg1 1764846192.045 deployments/blue 200 99999999999 12 245");
+        QTest::newRow("huge number") << QStringLiteral(
+            "mg1 1764846192.045 deployments/blue 200 99999999999 12 245");
         QTest::newRow("negative time") << QStringLiteral("mg1 -1.045 deployments/blue 200 14 12 245");
         QTest::newRow("binary") << QString::fromLatin1("mg1 \x01\x02\x03 \xff/\xfe 200 1 1 1");
     }
@@ -61,8 +63,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, line);
         const QByteArray bytes = line.toLatin1();
-        QVERIFY(!parseRequestLogLine(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())))
-                     .has_value());
+        QVERIFY(
+            !parseRequestLogLine(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())))
+                 .has_value());
     }
 
     void percentilesAreNearestRank()

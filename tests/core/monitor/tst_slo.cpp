@@ -86,17 +86,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("field");
         QTest::newRow("not json") << QStringLiteral("{") << QString();
-        QTest::newRow("wrong version") << QStringLiteral("{\"version\":2,\"rules\":[]}") << QStringLiteral("version");
+        QTest::newRow("wrong version")
+            << QStringLiteral("{\"version\":2,\"rules\":[]}") << QStringLiteral("version");
         QTest::newRow("no rules") << QStringLiteral("{\"version\":1}") << QStringLiteral("rules");
         QTest::newRow("unknown signal")
-            << QStringLiteral("{\"version\":1,\"rules\":[{\"signal\":\"cpu\",\"comparison\":\"absolute\",\"limit\":1}]}")
+            << QStringLiteral(
+                   "{\"version\":1,\"rules\":[{\"signal\":\"cpu\",\"comparison\":\"absolute\",\"limit\":1}]}")
             << QStringLiteral("rules[0].signal");
-        QTest::newRow("negative limit") << QStringLiteral("{\"version\":1,\"rules\":[{\"signal\":\"latency_p95\","
-                                                          "\"comparison\":\"absolute\",\"limit\":-1}]}")
-                                        << QStringLiteral("rules[0].limit");
-        QTest::newRow("percent above 100") << QStringLiteral("{\"version\":1,\"rules\":[{\"signal\":\"error_percent\","
-                                                             "\"comparison\":\"absolute\",\"limit\":150}]}")
-                                           << QStringLiteral("rules[0].limit");
+        QTest::newRow("negative limit")
+            << QStringLiteral("{\"version\":1,\"rules\":[{\"signal\":\"latency_p95\","
+                              "\"comparison\":\"absolute\",\"limit\":-1}]}")
+            << QStringLiteral("rules[0].limit");
+        QTest::newRow("percent above 100")
+            << QStringLiteral("{\"version\":1,\"rules\":[{\"signal\":\"error_percent\","
+                              "\"comparison\":\"absolute\",\"limit\":150}]}")
+            << QStringLiteral("rules[0].limit");
         QTest::newRow("window too short")
             << QStringLiteral("{\"version\":1,\"rules\":[{\"signal\":\"error_percent\",\"comparison\":"
                               "\"above_champion\",\"limit\":5,\"window_seconds\":2}]}")
@@ -130,8 +134,9 @@ private Q_SLOTS:
 
     void healthyCanaryMeetsEveryRule()
     {
-        const auto evaluation = evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}),
-                                            lastMinute({{"blue", stats(900, 0, 0, 12)}, {"green", stats(100, 1, 0, 15)}}));
+        const auto evaluation =
+            evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}),
+                        lastMinute({{"blue", stats(900, 0, 0, 12)}, {"green", stats(100, 1, 0, 15)}}));
         QCOMPARE(evaluation.champion, std::string("blue"));
         QCOMPARE(evaluation.overall(), SloVerdict::Met);
         // Absolute rules for both, relative ones for the canary only: 2 + 2 + 2.
@@ -142,8 +147,9 @@ private Q_SLOTS:
     void canaryFailingWith4xxBreachesTheRelativeRule()
     {
         // MLflow answers a model that raises with 400: a 5xx rule alone would miss it.
-        const auto evaluation = evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}),
-                                            lastMinute({{"blue", stats(900, 2, 0, 12)}, {"green", stats(50, 50, 0, 8)}}));
+        const auto evaluation =
+            evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}),
+                        lastMinute({{"blue", stats(900, 2, 0, 12)}, {"green", stats(50, 50, 0, 8)}}));
         QVERIFY(evaluation.breached());
         const SloFinding *relative =
             findingOf(evaluation, "green", SloSignal::ErrorPercent, SloComparison::AboveChampion);
@@ -160,9 +166,11 @@ private Q_SLOTS:
 
     void slowCanaryBreachesTheLatencyRule()
     {
-        const auto evaluation = evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 50}, {"green", 50}}),
-                                            lastMinute({{"blue", stats(500, 0, 0, 20)}, {"green", stats(500, 0, 0, 400)}}));
-        const SloFinding *latency = findingOf(evaluation, "green", SloSignal::LatencyP95, SloComparison::AboveChampion);
+        const auto evaluation =
+            evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 50}, {"green", 50}}),
+                        lastMinute({{"blue", stats(500, 0, 0, 20)}, {"green", stats(500, 0, 0, 400)}}));
+        const SloFinding *latency =
+            findingOf(evaluation, "green", SloSignal::LatencyP95, SloComparison::AboveChampion);
         QCOMPARE(latency->verdict, SloVerdict::Breached);
         QCOMPARE(latency->allowed, 270.0);
         // A tie in shares: the first by name is the champion.
@@ -173,7 +181,8 @@ private Q_SLOTS:
     {
         const auto evaluation = evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 80}, {"green", 20}}),
                                             lastMinute({{"blue", stats(400, 0, 0, 12)}}));
-        const SloFinding *silent = findingOf(evaluation, "green", SloSignal::ServerErrorPercent, SloComparison::Absolute);
+        const SloFinding *silent =
+            findingOf(evaluation, "green", SloSignal::ServerErrorPercent, SloComparison::Absolute);
         QVERIFY(silent);
         QCOMPARE(silent->verdict, SloVerdict::Breached);
         QVERIFY(silent->reason.find("no data") != std::string::npos);
@@ -181,8 +190,9 @@ private Q_SLOTS:
 
     void fewRequestsGiveNoVerdictAndAnIdleEndpointIsNotHealthy()
     {
-        const auto few = evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}),
-                                     lastMinute({{"blue", stats(90, 0, 0, 12)}, {"green", stats(5, 5, 0, 12)}}));
+        const auto few =
+            evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}),
+                        lastMinute({{"blue", stats(90, 0, 0, 12)}, {"green", stats(5, 5, 0, 12)}}));
         QCOMPARE(findingOf(few, "green", SloSignal::ErrorPercent, SloComparison::AboveChampion)->verdict,
                  SloVerdict::TooFewRequests);
         QCOMPARE(few.overall(), SloVerdict::TooFewRequests);
