@@ -74,6 +74,9 @@ def main() -> int:
              "--model", "diabetes-classifier", "--source-version", "4"],
             env=dict(env, MLFLOW_TRACKING_USERNAME="admin", MLFLOW_TRACKING_PASSWORD=users["admin"]),
             check=True, capture_output=True, text=True).stdout.split()[-1]
+        # The demo's release policy: precision may trade for recall, as v4 (and so the faulty one) does.
+        run_cli("review", "policy", "set", "diabetes-classifier", "--file", str(ROOT / "scripts/demo_release_policy.json"),
+                "--comment", "the demo's clinical policy")
         for version in ("3", faulty):
             run_cli("review", "approve", "diabetes-classifier", version, "--comment", "benchmark")
         run_cli("deploy", "diabetes-classifier", "3", "--endpoint", "bench", "--deployment", "blue", "--mlflow", mlflow)
