@@ -253,6 +253,18 @@ nothing is deployed until you run these), as the release manager after the appro
   $cli --profile "$profileName" audit show diabetes-classifier
 An unapproved version is refused before anything starts:
   $cli --profile "$profileName" deploy diabetes-classifier 2 --endpoint diabetes-online --deployment v2
+Monitoring and the canary drill (docs/monitoring.md): a faulty hot-fix (v4's model and
+evaluation, but it fails on rows with BMI above 40) as a canary, caught and rolled back:
+  MLFLOW_TRACKING_USERNAME=$dataScientist MLFLOW_TRACKING_PASSWORD='$dataScientistPassword' \\
+    $python $scriptDir/register_faulty_version.py --tracking-uri $uri --model diabetes-classifier --source-version 4
+  $cli --profile "$profileName" review approve diabetes-classifier 5 --comment "hot-fix; offline metrics as v4"
+  $cli --profile "$profileName" deploy diabetes-classifier 5 --endpoint diabetes-online --deployment v5
+  $cli --profile "$profileName" endpoint slo diabetes-online --auto-rollback on
+  $cli --profile "$profileName" endpoint watch diabetes-online &    # or keep the console's Endpoints tab open
+  $cli --profile "$profileName" endpoint load diabetes-online --csv $scriptDir/demo_patients.csv --rps 20 --duration 120 &
+  $cli --profile "$profileName" endpoint traffic diabetes-online v3=80 v5=20 --comment "hot-fix canary"
+  $cli --profile "$profileName" endpoint metrics diabetes-online --window 5m
+  $cli --profile "$profileName" audit show diabetes-classifier
 Endpoints outlive the console and the CLI; remove this one with:
   $cli --profile "$profileName" endpoint traffic diabetes-online v4=100 && \\
     $cli --profile "$profileName" endpoint delete diabetes-online

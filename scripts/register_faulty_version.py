@@ -75,6 +75,11 @@ def main() -> int:
                                                              "mlflow.source.type": "LOCAL"}):
             mlflow.log_params({"wraps_version": args.source_version, "fails_when": f"{column} > {value}",
                                "delay_ms": args.delay_ms})
+            # Offline it looks as good as what it wraps (its evaluation is that version's): the
+            # bug shows only when it serves, which is what a canary is for.
+            source_metrics = client.get_run(source.run_id).data.metrics if source.run_id else {}
+            if source_metrics:
+                mlflow.log_metrics(source_metrics)
             logged = mlflow.pyfunc.log_model(
                 name="model", python_model=FaultyModel(column, float(value), args.delay_ms),
                 artifacts={"inner": inner}, signature=info.signature,

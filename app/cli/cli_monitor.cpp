@@ -98,6 +98,11 @@ CommandFailure endpointMetrics(LocalTarget &target, const DeployCommand &command
             entry["traffic"] = info ? Json(info->traffic) : Json(nullptr);
             entry["cpu_percent"] = item.resources ? Json(item.resources->cpuPercent) : Json(nullptr);
             entry["memory_bytes"] = item.resources ? Json(item.resources->memoryBytes) : Json(nullptr);
+            entry["connections"] = item.resources && item.resources->connections >= 0
+                                       ? Json(item.resources->connections)
+                                       : Json(nullptr);
+            entry["queued"] =
+                item.resources && item.resources->queued >= 0 ? Json(item.resources->queued) : Json(nullptr);
             deployments.push_back(entry);
         }
         out << Json::object(

@@ -9,6 +9,9 @@
 #include <string>
 
 #include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
 
 #include <modelgate/core/deploy/deployment_target.h>
 
@@ -28,6 +31,36 @@ inline void deleteEndpoints(DeploymentTarget &target)
         return;
     for (const EndpointInfo &endpoint : endpoints.value())
         (void)target.deleteEndpoint(endpoint.name, CancelToken::none());
+}
+
+// Registers a faulty version of `model` (scripts/register_faulty_version.py): it wraps
+// `sourceVersion` and fails on rows with BMI above 40 (3 of the 6 rows of
+// scripts/demo_patients.csv), answering `delayMs` late. As `user` (credentials through the
+// environment only). Returns the new version number, or an empty string after a qWarning.
+inline std::string registerFaultyVersion(const QString &uri, const std::string &user,
+                                         const std::string &password, const std::string &model,
+                                         const std::string &sourceVersion, int delayMs = 0)
+{
+    QProcess script;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MLFLOW_TRACKING_USERNAME"), QString::fromStdString(user));
+    env.insert(QStringLiteral("MLFLOW_TRACKING_PASSWORD"), QString::fromStdString(password));
+    script.setProcessEnvironment(env);
+    script.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    script.start(mlflowPython(), {QStringLiteral(MODELGATE_SOURCE_DIR "/scripts/register_faulty_version.py"),
+                                  QStringLiteral("--tracking-uri"), uri, QStringLiteral("--model"),
+                                  QString::fromStdString(model), QStringLiteral("--source-version"),
+                                  QString::fromStdString(sourceVersion), QStringLiteral("--delay-ms"),
+                                  QString::number(delayMs)});
+    if (!script.waitForFinished(5 * 60 * 1000) || script.exitStatus() != QProcess::NormalExit ||
+        script.exitCode() != 0) {
+        script.kill();
+        qWarning("register_faulty_version.py failed (exit %d)", script.exitCode());
+        return {};
+    }
+    const QStringList lines =
+        QString::fromUtf8(script.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return lines.isEmpty() ? std::string() : lines.last().trimmed().toStdString();
 }
 
 } // namespace modelgate::test

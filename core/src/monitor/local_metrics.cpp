@@ -199,8 +199,14 @@ struct LocalMetricsSource::Impl
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
         }
         const auto now = std::chrono::steady_clock::now();
+        const auto load = target.serverLoad(endpoint);
         for (const auto &[deployment, sample] : sampleAll()) {
             ResourceUsage usage;
+            if (load.ok())
+                if (const auto found = load.value().find(deployment); found != load.value().end()) {
+                    usage.connections = found->second.connections;
+                    usage.queued = found->second.queued;
+                }
             usage.memoryBytes = sample.rssBytes;
             usage.processes = sample.processes;
             const auto last = log.lastCpu.find(deployment);

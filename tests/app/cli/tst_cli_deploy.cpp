@@ -5,8 +5,7 @@
 // that serves a CSV file's rows, bad input refused with nothing sent (exit 2), a split that does
 // not sum to 100, a deployment with traffic that cannot be deleted, logs, and the endpoint
 // deleted with its records in `audit show`. The functions build on each other in order.
-#include "cli_app.h"
-#include "local_endpoints.h"
+#include "cli_runner.h"
 #include "mlflow_test_server.h"
 #include "release_test_users.h"
 #include "result_assertions.h"
@@ -31,17 +30,7 @@ const std::string kModel = test::uniqueModelName("diabetes-classifier-cli-deploy
 constexpr const char *kRiley = "riley.release";
 constexpr const char *kEndpoint = "cli-online";
 
-struct CliResult
-{
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-    bool says(const std::string &text) const
-    {
-        return out.find(text) != std::string::npos || err.find(text) != std::string::npos;
-    }
-    std::string both() const { return "stdout:\n" + out + "\nstderr:\n" + err; }
-};
+using test::CliResult;
 
 } // namespace
 
@@ -52,26 +41,10 @@ class TestCliDeploy final : public QObject
 private:
     test::SharedAuthMlflow m_shared;
     QTemporaryDir m_home{QStringLiteral("/tmp/mg-cli-XXXXXX")}; // XDG_DATA_HOME: short for HAProxy's socket
-    QString m_mlflow;
 
     CliResult run(const std::vector<std::string> &args) const
     {
-        Environment env;
-        env.vars["MLFLOW_TRACKING_URI"] = m_shared.uri().toStdString();
-        env.vars["MLFLOW_TRACKING_USERNAME"] = kRiley;
-        env.vars["MLFLOW_TRACKING_PASSWORD"] = m_shared.password(kRiley);
-        env.vars["XDG_CONFIG_HOME"] = m_home.path().toStdString() + "/config";
-        env.vars["XDG_DATA_HOME"] = m_home.path().toStdString() + "/data";
-        std::vector<std::string> full = args;
-        if (!args.empty() &&
-            (args[0] == "deploy" || (args[0] == "endpoint" && args.size() > 1 && args[1] == "restart")))
-            full.insert(full.end(), {"--mlflow", m_mlflow.toStdString()});
-        std::ostringstream out, err;
-        CliResult result;
-        result.exitCode = cli::run(full, out, err, env);
-        result.out = out.str();
-        result.err = err.str();
-        return result;
+        return test::runCliAs(m_shared.uri(), kRiley, m_shared.password(kRiley), m_home.path(), args);
     }
 
     QString writeFile(const QString &name, const QByteArray &content) const
@@ -87,7 +60,6 @@ private Q_SLOTS:
     {
         QVERIFY(m_home.isValid());
         MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
-        m_mlflow = QString::fromStdString(test::mlflowExecutable());
         const MlflowClient admin =
             test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
                            m_shared.adminPassword().toStdString());

@@ -76,6 +76,14 @@ public:
     // The process group (= session) of each deployment's scoring server that is running now:
     // deployment name -> its leader's PID (its whole process tree shares that session).
     Result<std::map<std::string, int>> deploymentSessions(const std::string &endpoint) const;
+    struct ServerLoad
+    {
+        int connections = 0; // current sessions to the deployment's server
+        int queued = 0;      // requests waiting for it
+    };
+    // HAProxy's statistics of each deployment's server in the weighted backend ("show stat" on
+    // its runtime API). A Transport error when the router does not answer.
+    Result<std::map<std::string, ServerLoad>> serverLoad(const std::string &endpoint) const;
 
     // Stops HAProxy only (its group), leaving the scoring servers: what a crash of the router
     // looks like. For tests and `endpoint restart` drills.

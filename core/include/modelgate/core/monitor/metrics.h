@@ -72,6 +72,10 @@ struct ResourceUsage
     double cpuPercent = 0;        // of one core: 200 = two cores busy
     std::int64_t memoryBytes = 0; // resident
     int processes = 0;
+    // From HAProxy's statistics (what they are good for: not latency percentiles): connections
+    // to the deployment's server now, and requests queued for it. -1 when unknown.
+    int connections = -1;
+    int queued = -1;
 };
 
 // One step of a series: requests that started in [startMs, startMs + step).

@@ -1,0 +1,209 @@
+// modelgate-cli's monitoring commands, run in-process as a CD job runs them, against the
+// shared basic-auth MLflow server (fixture "mlflow_auth"), real HAProxy and a real scoring
+// server: usage errors before anything is read; `endpoint load` sends exactly what it says
+// and `endpoint metrics` counts exactly that; `endpoint slo` keeps the rules with the
+// endpoint and refuses a bad rules file naming the field; `endpoint watch --once` trips a
+// rule, records the breach in the trail once, and a second watcher is told who recorded it.
+// The functions build on each other in order.
+#include "cli_runner.h"
+#include "mlflow_test_server.h"
+#include "release_test_users.h"
+#include "result_assertions.h"
+#include "seeded_model_copy.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <modelgate/core/deploy/local_target.h>
+#include <modelgate/core/release/release_ledger.h>
+
+using namespace modelgate;
+using test::CliResult;
+using Json = nlohmann::json;
+
+namespace {
+
+const std::string kModel = test::uniqueModelName("diabetes-classifier-cli-monitor");
+constexpr const char *kRiley = "riley.release";
+constexpr const char *kEndpoint = "cli-watch";
+
+} // namespace
+
+class TestCliMonitor final : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::SharedAuthMlflow m_shared;
+    QTemporaryDir m_home{QStringLiteral("/tmp/mg-clim-XXXXXX")}; // short: HAProxy's socket path
+
+    CliResult run(const std::vector<std::string> &args) const
+    {
+        return test::runCliAs(m_shared.uri(), kRiley, m_shared.password(kRiley), m_home.path(), args);
+    }
+
+    std::string writeFile(const QString &name, const QByteArray &content) const
+    {
+        QFile file(m_home.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+            qFatal("cannot write %s", qPrintable(name));
+        return file.fileName().toStdString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
+        const MlflowClient admin =
+            test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+                           m_shared.adminPassword().toStdString());
+        REQUIRE_OK(test::copySeededModel(admin, "diabetes-classifier", kModel));
+        REQUIRE_OK(ReleaseLedger(admin).grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
+        const CliResult approved = run({"review", "approve", kModel, "3", "--comment", "fit to serve"});
+        QVERIFY2(approved.exitCode == 0, approved.both().c_str());
+    }
+
+    void cleanupTestCase()
+    {
+        LocalTargetConfig config;
+        config.stateRoot = m_home.path().toStdString() + "/data/modelgate/endpoints";
+        LocalTarget target(config);
+        test::deleteEndpoints(target);
+        if (!m_shared.uri().isEmpty())
+            test::deleteModels(test::clientAs(m_shared.uri(),
+                                              test::SharedAuthMlflow::adminUser().toStdString(),
+                                              m_shared.adminPassword().toStdString()),
+                               {kModel});
+    }
+
+    void usageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("load without a rate")
+            << QStringList{u"endpoint"_qs, u"load"_qs,       u"e"_qs, u"--csv"_qs,
+                           u"x.csv"_qs,    u"--duration"_qs, u"5"_qs}
+            << u"--rps N"_qs;
+        QTest::newRow("rate above the bound")
+            << QStringList{u"endpoint"_qs, u"load"_qs, u"e"_qs,          u"--csv"_qs, u"x.csv"_qs,
+                           u"--rps"_qs,    u"5000"_qs, u"--duration"_qs, u"5"_qs}
+            << u"at most 2000"_qs;
+        QTest::newRow("duration of a day")
+            << QStringList{u"endpoint"_qs, u"load"_qs, u"e"_qs,          u"--csv"_qs, u"x.csv"_qs,
+                           u"--rps"_qs,    u"5"_qs,    u"--duration"_qs, u"86400"_qs}
+            << u"--duration needs"_qs;
+        QTest::newRow("bad window") << QStringList{u"endpoint"_qs, u"metrics"_qs, u"e"_qs, u"--window"_qs,
+                                                   u"5x"_qs}
+                                    << u"--window needs"_qs;
+        QTest::newRow("once on metrics") << QStringList{u"endpoint"_qs, u"metrics"_qs, u"e"_qs, u"--once"_qs}
+                                         << u"applies to 'endpoint watch'"_qs;
+        QTest::newRow("auto-rollback maybe")
+            << QStringList{u"endpoint"_qs, u"slo"_qs, u"e"_qs, u"--auto-rollback"_qs, u"maybe"_qs}
+            << u"on or off"_qs;
+        QTest::newRow("window outside endpoint commands")
+            << QStringList{u"models"_qs, u"list"_qs, u"--window"_qs, u"5m"_qs}
+            << u"'endpoint' commands only"_qs;
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        std::vector<std::string> argv;
+        for (const QString &arg : args)
+            argv.push_back(arg.toStdString());
+        const CliResult result = run(argv);
+        QVERIFY2(result.exitCode == 2, result.both().c_str());
+        QVERIFY2(result.says(expected.toStdString()), result.both().c_str());
+    }
+
+    void unknownEndpointIsAUsageError()
+    {
+        const CliResult result = run({"endpoint", "metrics", "nowhere"});
+        QVERIFY2(result.exitCode == 2, result.both().c_str());
+        QVERIFY2(result.says("no local endpoint 'nowhere'"), result.both().c_str());
+    }
+
+    void loadIsCountedExactly()
+    {
+        const CliResult deployed = run(
+            {"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue", "--comment", "watched"});
+        QVERIFY2(deployed.exitCode == 0, deployed.both().c_str());
+        const CliResult load =
+            run({"endpoint", "load", kEndpoint, "--csv", MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv",
+                 "--rps", "20", "--duration", "3", "--json"});
+        QVERIFY2(load.exitCode == 0, load.both().c_str());
+        const Json sent = Json::parse(load.out);
+        QCOMPARE(sent["sent"].get<int>(), 60);
+        QCOMPARE(sent["succeeded"].get<int>(), 60);
+        QVERIFY(sent["p95_ms"].is_number());
+        QVERIFY2(load.says("sent 60/60"), load.both().c_str()); // the live line on stderr
+
+        const CliResult metrics = run({"endpoint", "metrics", kEndpoint, "--window", "5m", "--json"});
+        QVERIFY2(metrics.exitCode == 0, metrics.both().c_str());
+        const Json report = Json::parse(metrics.out);
+        QCOMPARE(report["total"]["requests"].get<int>(), 60);
+        QCOMPARE(report["total"]["2xx"].get<int>(), 60);
+        QCOMPARE(report["deployments"].size(), std::size_t(1));
+        QCOMPARE(report["deployments"][0]["deployment"].get<std::string>(), std::string("blue"));
+        QCOMPARE(report["deployments"][0]["requests"].get<int>(), 60);
+        QVERIFY(report["deployments"][0]["memory_bytes"].get<long long>() > 0);
+
+        const CliResult table = run({"endpoint", "metrics", kEndpoint});
+        QVERIFY2(table.exitCode == 0, table.both().c_str());
+        QVERIFY2(table.says("TOTAL") && table.says("P95"), table.both().c_str());
+    }
+
+    void rulesAreKeptWithTheEndpoint()
+    {
+        const CliResult defaults = run({"endpoint", "slo", kEndpoint});
+        QVERIFY2(defaults.exitCode == 0 && defaults.says("(the defaults)"), defaults.both().c_str());
+        const std::string bad =
+            writeFile(u"bad-rules.json"_qs, "{\"version\":1,\"rules\":[{\"signal\":\"latency_p95\","
+                                            "\"comparison\":\"absolute\",\"limit\":-3}]}");
+        const CliResult refused = run({"endpoint", "slo", kEndpoint, "--rules", bad});
+        QVERIFY2(refused.exitCode == 2 && refused.says("rules[0].limit"), refused.both().c_str());
+        // A rule no real server meets: p95 at most 0 ms, judged from the first request.
+        const std::string strict = writeFile(
+            u"strict-rules.json"_qs, "{\"version\":1,\"rules\":[{\"signal\":\"latency_p95\",\"comparison\":"
+                                     "\"absolute\",\"limit\":0,\"window_seconds\":300,\"min_requests\":1}]}");
+        const CliResult set = run({"endpoint", "slo", kEndpoint, "--rules", strict, "--auto-rollback", "on"});
+        QVERIFY2(set.exitCode == 0, set.both().c_str());
+        QVERIFY2(set.says("p95 <= 0 ms over 5m") && set.says("rollback of a breaching canary: on"),
+                 set.both().c_str());
+        const CliResult shown = run({"endpoint", "slo", kEndpoint, "--json"});
+        QCOMPARE(Json::parse(shown.out)["rules"].size(), std::size_t(1));
+    }
+
+    void watchRecordsABreachOnce()
+    {
+        const CliResult first = run({"endpoint", "watch", kEndpoint, "--once"});
+        QVERIFY2(first.exitCode == 1, first.both().c_str());
+        QVERIFY2(first.says("BREACH recorded as record"), first.both().c_str());
+        // The only deployment is the champion: nothing to roll back to, the split stays.
+        QVERIFY2(!first.says("ROLLED BACK"), first.both().c_str());
+        const CliResult second = run({"endpoint", "watch", kEndpoint, "--once", "--json"});
+        QVERIFY2(second.exitCode == 1, second.both().c_str());
+        const Json round = Json::parse(second.out);
+        QCOMPARE(round["overall"].get<std::string>(), std::string("breached"));
+        QCOMPARE(round["responses"].size(), std::size_t(1));
+        QCOMPARE(round["responses"][0]["recorded"].get<bool>(), false);
+        QVERIFY2(round["responses"][0]["handled_by"].get<std::string>().find(kRiley) != std::string::npos,
+                 second.out.c_str());
+        const CliResult audit = run({"audit", "show", kModel});
+        QVERIFY2(audit.exitCode == 0, audit.both().c_str());
+        std::size_t breaches = 0;
+        for (std::size_t at = audit.out.find("breach"); at != std::string::npos;
+             at = audit.out.find("  breach", at + 1))
+            ++breaches;
+        QCOMPARE(breaches, std::size_t(1));
+        QVERIFY2(audit.says("verified"), audit.both().c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliMonitor)
+#include "tst_cli_monitor.moc"

@@ -1,0 +1,343 @@
+// Monitoring on this machine end to end: real HAProxy in front of real `mlflow models serve`
+// processes (a copy of the seeded diabetes-classifier on the shared basic-auth server, fixture
+// "mlflow_auth"): the champion v3 and a faulty canary registered for the test (it fails on 3
+// of the 6 rows of scripts/demo_patients.csv, as a model with a bug would). The load
+// generator's counts are held against HAProxy's log, and the watcher catches the canary,
+// records the breach once and rolls it back. Functions build on each other, in order;
+// cleanupTestCase stops every process, also after a failure.
+#include "result_assertions.h"
+
+#include <fstream>
+#include <future>
+#include <local_endpoints.h>
+#include <mlflow_test_server.h>
+#include <release_test_users.h>
+#include <seeded_model_copy.h>
+#include <sstream>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <modelgate/core/deploy/local_target.h>
+#include <modelgate/core/deploy/rollout.h>
+#include <modelgate/core/deploy/scoring_input.h>
+#include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/monitor/load_generator.h>
+#include <modelgate/core/monitor/local_metrics.h>
+#include <modelgate/core/monitor/slo_watch.h>
+#include <modelgate/core/release/deployment_gate.h>
+#include <modelgate/core/release/release_decision.h>
+#include <modelgate/core/release/release_ledger.h>
+#include <modelgate/core/release/release_policy.h>
+
+using namespace modelgate;
+
+namespace {
+
+const std::string kModel = test::uniqueModelName("diabetes-classifier-monitor");
+constexpr const char *kEndpoint = "diabetes-watch";
+constexpr const char *kRiley = "riley.release";
+
+std::string readText(const std::string &path)
+{
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << file.rdbuf();
+    return buffer.str();
+}
+
+} // namespace
+
+class TestLocalMonitoring final : public QObject
+{
+    Q_OBJECT
+
+private:
+    MlflowClient riley() const { return test::clientAs(m_shared.uri(), kRiley, m_shared.password(kRiley)); }
+
+    RegistryAccess access() const
+    {
+        RegistryAccess out;
+        out.trackingUri = m_riley->config().trackingUri;
+        out.credentials = m_riley->config().credentials;
+        return out;
+    }
+
+    // One request body per row of the demo patients (3 of them make the canary fail).
+    std::vector<std::string> rowBodies() const
+    {
+        auto table = parseCsv(readText(MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv"));
+        auto signature = m_riley->getModelVersionSignature(kModel, "3", CancelToken::none());
+        if (!table.ok() || !signature.ok())
+            qFatal("cannot read the demo rows or the signature");
+        auto batches = scoringBatches(table.value(), signature.value(), 1);
+        if (!batches.ok())
+            qFatal("cannot build the request bodies");
+        return batches.value().bodies;
+    }
+
+    LoadPlan plan(double rate, int seconds, const std::string &deployment = {}) const
+    {
+        auto endpoint = m_target->endpoint(kEndpoint, CancelToken::none());
+        if (!endpoint.ok())
+            qFatal("no endpoint");
+        LoadPlan out;
+        out.url = endpoint.value().scoringUri + "/invocations";
+        out.allowedUri = endpoint.value().scoringUri;
+        out.bodies = rowBodies();
+        out.rate = rate;
+        out.durationSeconds = seconds;
+        out.deployment = deployment;
+        return out;
+    }
+
+    MetricsReport lastMinutes(int minutes)
+    {
+        MetricsQuery query;
+        query.endpoint = kEndpoint;
+        query.toMs = (unixMillisNow() / 1000 + 1) * 1000;
+        query.fromMs = query.toMs - minutes * 60'000LL;
+        query.stepMs = query.toMs - query.fromMs;
+        auto report = LocalMetricsSource(*m_target).query(query, CancelToken::none());
+        if (!report.ok())
+            qFatal("metrics query failed: %s", test::describeForTest(report.error()));
+        return report.value();
+    }
+
+    std::vector<ReleaseRecord> records(ReleaseAction action) const
+    {
+        auto snapshot = ReleaseLedger(*m_riley).read(kModel, CancelToken::none());
+        if (!snapshot.ok())
+            qFatal("reading the ledger failed");
+        const TrailVerification trail = verifyTrail(snapshot.value().ledgerParams, kModel, nullptr);
+        if (!trail.ok)
+            qFatal("the trail does not verify: %s", trail.reason.c_str());
+        std::vector<ReleaseRecord> out;
+        for (const TrailEntry &entry : trail.entries)
+            if (entry.record && entry.record->action == action)
+                out.push_back(*entry.record);
+        return out;
+    }
+
+    test::SharedAuthMlflow m_shared;
+    QTemporaryDir m_data{QStringLiteral("/tmp/mg-monitor-XXXXXX")}; // short: HAProxy's socket path
+    std::unique_ptr<LocalTarget> m_target;
+    std::unique_ptr<MlflowClient> m_riley;
+    std::unique_ptr<Rollout> m_rollout;
+    std::string m_faulty;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
+        QVERIFY2(m_data.isValid(), "no temporary folder");
+        LocalTargetConfig config;
+        config.stateRoot = m_data.path().toStdString() + "/endpoints";
+        config.mlflowExecutable = test::mlflowExecutable();
+        m_target = std::make_unique<LocalTarget>(config);
+        const MlflowClient admin =
+            test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+                           m_shared.adminPassword().toStdString());
+        REQUIRE_OK(test::copySeededModel(admin, "diabetes-classifier", kModel));
+        REQUIRE_OK(ReleaseLedger(admin).grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
+        m_faulty =
+            test::registerFaultyVersion(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+                                        m_shared.adminPassword().toStdString(), kModel, "4");
+        QVERIFY2(!m_faulty.empty(), "the faulty version was not registered");
+        m_riley = std::make_unique<MlflowClient>(riley());
+        m_rollout = std::make_unique<Rollout>(*m_riley, *m_target, access());
+        ReleasePolicy policy = defaultReleasePolicy();
+        policy.maxRegressionAbsolute = 1;
+        policy.maxRegressionRelative = 1;
+        REQUIRE_OK(setReleasePolicy(*m_riley, kModel, policy, "a canary drill", CancelToken::none()));
+        for (const std::string &version : {std::string("3"), m_faulty}) {
+            DecisionRequest approve;
+            approve.model = kModel;
+            approve.version = version;
+            approve.action = ReleaseAction::Approve;
+            approve.comment = "approved for the canary drill";
+            REQUIRE_OK(decideRelease(*m_riley, approve, CancelToken::none()));
+        }
+        REQUIRE_OK(m_rollout->deploy({kModel, "3", kEndpoint, "blue", std::nullopt, false, {}}, {},
+                                     CancelToken::none()));
+        REQUIRE_OK(
+            m_rollout->deploy({kModel, m_faulty, kEndpoint, "green", 0, false, {}}, {}, CancelToken::none()));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_target)
+            test::deleteEndpoints(*m_target);
+        if (!m_shared.uri().isEmpty())
+            test::deleteModels(test::clientAs(m_shared.uri(),
+                                              test::SharedAuthMlflow::adminUser().toStdString(),
+                                              m_shared.adminPassword().toStdString()),
+                               {kModel});
+    }
+
+    void loadIsOpenLoopAndBounded()
+    {
+        LoadPlan tooFast = plan(kMaxLoadRate + 1, 1);
+        QVERIFY(!validateLoadPlan(tooFast).ok());
+        LoadPlan elsewhere = plan(1, 1);
+        elsewhere.url = "http://192.0.2.1:8080/invocations";
+        auto refused = runLoad(elsewhere, {}, CancelToken::none());
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.find("loopback") != std::string::npos,
+                 refused.error().message.c_str());
+    }
+
+    void metricsCountEveryRequestByDeploymentAndClass()
+    {
+        const MetricsReport before = lastMinutes(10);
+        // 120 requests to the champion alone and 60 to the canary alone (header-routed), each
+        // row in turn: the canary fails on half of them with a 4xx.
+        int progressCalls = 0;
+        auto champion = runLoad(
+            plan(40, 3, "blue"), [&](const LoadReport &) { ++progressCalls; }, CancelToken::none());
+        REQUIRE_OK(champion);
+        auto canary = runLoad(plan(20, 3, "green"), {}, CancelToken::none());
+        REQUIRE_OK(canary);
+        QVERIFY(progressCalls >= 3);
+        QCOMPARE(champion.value().sent, std::int64_t(120));
+        QCOMPARE(champion.value().succeeded, std::int64_t(120));
+        QCOMPARE(canary.value().sent, std::int64_t(60));
+        QCOMPARE(canary.value().succeeded, std::int64_t(30));
+        std::int64_t canary4xx = 0;
+        for (const auto &[status, count] : canary.value().failedByStatus) {
+            QVERIFY2(status >= 400 && status < 500, std::to_string(status).c_str());
+            canary4xx += count;
+        }
+        QCOMPARE(canary4xx, std::int64_t(30));
+
+        const MetricsReport after = lastMinutes(10);
+        const auto delta = [&](const std::string &name, auto field) {
+            const DeploymentMetrics *was = before.deployment(name);
+            const DeploymentMetrics *now = after.deployment(name);
+            return (now ? field(now->window) : 0) - (was ? field(was->window) : 0);
+        };
+        const auto requests = [](const RequestStats &s) { return s.requests(); };
+        const auto client4xx = [](const RequestStats &s) { return s.status.client4xx; };
+        QCOMPARE(delta("blue", requests), std::int64_t(120));
+        QCOMPARE(delta("green", requests), std::int64_t(60));
+        QCOMPARE(delta("green", client4xx), std::int64_t(30));
+        QCOMPARE(after.total.requests() - before.total.requests(), std::int64_t(180));
+        std::int64_t sum = 0;
+        for (const DeploymentMetrics &item : after.deployments)
+            sum += item.window.requests();
+        QCOMPARE(sum, after.total.requests());
+        // Server-side p95 (HAProxy) within the client's (which adds the client's own time).
+        const double server = *after.deployment("blue")->window.p95();
+        const double client = *champion.value().latency.percentile(95);
+        QVERIFY2(server <= client + 2 && server >= client * 0.5 - 5,
+                 (std::to_string(server) + " vs " + std::to_string(client)).c_str());
+        // CPU and memory of each scoring server's process tree.
+        QVERIFY(after.deployment("blue")->resources.has_value());
+        QVERIFY(after.deployment("blue")->resources->memoryBytes > 50 * 1024 * 1024);
+        QVERIFY(after.deployment("blue")->resources->processes >= 1);
+        // Connections and queue from HAProxy's own statistics (known, idle now).
+        QCOMPARE(after.deployment("blue")->resources->queued, 0);
+        QVERIFY(after.deployment("blue")->resources->connections >= 0);
+    }
+
+    void malformedRequestsCountAs4xx()
+    {
+        const MetricsReport before = lastMinutes(10);
+        for (int i = 0; i < 5; ++i) {
+            auto answer = m_target->invoke(kEndpoint, "blue", "{not json", CancelToken::none());
+            REQUIRE_OK(answer);
+            QVERIFY(answer.value().status >= 400 && answer.value().status < 500);
+        }
+        const MetricsReport after = lastMinutes(10);
+        QCOMPARE(after.deployment("blue")->window.status.client4xx -
+                     (before.deployment("blue") ? before.deployment("blue")->window.status.client4xx : 0),
+                 std::int64_t(5));
+    }
+
+    void breachIsRecordedOnceAndTheCanaryRolledBack()
+    {
+        SloPolicy policy = defaultSloPolicy();
+        policy.autoRollback = true;
+        REQUIRE_OK(m_target->setMonitorSettings(kEndpoint, sloPolicyToJson(policy)));
+        REQUIRE_OK(m_rollout->setTraffic(kEndpoint, {{"blue", 70}, {"green", 30}}, "canary at 30 %",
+                                         CancelToken::none()));
+        // Traffic through the split (no header), as the clinic's app sends it.
+        auto load = runLoad(plan(40, 4), {}, CancelToken::none());
+        REQUIRE_OK(load);
+        QVERIFY(load.value().failed() > 0);
+
+        // Two watchers (two consoles, or a console and `endpoint watch`) see the same breach at
+        // once: the trail's write-once record lets exactly one of them act.
+        LocalMetricsSource sourceA(*m_target);
+        LocalMetricsSource sourceB(*m_target);
+        const MlflowClient clientB = riley();
+        LocalTarget targetB(m_target->config());
+        SloWatcher watcherA(*m_riley, *m_target, sourceA, access());
+        SloWatcher watcherB(clientB, targetB, sourceB, access());
+        auto a = std::async(std::launch::async,
+                            [&] { return watcherA.check(kEndpoint, true, CancelToken::none()); });
+        auto b = std::async(std::launch::async,
+                            [&] { return watcherB.check(kEndpoint, true, CancelToken::none()); });
+        const Result<WatchCheck> checkA = a.get();
+        const Result<WatchCheck> checkB = b.get();
+        REQUIRE_OK(checkA);
+        REQUIRE_OK(checkB);
+        int recorded = 0;
+        int rolledBack = 0;
+        for (const WatchCheck *check : {&checkA.value(), &checkB.value()})
+            for (const BreachResponse &response : check->responses) {
+                QVERIFY2(response.recordError.empty(), response.recordError.c_str());
+                QVERIFY2(response.rollbackError.empty(), response.rollbackError.c_str());
+                QCOMPARE(response.finding.deployment, std::string("green"));
+                recorded += response.recorded ? 1 : 0;
+                rolledBack += response.rollback ? 1 : 0;
+            }
+        QCOMPARE(recorded, 1);
+        QCOMPARE(rolledBack, 1);
+        const auto breaches = records(ReleaseAction::Breach);
+        QCOMPARE(breaches.size(), std::size_t(1));
+        QCOMPARE(breaches.front().version, m_faulty);
+        QVERIFY2(breaches.front().comment.find("errors (4xx+5xx)") != std::string::npos,
+                 breaches.front().comment.c_str());
+        QCOMPARE(breaches.front().deployment->splitBefore, (TrafficSplit{{"blue", 70}, {"green", 30}}));
+        const auto rollbacks = records(ReleaseAction::Rollback);
+        QCOMPARE(rollbacks.size(), std::size_t(1));
+        QCOMPARE(rollbacks.front().deployment->splitAfter, (TrafficSplit{{"blue", 100}, {"green", 0}}));
+        QVERIFY(rollbacks.front().comment.find("automatic rollback") != std::string::npos);
+        auto endpoint = m_target->endpoint(kEndpoint, CancelToken::none());
+        REQUIRE_OK(endpoint);
+        QCOMPARE(endpoint.value().traffic(), (TrafficSplit{{"blue", 100}, {"green", 0}}));
+
+        // The same breach is not recorded again, by a watcher that did not see it either.
+        LocalMetricsSource sourceC(*m_target);
+        SloWatcher watcherC(*m_riley, *m_target, sourceC, access());
+        auto again = watcherC.check(kEndpoint, true, CancelToken::none());
+        REQUIRE_OK(again);
+        QVERIFY(again.value().responses.empty());
+        QCOMPARE(records(ReleaseAction::Breach).size(), std::size_t(1));
+    }
+
+    void aBreachOnceRecordedRefusesASecondWriter()
+    {
+        auto gate = checkDeploymentGate(*m_riley, kModel, m_faulty, false, CancelToken::none());
+        REQUIRE_OK(gate);
+        DeploymentChange change;
+        change.target = "local";
+        change.endpoint = kEndpoint;
+        change.name = "green";
+        change.splitBefore = {{"blue", 70}, {"green", 30}};
+        change.verifiedHead = gate.value().trail.headHash;
+        // The breach at 70/30 is in the trail; the rollback after it opened a new round, so a
+        // breach at the split now is a new one, and a second one after it is refused.
+        change.splitBefore = {{"blue", 100}, {"green", 0}};
+        auto first = recordBreach(*m_riley, gate.value(), change, "SLO breach: drill", CancelToken::none());
+        REQUIRE_OK(first);
+        auto second = recordBreach(*m_riley, gate.value(), change, "SLO breach: drill", CancelToken::none());
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().code, std::string(kRefusedBreachRecorded));
+        QVERIFY2(second.error().message.find(kRiley) != std::string::npos, second.error().message.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalMonitoring)
+#include "tst_local_monitoring.moc"
