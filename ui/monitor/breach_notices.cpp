@@ -10,9 +10,6 @@ namespace modelgate::ui {
 
 namespace {
 
-// A rollback this soon after the breach, by whoever recorded the breach, is the watcher's
-// automatic one.
-constexpr std::int64_t kAutomaticRollbackMs = 120'000;
 // A check's breach and the record read later are the same breach when this close.
 constexpr std::int64_t kSameBreachMs = 300'000;
 
@@ -22,11 +19,21 @@ bool hasTraffic(const EndpointInfo &endpoint, const std::string &deployment)
     return found && found->traffic > 0;
 }
 
-// The first rollback of the endpoint after `breach`.
+// The watcher's rollback names the breach record it answers ("automatic rollback after record
+// 7 (…)"); it is a rollback record, or a change of split when the last change was a rollback.
+bool isAutomaticAfter(const TrailMarker &marker, const TrailMarker &breach)
+{
+    const std::string prefix = "automatic rollback after record " + std::to_string(breach.sequence);
+    return marker.model == breach.model && marker.comment.compare(0, prefix.size(), prefix) == 0 &&
+           (marker.comment.size() == prefix.size() || marker.comment[prefix.size()] == ' ');
+}
+
+// The first rollback of the endpoint after `breach`: the watcher's, or anyone's rollback record.
 const TrailMarker *rollbackAfter(const std::vector<TrailMarker> &markers, const TrailMarker &breach)
 {
     for (const TrailMarker &marker : markers)
-        if (marker.action == ReleaseAction::Rollback && marker.timeMs >= breach.timeMs)
+        if (marker.timeMs >= breach.timeMs &&
+            (marker.action == ReleaseAction::Rollback || isAutomaticAfter(marker, breach)))
             return &marker;
     return nullptr;
 }
@@ -37,8 +44,7 @@ void applyRollback(BreachNotice &notice, const std::vector<TrailMarker> &markers
         notice.rolledBack = true;
         notice.rolledBackBy = QString::fromStdString(rollback->who);
         notice.rolledBackAtMs = rollback->timeMs;
-        notice.automatic =
-            rollback->who == breach.who && rollback->timeMs - breach.timeMs <= kAutomaticRollbackMs;
+        notice.automatic = isAutomaticAfter(*rollback, breach);
         notice.canRollBack = false;
     }
 }
@@ -116,8 +122,10 @@ void completeFromTrail(BreachNotice &notice, const std::vector<TrailMarker> &mar
         notice.recordedBy = QString::fromStdString(marker.who);
         notice.recordSequence = marker.sequence;
         notice.timeMs = marker.timeMs;
+        // What this console did itself (a rollback just now) it knows better than the trail.
+        if (!notice.rolledBack)
+            applyRollback(notice, markers, marker);
         notice.canRollBack = !notice.rolledBack && hasTraffic(endpoint, notice.deployment);
-        applyRollback(notice, markers, marker);
         return;
     }
     notice.canRollBack = !notice.rolledBack && hasTraffic(endpoint, notice.deployment);

@@ -461,7 +461,7 @@ void EndpointMonitorView::onMarkersChanged()
     if (m_notice) {
         BreachNotice updated = *m_notice;
         completeFromTrail(updated, markers, endpoint);
-        if (fromTrail && fromTrail->timeMs > updated.timeMs && noticeKey(*fromTrail) != noticeKey(updated))
+        if (fromTrail && fromTrail->timeMs >= updated.timeMs && noticeKey(*fromTrail) != noticeKey(updated))
             updated = *fromTrail;
         showNotice(updated);
     } else if (fromTrail) {

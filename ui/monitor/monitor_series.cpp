@@ -205,8 +205,7 @@ bool MonitorSeriesStore::writeCsv(const QString &path, std::int64_t fromMs, std:
                 times.insert(ring.at(index).timeMs);
         const QByteArray deployment = csvText(name);
         for (const std::int64_t time : times) {
-            out +=
-                QDateTime::fromMSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
+            out += QDateTime::fromMSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
             out += ',' + deployment;
             for (const MetricRing &ring : rings) {
                 const std::size_t index = ring.lowerBound(time);

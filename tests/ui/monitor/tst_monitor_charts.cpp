@@ -266,11 +266,17 @@ private Q_SLOTS:
         QVERIFY2(banner->text().contains(u"sam.second"), qPrintable(banner->text()));
         QVERIFY(banner->rollBackButton()->isVisible());
         // And once someone rolls it back, the trail says who.
-        controller->setMarkers({marker(ReleaseAction::Breach, kNow - 1000, "green", 12, "sam.second"),
-                                marker(ReleaseAction::Rollback, kNow - 500, "green", 13, "sam.second")});
+        TrailMarker automatic = marker(ReleaseAction::Traffic, kNow - 500, "blue", 13, "sam.second");
+        automatic.comment = "automatic rollback after record 12 (errors (4xx+5xx) <= champion + 5 % over 1m)";
+        controller->setMarkers(
+            {marker(ReleaseAction::Breach, kNow - 1000, "green", 12, "sam.second"), automatic});
         QVERIFY2(banner->text().contains(u"Rolled back automatically by sam.second"),
                  qPrintable(banner->text()));
         QVERIFY(!banner->rollBackButton()->isVisible());
+        // A person's rollback after the breach is no automatic one.
+        controller->setMarkers({marker(ReleaseAction::Breach, kNow - 1000, "green", 14, "sam.second"),
+                                marker(ReleaseAction::Rollback, kNow - 500, "blue", 15, "riley.release")});
+        QVERIFY2(banner->text().contains(u"Rolled back by riley.release"), qPrintable(banner->text()));
     }
 
     void exportsTheChartsAndTheData()
