@@ -396,6 +396,10 @@
         <source>Done on the endpoint, NOT recorded: %1</source>
         <translation>Auf dem Endpunkt ausgeführt, aber NICHT vermerkt: %1</translation>
     </message>
+    <message>
+        <source>SLO breach</source>
+        <translation>SLO-Verletzung</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -710,6 +714,200 @@
     <message>
         <source>It no longer exists (%1). Refresh the endpoints.</source>
         <translation>Es existiert nicht mehr (%1). Aktualisieren Sie die Endpunkte.</translation>
+    </message>
+    <message>
+        <source>Could not read the endpoint&apos;s metrics.</source>
+        <translation>Die Metriken des Endpunkts konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not check the endpoint&apos;s SLO rules.</source>
+        <translation>Die SLO-Regeln des Endpunkts konnten nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Could not read the endpoint&apos;s SLO rules.</source>
+        <translation>Die SLO-Regeln des Endpunkts konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The SLO rules were not saved.</source>
+        <translation>Die SLO-Regeln wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This rule cannot be saved:</source>
+        <translation>Diese Regel kann nicht gespeichert werden:</translation>
+    </message>
+    <message>
+        <source>The load test did not run.</source>
+        <translation>Der Lasttest wurde nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>the breach is in the release trail already, recorded by another watcher: %1.</source>
+        <translation>die Verletzung steht bereits im Prüfpfad, vermerkt von einer anderen Überwachung: %1.</translation>
+    </message>
+    <message>
+        <source>the limit must be 0 or more, and an error rule&apos;s limit (a percentage) at most 100.</source>
+        <translation>der Grenzwert muss mindestens 0 sein, und der Grenzwert einer Fehlerregel (ein Prozentsatz) höchstens 100.</translation>
+    </message>
+    <message>
+        <source>the window must be 10 seconds to 24 hours.</source>
+        <translation>das Zeitfenster muss zwischen 10 Sekunden und 24 Stunden liegen.</translation>
+    </message>
+    <message>
+        <source>the minimum number of requests must be 1 to 1,000,000.</source>
+        <translation>die Mindestzahl an Anfragen muss zwischen 1 und 1.000.000 liegen.</translation>
+    </message>
+    <message>
+        <source>the saved rules cannot be read (%1). The defaults are shown; saving replaces them.</source>
+        <translation>die gespeicherten Regeln sind nicht lesbar (%1). Angezeigt werden die Standardregeln; Speichern ersetzt die Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorText</name>
+    <message>
+        <source>Another watcher acted on it first: %1.</source>
+        <translation>Eine andere Überwachung hat zuerst reagiert: %1.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Nicht vermerkt: %1</translation>
+    </message>
+    <message>
+        <source>Not rolled back: %1</source>
+        <translation>Nicht zurückgesetzt: %1</translation>
+    </message>
+    <message>
+        <source>no rules</source>
+        <translation>keine Regeln</translation>
+    </message>
+    <message>
+        <source>Every rule is met or has too few requests to judge.</source>
+        <translation>Jede Regel ist erfüllt oder hat zu wenige Anfragen für ein Urteil.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 Min.</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 Std.</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 Std.</translation>
+    </message>
+    <message>
+        <source>errors (4xx + 5xx)</source>
+        <translation>Fehler (4xx + 5xx)</translation>
+    </message>
+    <message>
+        <source>server errors (5xx)</source>
+        <translation>Serverfehler (5xx)</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95-Latenz</translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation>p99-Latenz</translation>
+    </message>
+    <message>
+        <source>absolute</source>
+        <translation>absolut</translation>
+    </message>
+    <message>
+        <source>above the champion</source>
+        <translation>über dem Champion</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>erfüllt</translation>
+    </message>
+    <message>
+        <source>breached</source>
+        <translation>verletzt</translation>
+    </message>
+    <message>
+        <source>too few requests</source>
+        <translation>zu wenige Anfragen</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>ohne Last</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ≤ %2</source>
+        <translation>%1 ≤ %2</translation>
+    </message>
+    <message>
+        <source>%1 ≤ champion + %2</source>
+        <translation>%1 ≤ Champion + %2</translation>
+    </message>
+    <message>
+        <source>%1 over %2 (at least %3 requests)</source>
+        <translation>%1 über %2 (mindestens %3 Anfragen)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3, allowed ≤ %4</source>
+        <translation>%1: %2 %3, erlaubt ≤ %4</translation>
+    </message>
+    <message>
+        <source> (champion %1: %2)</source>
+        <translation> (Champion %1: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n request(s) in %1</source>
+        <translation>
+            <numerusform>, %n Anfrage in %1</numerusform>
+            <numerusform>, %n Anfragen in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 % · %4</source>
+        <translation>%1 %2 → %3 % · %4</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 v%4 (%5) by %6, record %7</source>
+        <translation>%1 · %2 von %3 v%4 (%5) durch %6, Eintrag %7</translation>
+    </message>
+    <message>
+        <source>Split: %1 → %2</source>
+        <translation>Aufteilung: %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1379,10 @@
         <source>Endpoint %1 (%2), deployment %3: %4 → %5</source>
         <translation>Endpunkt %1 (%2), Bereitstellung %3: %4 → %5</translation>
     </message>
+    <message>
+        <source>SLO breach</source>
+        <translation>SLO-Verletzung</translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
@@ -1412,6 +1614,10 @@
         <source>split %1 → %2</source>
         <translation>Aufteilung %1 → %2</translation>
     </message>
+    <message>
+        <source>SLO breach %1</source>
+        <translation>SLO-Verletzung %1</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::AuditTrailView</name>
@@ -1571,6 +1777,49 @@
     <message>
         <source>The review tags of version %1 do not match the trail:</source>
         <translation>Die Prüf-Tags der Version %1 passen nicht zum Prüfpfad:</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::BreachBanner</name>
+    <message>
+        <source>Roll Back Now</source>
+        <translation>Jetzt zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Restore the split before the endpoint&apos;s last change of split; recorded in the release trail</source>
+        <translation>Die Aufteilung vor der letzten Änderung der Aufteilung des Endpunkts wiederherstellen; wird im Prüfpfad vermerkt</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>SLO breach at %1: %2 (%3 v%4)</source>
+        <translation>SLO-Verletzung um %1: %2 (%3 v%4)</translation>
+    </message>
+    <message>
+        <source>SLO breach at %1: %2 (%3 v%4) broke “%5”</source>
+        <translation>SLO-Verletzung um %1: %2 (%3 v%4) verletzt „%5“</translation>
+    </message>
+    <message>
+        <source>Measured: %1</source>
+        <translation>Gemessen: %1</translation>
+    </message>
+    <message>
+        <source>Recorded in the release trail by %1.</source>
+        <translation>Im Prüfpfad vermerkt von %1.</translation>
+    </message>
+    <message>
+        <source>Rolled back automatically by %1 at %2.</source>
+        <translation>Automatisch zurückgesetzt von %1 um %2.</translation>
+    </message>
+    <message>
+        <source>Rolled back by %1 at %2.</source>
+        <translation>Zurückgesetzt von %1 um %2.</translation>
+    </message>
+    <message>
+        <source>It still serves its share: roll it back now, or change the split.</source>
+        <translation>Sie erhält weiterhin ihren Anteil: Setzen Sie jetzt zurück oder ändern Sie die Aufteilung.</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2219,241 @@
         <source>Traffic split</source>
         <translation>Traffic-Aufteilung</translation>
     </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Requests per second over the last 5 minutes</source>
+        <translation>Anfragen pro Sekunde in den letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Requests (5 min)</source>
+        <translation>Anfragen (5 Min.)</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>SLO</source>
+        <translation>SLO</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::EndpointMonitorView</name>
+    <message>
+        <source>Last %1</source>
+        <translation>Letzte %1</translation>
+    </message>
+    <message>
+        <source>The span of time the charts show (Alt+1, Alt+2, Alt+3)</source>
+        <translation>Der Zeitraum, den die Diagramme zeigen (Alt+1, Alt+2, Alt+3)</translation>
+    </message>
+    <message>
+        <source>p50 latency</source>
+        <translation>p50-Latenz</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95-Latenz</translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation>p99-Latenz</translation>
+    </message>
+    <message>
+        <source>The latency percentile the latency chart shows</source>
+        <translation>Das Latenz-Perzentil, das das Latenzdiagramm zeigt</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop redrawing the charts; the data is still collected (Ctrl+Shift+P)</source>
+        <translation>Die Diagramme nicht mehr neu zeichnen; die Daten werden weiter gesammelt (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the four charts as an image (Ctrl+Shift+I)</source>
+        <translation>Die vier Diagramme als Bild speichern (Strg+Umschalt+I)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save every point of the window: time, deployment, every metric (Ctrl+Shift+D)</source>
+        <translation>Jeden Punkt des Zeitraums speichern: Zeit, Bereitstellung, jede Metrik (Strg+Umschalt+D)</translation>
+    </message>
+    <message>
+        <source>SLO Rules…</source>
+        <translation>SLO-Regeln…</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s service-level rules and automatic rollback (Ctrl+Shift+L)</source>
+        <translation>Die Service-Level-Regeln des Endpunkts und das automatische Zurücksetzen (Strg+Umschalt+L)</translation>
+    </message>
+    <message>
+        <source>Load Test…</source>
+        <translation>Lasttest…</translation>
+    </message>
+    <message>
+        <source>Send requests at a fixed rate and watch the endpoint answer (Ctrl+Shift+T)</source>
+        <translation>Anfragen mit fester Rate senden und dem Endpunkt beim Antworten zusehen (Strg+Umschalt+T)</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>Anfr./s</translation>
+    </message>
+    <message>
+        <source>Errors by class (4xx solid, 5xx dashed)</source>
+        <translation>Fehler nach Klasse (4xx durchgezogen, 5xx gestrichelt)</translation>
+    </message>
+    <message>
+        <source>errors/s</source>
+        <translation>Fehler/s</translation>
+    </message>
+    <message>
+        <source>Latency (%1, measured by HAProxy)</source>
+        <translation>Latenz (%1, von HAProxy gemessen)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>CPU (solid) and memory (dotted)</source>
+        <translation>CPU (durchgezogen) und Speicher (gepunktet)</translation>
+    </message>
+    <message>
+        <source>% of a core</source>
+        <translation>% eines Kerns</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>no deployment</source>
+        <translation>keine Bereitstellung</translation>
+    </message>
+    <message>
+        <source>%1 4xx</source>
+        <translation>%1 4xx</translation>
+    </message>
+    <message>
+        <source>%1 5xx</source>
+        <translation>%1 5xx</translation>
+    </message>
+    <message>
+        <source>%1 CPU</source>
+        <translation>%1 CPU</translation>
+    </message>
+    <message>
+        <source>%1 memory</source>
+        <translation>%1 Speicher</translation>
+    </message>
+    <message>
+        <source>Choose an endpoint to see its live charts.</source>
+        <translation>Wählen Sie einen Endpunkt, um seine Live-Diagramme zu sehen.</translation>
+    </message>
+    <message>
+        <source>This target has no metrics source: its endpoints cannot be charted.</source>
+        <translation>Dieses Ziel hat keine Metrikquelle: Seine Endpunkte können nicht dargestellt werden.</translation>
+    </message>
+    <message>
+        <source>Paused: the data is still collected; Resume (Ctrl+Shift+P) shows it.</source>
+        <translation>Angehalten: Die Daten werden weiter gesammelt; „Fortsetzen“ (Strg+Umschalt+P) zeigt sie.</translation>
+    </message>
+    <message>
+        <source>Live, redrawn at most twice a second.</source>
+        <translation>Live, höchstens zweimal pro Sekunde neu gezeichnet.</translation>
+    </message>
+    <message>
+        <source>Newest request: %1.</source>
+        <translation>Neueste Anfrage: %1.</translation>
+    </message>
+    <message>
+        <source>No request yet.</source>
+        <translation>Noch keine Anfrage.</translation>
+    </message>
+    <message>
+        <source>SLO rules (%1): %2</source>
+        <translation>SLO-Regeln (%1): %2</translation>
+    </message>
+    <message>
+        <source>a breaching canary is rolled back automatically.</source>
+        <translation>ein Canary, der sie verletzt, wird automatisch zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>SLO breach on %1</source>
+        <translation>SLO-Verletzung auf %1</translation>
+    </message>
+    <message>
+        <source>rolled back from the console after an SLO breach of %1</source>
+        <translation>nach einer SLO-Verletzung von %1 in der Konsole zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>The image could not be written to %1.</source>
+        <translation>Das Bild konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>No endpoint is shown.</source>
+        <translation>Es wird kein Endpunkt angezeigt.</translation>
+    </message>
+    <message>
+        <source>Export Charts</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Export Data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The data could not be written: %1</source>
+        <translation>Die Daten konnten nicht geschrieben werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::EndpointsPage</name>
@@ -2118,6 +2602,10 @@ Das Zurücksetzen wird im Prüfpfad vermerkt.</translation>
     <message>
         <source>HAProxy checks every deployment&apos;s /ping every 2 seconds; its scoring server logs each check.</source>
         <translation>HAProxy fragt alle 2 Sekunden /ping jedes Deployments ab; dessen Scoring-Server protokolliert jede Abfrage.</translation>
+    </message>
+    <message>
+        <source>Deployment Log</source>
+        <translation>Protokoll der Bereitstellung</translation>
     </message>
 </context>
 <context>
@@ -2305,6 +2793,140 @@ Das Zurücksetzen wird im Prüfpfad vermerkt.</translation>
     </message>
 </context>
 <context>
+    <name>modelgate::ui::LoadTestDialog</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel Load</source>
+        <translation>Last abbrechen</translation>
+    </message>
+    <message>
+        <source>Load Test of %1</source>
+        <translation>Lasttest von %1</translation>
+    </message>
+    <message>
+        <source>A CSV file whose columns are the model&apos;s inputs</source>
+        <translation>Eine CSV-Datei, deren Spalten die Eingaben des Modells sind</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source> requests/s</source>
+        <translation> Anfragen/s</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> rows per request</source>
+        <translation> Zeilen pro Anfrage</translation>
+    </message>
+    <message>
+        <source>The endpoint (its split decides)</source>
+        <translation>Den Endpunkt (seine Aufteilung entscheidet)</translation>
+    </message>
+    <message>
+        <source>%1 alone (v%2, %3 %)</source>
+        <translation>Nur %1 (v%2, %3 %)</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Zeilen:</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Stapel:</translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation>Senden an:</translation>
+    </message>
+    <message>
+        <source>Open-loop, as real clients are: each request starts on schedule whether or not earlier ones have answered; a start that falls behind is counted as late.</source>
+        <translation>Offene Schleife, wie bei echten Clients: Jede Anfrage startet nach Plan, ob frühere beantwortet sind oder nicht; ein Start, der in Verzug gerät, zählt als verspätet.</translation>
+    </message>
+    <message>
+        <source>Rows to Send</source>
+        <translation>Zu sendende Zeilen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no rows to send.</source>
+        <translation>%1 enthält keine Zeilen zum Senden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of %1 column(s) to send in turn.</source>
+        <translation>
+            <numerusform>%n Zeile mit %1 Spalten, die der Reihe nach gesendet wird.</numerusform>
+            <numerusform>%n Zeilen mit %1 Spalten, die der Reihe nach gesendet werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the signature of %1 v%2…</source>
+        <translation>Signatur von %1 v%2 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cancelling: no new request starts; waiting for those in flight…</source>
+        <translation>Wird abgebrochen: Keine neue Anfrage startet; laufende werden abgewartet…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 · succeeded %3 · failed %4%5 · no answer %6 · late %7 · in flight %8</source>
+        <translation>%1 von %2 gesendet · erfolgreich %3 · fehlgeschlagen %4%5 · ohne Antwort %6 · verspätet %7 · laufend %8</translation>
+    </message>
+    <message>
+        <source>Client latency: p50 %1 · p95 %2 · p99 %3 · achieved %4 requests/s</source>
+        <translation>Latenz beim Client: p50 %1 · p95 %2 · p99 %3 · erreicht %4 Anfragen/s</translation>
+    </message>
+    <message>
+        <source>Running: %1 of %2 s…</source>
+        <translation>Läuft: %1 von %2 s…</translation>
+    </message>
+    <message>
+        <source>%1 requests sent in %2 s (%3 requests/s): %4 succeeded, %5 failed, p95 %6.</source>
+        <translation>%1 Anfragen in %2 s gesendet (%3 Anfragen/s): %4 erfolgreich, %5 fehlgeschlagen, p95 %6.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>Fertig: %1</translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::LoadingIndicator</name>
     <message>
         <source>Cancel</source>
@@ -2404,6 +3026,10 @@ Das Zurücksetzen wird im Prüfpfad vermerkt.</translation>
     <message>
         <source>&amp;Endpoints</source>
         <translation>&amp;Endpunkte</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Überwachung</translation>
     </message>
 </context>
 <context>
@@ -2745,6 +3371,13 @@ Das Zurücksetzen wird im Prüfpfad vermerkt.</translation>
     <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MonitorChartView</name>
+    <message>
+        <source>%1 · %2 · %3 %4</source>
+        <translation>%1 · %2 · %3 %4</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +4203,81 @@ Kommentar: %6</translation>
             <numerusform>%n davon inkompatibel</numerusform>
             <numerusform>%n davon inkompatibel</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::SloRulesDialog</name>
+    <message>
+        <source>SLO Rules of %1</source>
+        <translation>SLO-Regeln von %1</translation>
+    </message>
+    <message>
+        <source>A deployment with traffic breaks a rule when its value over the rule&apos;s window is above the limit. Absolute rules hold every deployment; “above the champion” rules hold a canary to the deployment with the largest share on the same traffic. MLflow answers a model that fails on valid input with 4xx, so error rules count 4xx and 5xx. A breach is recorded in the release trail.</source>
+        <translation>Eine Bereitstellung mit Traffic verletzt eine Regel, wenn ihr Wert im Zeitfenster der Regel über dem Grenzwert liegt. Absolute Regeln gelten für jede Bereitstellung; Regeln „über dem Champion“ messen einen Canary an der Bereitstellung mit dem größten Anteil auf demselben Traffic. MLflow beantwortet ein Modell, das bei gültiger Eingabe fehlschlägt, mit 4xx; deshalb zählen Fehlerregeln 4xx und 5xx. Eine Verletzung wird im Prüfpfad vermerkt.</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>Verglichen mit</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenzwert</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Zeitfenster</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>Mindestens</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Roll a breaching canary back automatically to the split before it</source>
+        <translation>Einen Canary, der eine Regel verletzt, automatisch auf die vorherige Aufteilung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The console and “modelgate-cli endpoint watch” both do it; the release trail decides who acts, so it happens once.</source>
+        <translation>Das tun die Konsole und „modelgate-cli endpoint watch“; der Prüfpfad entscheidet, wer handelt, sodass es nur einmal geschieht.</translation>
+    </message>
+    <message>
+        <source>Add Rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <source>Reset to Defaults</source>
+        <translation>Auf Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <source>5xx ≤ 1 %, p95 ≤ 1000 ms, and a canary no worse than the champion by 5 points of errors or 250 ms of p95, each over one minute</source>
+        <translation>5xx ≤ 1 %, p95 ≤ 1000 ms und ein Canary höchstens 5 Prozentpunkte Fehler oder 250 ms p95 schlechter als der Champion, jeweils über eine Minute</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> Anfragen</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>not valid</source>
+        <translation>ungültig</translation>
     </message>
 </context>
 <context>

@@ -396,6 +396,10 @@
         <source>Done on the endpoint, NOT recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SLO breach</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -709,6 +713,200 @@
     </message>
     <message>
         <source>the endpoint has no such deployment: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the endpoint&apos;s metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the endpoint&apos;s SLO rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the endpoint&apos;s SLO rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SLO rules were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule cannot be saved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The load test did not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the breach is in the release trail already, recorded by another watcher: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the limit must be 0 or more, and an error rule&apos;s limit (a percentage) at most 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window must be 10 seconds to 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the minimum number of requests must be 1 to 1,000,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the saved rules cannot be read (%1). The defaults are shown; saving replaces them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonitorText</name>
+    <message>
+        <source>Another watcher acted on it first: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rolled back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every rule is met or has too few requests to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>errors (4xx + 5xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server errors (5xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>absolute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above the champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too few requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ≤ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ≤ champion + %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 over %2 (at least %3 requests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3, allowed ≤ %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (champion %1: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n request(s) in %1</source>
+        <translation>
+            <numerusform>, %n request in %1</numerusform>
+            <numerusform>, %n requests in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 % · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 v%4 (%5) by %6, record %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split: %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1181,6 +1379,10 @@
         <source>Endpoint %1 (%2), deployment %3: %4 → %5</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SLO breach</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
@@ -1412,6 +1614,10 @@
         <source>split %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SLO breach %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::AuditTrailView</name>
@@ -1570,6 +1776,49 @@
     </message>
     <message>
         <source>The review tags of version %1 do not match the trail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::BreachBanner</name>
+    <message>
+        <source>Roll Back Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the split before the endpoint&apos;s last change of split; recorded in the release trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished">Dismiss</translation>
+    </message>
+    <message>
+        <source>SLO breach at %1: %2 (%3 v%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLO breach at %1: %2 (%3 v%4) broke “%5”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded in the release trail by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolled back automatically by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolled back by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It still serves its share: roll it back now, or change the split.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1970,6 +2219,241 @@
         <source>Traffic split</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second over the last 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests (5 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::EndpointMonitorView</name>
+    <message>
+        <source>Last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The span of time the charts show (Alt+1, Alt+2, Alt+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latency percentile the latency chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop redrawing the charts; the data is still collected (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the four charts as an image (Ctrl+Shift+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every point of the window: time, deployment, every metric (Ctrl+Shift+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLO Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s service-level rules and automatic rollback (Ctrl+Shift+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Test…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send requests at a fixed rate and watch the endpoint answer (Ctrl+Shift+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors by class (4xx solid, 5xx dashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>errors/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency (%1, measured by HAProxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU (solid) and memory (dotted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of a core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 4xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 5xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an endpoint to see its live charts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This target has no metrics source: its endpoints cannot be charted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: the data is still collected; Resume (Ctrl+Shift+P) shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live, redrawn at most twice a second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest request: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLO rules (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a breaching canary is rolled back automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLO breach on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolled back from the console after an SLO breach of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be written to %1.</source>
+        <translation type="unfinished">The image could not be written to %1.</translation>
+    </message>
+    <message>
+        <source>No endpoint is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished">PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>The data could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::EndpointsPage</name>
@@ -2112,6 +2596,10 @@ The rollback is recorded in the release trail.</source>
     </message>
     <message>
         <source>HAProxy checks every deployment&apos;s /ping every 2 seconds; its scoring server logs each check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment Log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2300,6 +2788,140 @@ The rollback is recorded in the release trail.</source>
     </message>
 </context>
 <context>
+    <name>modelgate::ui::LoadTestDialog</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Test of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV file whose columns are the model&apos;s inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> rows per request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint (its split decides)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 alone (v%2, %3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open-loop, as real clients are: each request starts on schedule whether or not earlier ones have answered; a start that falls behind is counted as late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows to Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no rows to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of %1 column(s) to send in turn.</source>
+        <translation>
+            <numerusform>%n row of %1 columns to send in turn.</numerusform>
+            <numerusform>%n rows of %1 columns to send in turn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the signature of %1 v%2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: no new request starts; waiting for those in flight…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 · succeeded %3 · failed %4%5 · no answer %6 · late %7 · in flight %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client latency: p50 %1 · p95 %2 · p99 %3 · achieved %4 requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running: %1 of %2 s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests sent in %2 s (%3 requests/s): %4 succeeded, %5 failed, p95 %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>modelgate::ui::LoadingIndicator</name>
     <message>
         <source>Cancel</source>
@@ -2398,6 +3020,10 @@ The rollback is recorded in the release trail.</source>
     </message>
     <message>
         <source>&amp;Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitor</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2740,6 +3366,13 @@ The rollback is recorded in the release trail.</source>
     <message>
         <source>Description</source>
         <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MonitorChartView</name>
+    <message>
+        <source>%1 · %2 · %3 %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3559,6 +4192,81 @@ Comment: %6</source>
             <numerusform>%n breaking</numerusform>
             <numerusform>%n breaking</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::SloRulesDialog</name>
+    <message>
+        <source>SLO Rules of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deployment with traffic breaks a rule when its value over the rule&apos;s window is above the limit. Absolute rules hold every deployment; “above the champion” rules hold a canary to the deployment with the largest share on the same traffic. MLflow answers a model that fails on valid input with 4xx, so error rules count 4xx and 5xx. A breach is recorded in the release trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll a breaching canary back automatically to the split before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console and “modelgate-cli endpoint watch” both do it; the release trail decides who acts, so it happens once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5xx ≤ 1 %, p95 ≤ 1000 ms, and a canary no worse than the champion by 5 points of errors or 250 ms of p95, each over one minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
