@@ -248,7 +248,7 @@ CommandFailure endpointWatch(const MlflowClient &client, LocalTarget &target, co
     SloWatcher watcher(client, target, source, accessOf(&client));
     bool everBreached = false;
     while (true) {
-        Result<WatchCheck> check = watcher.check(name, true, cancel);
+        Result<WatchCheck> check = watcher.checkEndpoint(name, true, cancel);
         if (!check.ok()) {
             if (check.error().kind == ErrorKind::Cancelled)
                 return {ExitInterrupted, "interrupted"};

@@ -335,9 +335,9 @@ private Q_SLOTS:
         SloWatcher watcherA(*m_riley, *m_target, sourceA, access());
         SloWatcher watcherB(clientB, targetB, sourceB, access());
         auto a = std::async(std::launch::async,
-                            [&] { return watcherA.check(kEndpoint, true, CancelToken::none()); });
+                            [&] { return watcherA.checkEndpoint(kEndpoint, true, CancelToken::none()); });
         auto b = std::async(std::launch::async,
-                            [&] { return watcherB.check(kEndpoint, true, CancelToken::none()); });
+                            [&] { return watcherB.checkEndpoint(kEndpoint, true, CancelToken::none()); });
         const Result<WatchCheck> checkA = a.get();
         const Result<WatchCheck> checkB = b.get();
         REQUIRE_OK(checkA);
@@ -371,7 +371,7 @@ private Q_SLOTS:
         // The same breach is not recorded again, by a watcher that did not see it either.
         LocalMetricsSource sourceC(*m_target);
         SloWatcher watcherC(*m_riley, *m_target, sourceC, access());
-        auto again = watcherC.check(kEndpoint, true, CancelToken::none());
+        auto again = watcherC.checkEndpoint(kEndpoint, true, CancelToken::none());
         REQUIRE_OK(again);
         QVERIFY(again.value().responses.empty());
         QCOMPARE(records(ReleaseAction::Breach).size(), std::size_t(1));
