@@ -39,14 +39,6 @@ const std::string kModel = test::uniqueModelName("diabetes-classifier-monitor");
 constexpr const char *kEndpoint = "diabetes-watch";
 constexpr const char *kRiley = "riley.release";
 
-std::string readText(const std::string &path)
-{
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    return buffer.str();
-}
-
 } // namespace
 
 class TestLocalMonitoring final : public QObject
@@ -67,7 +59,7 @@ private:
     // One request body per row of the demo patients (3 of them make the canary fail).
     std::vector<std::string> rowBodies() const
     {
-        auto table = parseCsv(readText(MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv"));
+        auto table = parseCsv(test::readTextFile(MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv"));
         auto signature = m_riley->getModelVersionSignature(kModel, "3", CancelToken::none());
         if (!table.ok() || !signature.ok())
             qFatal("cannot read the demo rows or the signature");
@@ -148,11 +140,7 @@ private Q_SLOTS:
         config.stateRoot = m_data.path().toStdString() + "/endpoints";
         config.mlflowExecutable = test::mlflowExecutable();
         m_target = std::make_unique<LocalTarget>(config);
-        const MlflowClient admin =
-            test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
-                           m_shared.adminPassword().toStdString());
-        REQUIRE_OK(test::copySeededModel(admin, "diabetes-classifier", kModel));
-        REQUIRE_OK(ReleaseLedger(admin).grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
+        REQUIRE_OK(test::copyModelForDeployment(m_shared, kModel, kRiley));
         m_faulty =
             test::registerFaultyVersion(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
                                         m_shared.adminPassword().toStdString(), kModel, "4");
@@ -179,13 +167,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        if (m_target)
-            test::deleteEndpoints(*m_target);
-        if (!m_shared.uri().isEmpty())
-            test::deleteModels(test::clientAs(m_shared.uri(),
-                                              test::SharedAuthMlflow::adminUser().toStdString(),
-                                              m_shared.adminPassword().toStdString()),
-                               {kModel});
+        test::cleanUpDeploymentTest(m_shared, m_data.path().toStdString() + "/endpoints", {kModel});
     }
 
     void loadIsOpenLoopAndBounded()
