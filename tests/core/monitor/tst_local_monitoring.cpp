@@ -170,7 +170,7 @@ private Q_SLOTS:
         test::cleanUpDeploymentTest(m_shared, m_data.path().toStdString() + "/endpoints", {kModel});
     }
 
-    void loadIsOpenLoopAndBounded()
+    void loadGoesOnlyWhereItMay()
     {
         LoadPlan tooFast = plan(kMaxLoadRate + 1, 1);
         QVERIFY(!validateLoadPlan(tooFast).ok());
