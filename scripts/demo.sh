@@ -17,7 +17,9 @@
 #   --screenshots DIR  no window: render every main screen offscreen into DIR, write the
 #                      release report of diabetes-classifier v4 (PDF, and its first page as PNG),
 #                      then approve v3 and v4 as riley (unless approved), deploy them to a local
-#                      endpoint of the run's own for the Endpoints screens, delete it, exit
+#                      endpoint of the run's own for the Endpoints screens, run the canary drill
+#                      (a faulty hot-fix under load, caught by `endpoint watch`) for the
+#                      monitoring screens, delete the endpoint, exit
 #   --stop             stop the demo server (its data stays for next time)
 set -euo pipefail
 
@@ -207,14 +209,58 @@ if [[ -n $screenshotDir ]]; then
         --endpoint diabetes-online --deployment v3 --production --comment "the champion serves" >/dev/null
     cliAs "$releaseManager" "$releaseManagerPassword" --profile "$profileName" deploy diabetes-classifier 4 \
         --endpoint diabetes-online --deployment v4 --traffic 10 --comment "canary" >/dev/null
+
+    # The monitoring screens show the canary drill of docs/monitoring.md, for real: a faulty
+    # hot-fix (registered once per demo server, by the data scientist) gets 20 % under load,
+    # `endpoint watch` records its breach and rolls it back, and it is withdrawn; the load goes
+    # on while the screens are taken, so the charts are live.
+    say "The canary drill for the monitoring screens: a faulty hot-fix caught and rolled back"
+    faultyFile="$stateDir/faulty-version"
+    if [[ ! -s $faultyFile ]]; then
+        MLFLOW_TRACKING_USERNAME="$dataScientist" MLFLOW_TRACKING_PASSWORD="$dataScientistPassword" \
+            "$python" "$scriptDir/register_faulty_version.py" --tracking-uri "$uri" \
+            --model diabetes-classifier --source-version 4 2>/dev/null | tail -n 1 >"$faultyFile"
+    fi
+    faulty="$(cat "$faultyFile")"
+    cliAs "$releaseManager" "$releaseManagerPassword" review verify diabetes-classifier "$faulty" >/dev/null 2>&1 ||
+        cliAs "$releaseManager" "$releaseManagerPassword" review approve diabetes-classifier "$faulty" \
+            --comment "hot-fix; offline metrics as v4" >/dev/null
+    cliAs "$releaseManager" "$releaseManagerPassword" --profile "$profileName" deploy diabetes-classifier \
+        "$faulty" --endpoint diabetes-online --deployment "v$faulty" --comment "hot-fix candidate" >/dev/null
+    cliAs "$releaseManager" "$releaseManagerPassword" endpoint slo diabetes-online --auto-rollback on >/dev/null
+    cliAs "$releaseManager" "$releaseManagerPassword" endpoint load diabetes-online \
+        --csv "$scriptDir/demo_patients.csv" --rps 12 --duration 900 >/dev/null 2>&1 &
+    loadPid=$!
+    cliAs "$releaseManager" "$releaseManagerPassword" endpoint watch diabetes-online --interval 5 \
+        >"$endpointHome/watch.log" 2>&1 &
+    watchPid=$!
+    trap 'kill $loadPid $watchPid 2>/dev/null || true; cleanupEndpoints' EXIT
+    sleep 20 # some chart before the canary
+    cliAs "$releaseManager" "$releaseManagerPassword" endpoint traffic diabetes-online v3=70 v4=10 \
+        "v$faulty=20" --comment "hot-fix canary" >/dev/null
+    for _ in $(seq 1 90); do
+        grep -q "ROLLED BACK" "$endpointHome/watch.log" && break
+        sleep 2
+    done
+    if ! grep -q "ROLLED BACK" "$endpointHome/watch.log"; then
+        cat "$endpointHome/watch.log" >&2
+        echo "demo.sh: the watcher did not roll the faulty canary back" >&2
+        exit 1
+    fi
+    kill "$watchPid" 2>/dev/null || true
+    cliAs "$releaseManager" "$releaseManagerPassword" endpoint delete diabetes-online --deployment "v$faulty" \
+        --comment "the faulty hot-fix is withdrawn" >/dev/null
+    sleep 30 # the load goes on without it: the charts show the recovery
+
     endpointShots="$endpointHome/shots"
     mkdir -p "$endpointShots"
     for lang in en de; do
         QT_QPA_PLATFORM=offscreen MLFLOW_TRACKING_USERNAME="$releaseManager" \
             MLFLOW_TRACKING_PASSWORD="$releaseManagerPassword" \
             MODELGATE_SCREENSHOT_CSV="$scriptDir/demo_patients.csv" \
+            MODELGATE_SCREENSHOT_ENDPOINT=diabetes-online \
             "$gui" --profile "$profileName" --lang "$lang" --screenshots "$endpointShots"
-        cp "$endpointShots"/1[7-9]-*-"$lang".png "$endpointShots"/20-*-"$lang".png "$screenshotDir"/
+        cp "$endpointShots"/1[7-9]-*-"$lang".png "$endpointShots"/2[0-2]-*-"$lang".png "$screenshotDir"/
     done
     exit 0
 fi

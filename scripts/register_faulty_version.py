@@ -70,6 +70,8 @@ def main() -> int:
     info = mlflow.models.get_model_info(source_uri)
     with tempfile.TemporaryDirectory() as folder:
         inner = mlflow.artifacts.download_artifacts(source_uri, dst_path=folder)
+        # The same input example as the version it wraps, so that it passes the same pre-checks.
+        example = mlflow.models.Model.load(inner).load_input_example(inner)
         mlflow.set_experiment("diabetes-classification")
         with mlflow.start_run(run_name="hotfix-canary", tags={"mlflow.source.name": "scripts/register_faulty_version.py",
                                                              "mlflow.source.type": "LOCAL"}):
@@ -82,7 +84,7 @@ def main() -> int:
                 mlflow.log_metrics(source_metrics)
             logged = mlflow.pyfunc.log_model(
                 name="model", python_model=FaultyModel(column, float(value), args.delay_ms),
-                artifacts={"inner": inner}, signature=info.signature,
+                artifacts={"inner": inner}, signature=info.signature, input_example=example,
                 pip_requirements=[f"mlflow=={mlflow.__version__}", f"numpy=={np.__version__}",
                                   f"pandas=={pd.__version__}"],
                 registered_model_name=args.model)
@@ -91,6 +93,9 @@ def main() -> int:
                                 description=f"Hot-fix candidate built on v{args.source_version}. "
                                             f"Fails on rows with {column} above {value} "
                                             "(a planted bug for the canary drill).")
+    for key, value in source.tags.items():
+        if not key.startswith("modelgate.") and key not in ("validation_status", "reviewed_by", "ticket"):
+            client.set_model_version_tag(args.model, version, key, value)
     client.set_model_version_tag(args.model, version, "validation_status", "pending")
     client.set_model_version_tag(args.model, version, "wraps_version", source.version)
     print(version, flush=True)

@@ -5,6 +5,7 @@
 #include "cli_review.h"
 #include "text_table.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -120,6 +121,11 @@ CommandFailure endpointMetrics(LocalTarget &target, const DeployCommand &command
         return {};
     }
     out << "Endpoint " << name << ", last " << describeWindow(window) << " (until " << clockTime(metrics.toMs)
+        << "; newest request "
+        << (metrics.newestDataMs ? describeWindow(static_cast<int>(std::max<std::int64_t>(
+                                       1, (unixMillisNow() - *metrics.newestDataMs + 999) / 1000))) +
+                                       " ago"
+                                 : std::string("none"))
         << ")\n\n";
     TextTable table({"DEPLOYMENT", "TRAFFIC", "REQUESTS", "2XX", "4XX", "5XX", "RATE/S", "ERRORS", "P50",
                      "P95", "P99", "CPU", "MEMORY"});
@@ -248,7 +254,7 @@ CommandFailure endpointWatch(const MlflowClient &client, LocalTarget &target, co
     SloWatcher watcher(client, target, source, accessOf(&client));
     bool everBreached = false;
     while (true) {
-        Result<WatchCheck> check = watcher.check(name, true, cancel);
+        Result<WatchCheck> check = watcher.checkEndpoint(name, true, cancel);
         if (!check.ok()) {
             if (check.error().kind == ErrorKind::Cancelled)
                 return {ExitInterrupted, "interrupted"};

@@ -67,7 +67,9 @@ def main() -> int:
             return json.loads(out)
 
         def run_cli(*words: str) -> None:
-            subprocess.run([cli, *words], env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            done = subprocess.run([cli, *words], env=env, capture_output=True, text=True)
+            if done.returncode != 0:
+                sys.exit(f"modelgate-cli {' '.join(words)} failed ({done.returncode}): {done.stderr.strip()}")
 
         faulty = subprocess.run(
             [f"{venv}/bin/python", str(ROOT / "scripts/register_faulty_version.py"), "--tracking-uri", uri,

@@ -5,7 +5,11 @@
 // Header-only, like seeded_model_copy.h.
 
 #include "mlflow_test_server.h"
+#include "release_test_users.h"
+#include "seeded_model_copy.h"
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include <QFileInfo>
@@ -13,7 +17,8 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 
-#include <modelgate/core/deploy/deployment_target.h>
+#include <modelgate/core/deploy/local_target.h>
+#include <modelgate/core/release/release_ledger.h>
 
 namespace modelgate::test {
 
@@ -21,6 +26,32 @@ namespace modelgate::test {
 inline std::string mlflowExecutable()
 {
     return QFileInfo(mlflowPython()).absolutePath().toStdString() + "/mlflow";
+}
+
+// A file's whole text ("" when it cannot be read).
+inline std::string readTextFile(const std::string &path)
+{
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << file.rdbuf();
+    return buffer.str();
+}
+
+inline MlflowClient sharedAdmin(const SharedAuthMlflow &shared)
+{
+    return clientAs(shared.uri(), SharedAuthMlflow::adminUser().toStdString(),
+                    shared.adminPassword().toStdString());
+}
+
+// A deployment test's own copy of the seeded diabetes-classifier under `model`, with `user`
+// (its release manager) given EDIT on it.
+inline Status copyModelForDeployment(const SharedAuthMlflow &shared, const std::string &model,
+                                     const std::string &user)
+{
+    const MlflowClient admin = sharedAdmin(shared);
+    if (Status copied = copySeededModel(admin, "diabetes-classifier", model); !copied.ok())
+        return copied;
+    return ReleaseLedger(admin).grantModelPermission(model, user, "EDIT", CancelToken::none());
 }
 
 // Deletes every endpoint `target` lists, stopping their process groups.
@@ -61,6 +92,19 @@ inline std::string registerFaultyVersion(const QString &uri, const std::string &
     const QStringList lines =
         QString::fromUtf8(script.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return lines.isEmpty() ? std::string() : lines.last().trimmed().toStdString();
+}
+
+// What a deployment test leaves behind, also after a failure: every endpoint under
+// `stateRoot` (their processes stopped) and its model copies.
+inline void cleanUpDeploymentTest(const SharedAuthMlflow &shared, const std::string &stateRoot,
+                                  const std::vector<std::string> &models)
+{
+    LocalTargetConfig config;
+    config.stateRoot = stateRoot;
+    LocalTarget target(config);
+    deleteEndpoints(target);
+    if (!shared.uri().isEmpty())
+        deleteModels(sharedAdmin(shared), models);
 }
 
 } // namespace modelgate::test

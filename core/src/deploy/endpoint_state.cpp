@@ -1,4 +1,5 @@
 #include "deploy/endpoint_state.h"
+
 #include "modelgate/core/deploy/local_target.h"
 
 #include <cerrno>
@@ -188,7 +189,10 @@ std::string haproxyConfig(const LocalEndpoint &endpoint, const std::string &dir)
             "; rewritten on every change (weights = percent of the traffic).\n";
     text += "global\n";
     text += "    stats socket " + dir + "/" + kSocketFile + " mode 600 level admin expose-fd listeners\n";
-    text += "    log stdout format raw local0\n";
+    // Requests to file descriptor 3: a file of this HAProxy process's own (LocalTarget gives each
+    // process a new one), because HAProxy clears O_APPEND on its log descriptor, so two writers
+    // of one file, or a truncation, would overwrite lines. Its own messages go to stdout.
+    text += "    log fd@3 format raw local0\n";
     text += "defaults\n";
     text += "    mode http\n    log global\n";
     text += "    log-format \"" + std::string(kRequestLogFormat) + "\"\n";

@@ -59,6 +59,15 @@ Status writePendingRecords(const std::string &dir, const std::vector<std::string
 // other request is balanced over the deployments by weight (= percent). Logs go to stdout.
 std::string haproxyConfig(const LocalEndpoint &endpoint, const std::string &dir);
 
+// Copy-and-truncate rotation of a log that a process appends to (O_APPEND, so it goes on at the
+// start of the file) beyond `maxBytes` into <log>.1. Lines the writer appends between the copy
+// and the truncation are copied too, but for the last microseconds.
+void rotateLogIfLarge(const std::string &path, std::size_t maxBytes);
+// A new file name in `dir` (created when missing) for a new HAProxy process's request log.
+std::string newRequestLogPath(const std::string &dir);
+// Deletes the oldest request logs of `dir` while they hold more than `maxBytes`, never the newest.
+void pruneRequestLogs(const std::string &dir, std::size_t maxBytes);
+
 // The command line HAProxy is recognised by.
 std::vector<std::string> routerCommandLine(const std::string &dir);
 // ... and a scoring server.

@@ -84,19 +84,6 @@ std::string tailOf(const std::string &path, int lines)
     return text;
 }
 
-// Copy-and-truncate: the writer appends (O_APPEND), so it goes on at the start of the file.
-void rotateIfLarge(const std::string &path, std::size_t maxBytes)
-{
-    struct stat info
-    {};
-    if (stat(path.c_str(), &info) != 0 || static_cast<std::size_t>(info.st_size) <= maxBytes)
-        return;
-    std::error_code ignored;
-    fs::copy_file(path, path + ".1", fs::copy_options::overwrite_existing, ignored);
-    if (!ignored)
-        (void)truncate(path.c_str(), 0);
-}
-
 // A tracking URI as it may be written down: without user information ("user:password@"),
 // which the scoring server still gets through its environment.
 std::string withoutUserInfo(const std::string &uri)
@@ -224,10 +211,11 @@ struct LocalTarget::Impl
             }
             if (deployment.health != DeploymentHealth::Healthy)
                 servingTrouble = true;
-            rotateIfLarge(logOf(endpoint.name, item.name), config.maxLogBytes);
+            rotateLogIfLarge(logOf(endpoint.name, item.name), config.maxLogBytes);
             out.deployments.push_back(std::move(deployment));
         }
-        rotateIfLarge(logOf(endpoint.name, {}), config.maxRequestLogBytes);
+        rotateLogIfLarge(logOf(endpoint.name, {}), config.maxLogBytes);
+        pruneRequestLogs(dirOf(endpoint.name) + "/logs/requests", config.maxRequestLogBytes);
         std::sort(out.deployments.begin(), out.deployments.end(),
                   [](const DeploymentInfo &a, const DeploymentInfo &b) { return a.name < b.name; });
         if (!router) {
@@ -260,6 +248,7 @@ struct LocalTarget::Impl
                              {"-x", dir + "/" + kSocketFile, "-sf", std::to_string(endpoint.router.pid)});
         spec.workDir = dir;
         spec.logPath = logOf(endpoint.name, {});
+        spec.fd3Path = newRequestLogPath(dir + "/logs/requests");
         Result<ProcessHandle> started = spawnInOwnGroup(spec);
         if (!started.ok())
             return started.error();
@@ -336,7 +325,7 @@ struct LocalTarget::Impl
             spec.env.emplace_back("MLFLOW_TRACKING_SERVER_CERT_PATH", access.caBundlePath);
         spec.workDir = dirOf(endpoint);
         spec.logPath = logOf(endpoint, deployment.name);
-        rotateIfLarge(spec.logPath, config.maxLogBytes);
+        rotateLogIfLarge(spec.logPath, config.maxLogBytes);
         if (progress)
             progress("starting the scoring server for " + deployment.model + " v" + deployment.version, 10);
         Result<ProcessHandle> started = spawnInOwnGroup(spec);

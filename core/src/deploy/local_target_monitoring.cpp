@@ -4,10 +4,14 @@
 #include "modelgate/core/deploy/local_target.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace modelgate {
 
@@ -31,6 +35,69 @@ Result<LocalEndpoint> existing(const LocalTarget &target, const std::string &nam
 }
 
 } // namespace
+
+namespace detail {
+
+void rotateLogIfLarge(const std::string &path, std::size_t maxBytes)
+{
+    struct stat info
+    {};
+    if (stat(path.c_str(), &info) != 0 || static_cast<std::size_t>(info.st_size) <= maxBytes)
+        return;
+    std::error_code failed;
+    std::filesystem::copy_file(path, path + ".1", std::filesystem::copy_options::overwrite_existing, failed);
+    if (failed)
+        return;
+    // What the writer appended while we copied goes after the copy, then the file is emptied.
+    std::ifstream rest(path, std::ios::binary);
+    rest.seekg(static_cast<std::streamoff>(std::filesystem::file_size(path + ".1", failed)));
+    std::ofstream copy(path + ".1", std::ios::binary | std::ios::app);
+    copy << rest.rdbuf();
+    copy.close();
+    (void)truncate(path.c_str(), 0);
+}
+
+std::string newRequestLogPath(const std::string &dir)
+{
+    std::filesystem::create_directories(dir);
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    for (long long ms = now;; ++ms) {
+        char name[32];
+        std::snprintf(name, sizeof name, "%013lld.log", ms);
+        const std::string path = dir + "/" + name;
+        struct stat info
+        {};
+        if (stat(path.c_str(), &info) != 0)
+            return path;
+    }
+}
+
+void pruneRequestLogs(const std::string &dir, std::size_t maxBytes)
+{
+    std::error_code failed;
+    std::vector<std::pair<std::string, std::uintmax_t>> files;
+    for (const auto &entry : std::filesystem::directory_iterator(dir, failed))
+        if (entry.path().extension() == ".log")
+            files.emplace_back(entry.path().string(), entry.file_size(failed));
+    std::sort(files.begin(), files.end());
+    std::uintmax_t total = 0;
+    for (const auto &[path, size] : files)
+        total += size;
+    // Oldest first; the newest is the running HAProxy's and stays.
+    for (std::size_t i = 0; i + 1 < files.size() && total > maxBytes; ++i) {
+        std::filesystem::remove(files[i].first, failed);
+        total -= files[i].second;
+    }
+}
+
+} // namespace detail
+
+std::string LocalTarget::requestLogDir(const std::string &endpoint) const
+{
+    return endpointDir(endpoint) + "/logs/requests";
+}
 
 Result<std::string> LocalTarget::monitorSettings(const std::string &name) const
 {

@@ -145,6 +145,15 @@ Result<ProcessHandle> spawnInOwnGroup(const SpawnSpec &spec)
     const int logFd = open(spec.logPath.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (logFd < 0)
         return Error::config("cannot open log file '" + spec.logPath + "': " + std::strerror(errno));
+    int extraFd = -1;
+    if (!spec.fd3Path.empty()) {
+        extraFd = open(spec.fd3Path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+        if (extraFd < 0) {
+            const int error = errno;
+            close(logFd);
+            return Error::config("cannot open '" + spec.fd3Path + "': " + std::strerror(error));
+        }
+    }
     const int nullFd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     int report[2];
     if (nullFd < 0 || pipe2(report, O_CLOEXEC) != 0) {
@@ -174,6 +183,8 @@ Result<ProcessHandle> spawnInOwnGroup(const SpawnSpec &spec)
         dup2(nullFd, STDIN_FILENO);
         dup2(logFd, STDOUT_FILENO);
         dup2(logFd, STDERR_FILENO);
+        if (extraFd >= 0)
+            dup2(extraFd, 3); // dup2 leaves the copy open across execve
         if (chdir(workDir) == 0)
             execve(argv[0], argv.data(), envp.data());
         const int error = errno;
@@ -182,6 +193,8 @@ Result<ProcessHandle> spawnInOwnGroup(const SpawnSpec &spec)
     }
     close(report[1]);
     close(logFd);
+    if (extraFd >= 0)
+        close(extraFd);
     close(nullFd);
     if (child < 0) {
         close(report[0]);

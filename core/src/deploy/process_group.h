@@ -28,6 +28,10 @@ struct SpawnSpec
     std::vector<std::string> unset;
     std::string workDir;
     std::string logPath; // stdout and stderr, appended (mode 0600)
+    // When set: a new file (created, mode 0600) given to the process as file descriptor 3, for
+    // a second stream of its own (HAProxy's request log: a writer that clears O_APPEND, so a
+    // file that no other process writes to).
+    std::string fd3Path;
 };
 
 // The absolute path of `executable` (as is when it holds a '/'), or a Config error naming it.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <dirent.h>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -28,13 +29,13 @@ struct SecondBucket
 // What has been read of one endpoint's request log, aggregated per second of completion.
 struct EndpointLog
 {
-    ino_t inode = 0;
-    std::int64_t offset = 0;
-    std::string partial; // a line not yet ended
+    // Request log files (one per HAProxy process, named so that they sort by time) -> how far
+    // each has been read and the line it ends in, if not yet ended.
+    std::map<std::string, std::pair<std::int64_t, std::string>> files;
     std::map<std::int64_t, std::map<std::string, SecondBucket>> seconds;
     std::optional<std::int64_t> newestMs;
     std::optional<std::int64_t> oldestMs;
-    bool started = false;
+    bool pruned = false; // a file was deleted (or seconds dropped) before it could be counted
     // CPU: the last sample of each deployment's tree (ticks, steady time).
     std::map<std::string, std::pair<long long, std::chrono::steady_clock::time_point>> lastCpu;
 };
@@ -126,8 +127,9 @@ struct LocalMetricsSource::Impl
             log.oldestMs = doneMs;
     }
 
-    // Reads `path` from `from` to its end, feeding complete lines; returns the end offset.
-    std::int64_t readFrom(EndpointLog &log, const std::string &path, std::int64_t from,
+    // Reads `path` from `from` to its end, feeding complete lines (`partial` carries a line not
+    // yet ended); returns the end offset.
+    std::int64_t readFrom(EndpointLog &log, const std::string &path, std::int64_t from, std::string &partial,
                           const CancelToken &cancel)
     {
         std::ifstream file(path, std::ios::binary);
@@ -142,41 +144,45 @@ struct LocalMetricsSource::Impl
             if (got <= 0)
                 break;
             offset += got;
-            log.partial.append(chunk.data(), static_cast<std::size_t>(got));
+            partial.append(chunk.data(), static_cast<std::size_t>(got));
             std::size_t start = 0;
-            for (std::size_t end; (end = log.partial.find('\n', start)) != std::string::npos; start = end + 1)
-                addLine(log, std::string_view(log.partial).substr(start, end - start));
-            log.partial.erase(0, start);
-            if (log.partial.size() > 4096) // not a log line: never let it grow
-                log.partial.clear();
+            for (std::size_t end; (end = partial.find('\n', start)) != std::string::npos; start = end + 1)
+                addLine(log, std::string_view(partial).substr(start, end - start));
+            partial.erase(0, start);
+            if (partial.size() > 4096) // not a log line: never let it grow
+                partial.clear();
         }
         return offset;
     }
 
     void catchUp(const std::string &endpoint, EndpointLog &log, const CancelToken &cancel)
     {
-        const std::string path = target.logPath(endpoint, {});
-        struct stat info
-        {};
-        const bool exists = stat(path.c_str(), &info) == 0;
-        if (!log.started) {
-            log.started = true;
-            readFrom(log, path + ".1", 0, cancel);
-            log.partial.clear();
-        } else if (exists && (info.st_ino != log.inode || info.st_size < log.offset)) {
-            // Rotated (copy, then truncate): the rest of what we were reading is in <log>.1.
-            readFrom(log, path + ".1", log.offset, cancel);
-            log.partial.clear();
-            log.offset = 0;
+        const std::filesystem::path dir = target.requestLogDir(endpoint);
+        std::error_code failed;
+        std::set<std::string> present;
+        for (const auto &entry : std::filesystem::directory_iterator(dir, failed))
+            if (entry.path().extension() == ".log")
+                present.insert(entry.path().filename().string());
+        // Files are written by one HAProxy process each and only appended to: read each from
+        // where we left it; a file gone was pruned (oldest first).
+        for (auto it = log.files.begin(); it != log.files.end();)
+            if (!present.count(it->first)) {
+                it = log.files.erase(it);
+                log.pruned = true;
+            } else {
+                ++it;
+            }
+        for (const std::string &name : present) {
+            auto &[offset, partial] = log.files[name];
+            offset = readFrom(log, (dir / name).string(), offset, partial, cancel);
         }
-        if (!exists)
-            return;
-        log.inode = info.st_ino;
-        log.offset = readFrom(log, path, log.offset, cancel);
         const std::int64_t oldestKept = (unixMillisNow() / 1000) - kKeepSeconds;
-        log.seconds.erase(log.seconds.begin(), log.seconds.lower_bound(oldestKept));
+        if (!log.seconds.empty() && log.seconds.begin()->first < oldestKept) {
+            log.seconds.erase(log.seconds.begin(), log.seconds.lower_bound(oldestKept));
+            log.pruned = true;
+        }
         if (!log.seconds.empty())
-            log.oldestMs = std::max(log.oldestMs.value_or(0), log.seconds.begin()->first * 1000);
+            log.oldestMs = log.seconds.begin()->first * 1000;
     }
 
     std::map<std::string, ResourceUsage> resources(const std::string &endpoint, EndpointLog &log)
@@ -256,10 +262,7 @@ Result<MetricsReport> LocalMetricsSource::query(const MetricsQuery &query, const
     report.total.seconds = static_cast<double>(query.toMs - query.fromMs) / 1000.0;
     report.notes.push_back("from HAProxy's request log: a request counts when it ends; latency is HAProxy's "
                            "active time of the request (whole milliseconds), percentiles are exact");
-    struct stat rotated
-    {};
-    if (log.oldestMs && *log.oldestMs > query.fromMs &&
-        stat((m_impl->target.logPath(query.endpoint, {}) + ".1").c_str(), &rotated) == 0)
+    if (log.pruned && log.oldestMs && *log.oldestMs > query.fromMs)
         report.notes.push_back("the kept request log starts at " + std::to_string(*log.oldestMs) +
                                " (Unix ms): earlier requests were rotated away");
 

@@ -20,7 +20,7 @@ std::string SloWatcher::breachComment(const SloFinding &finding, const std::stri
     return text;
 }
 
-Result<WatchCheck> SloWatcher::check(const std::string &endpointName, bool allowRollback,
+Result<WatchCheck> SloWatcher::checkEndpoint(const std::string &endpointName, bool allowRollback,
                                      const CancelToken &cancel)
 {
     Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);

@@ -60,11 +60,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_home.isValid());
         MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
-        const MlflowClient admin =
-            test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
-                           m_shared.adminPassword().toStdString());
-        REQUIRE_OK(test::copySeededModel(admin, "diabetes-classifier", kModel));
-        REQUIRE_OK(ReleaseLedger(admin).grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
+        REQUIRE_OK(test::copyModelForDeployment(m_shared, kModel, kRiley));
         const CliResult approved = run({"review", "approve", kModel, "3", "--comment", "fit to serve"});
         QVERIFY2(approved.exitCode == 0, approved.both().c_str());
     }
@@ -72,15 +68,8 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         // Whatever a failed function left running goes: every endpoint of this test's data folder.
-        LocalTargetConfig config;
-        config.stateRoot = m_home.path().toStdString() + "/data/modelgate/endpoints";
-        LocalTarget target(config);
-        test::deleteEndpoints(target);
-        if (!m_shared.uri().isEmpty())
-            test::deleteModels(test::clientAs(m_shared.uri(),
-                                              test::SharedAuthMlflow::adminUser().toStdString(),
-                                              m_shared.adminPassword().toStdString()),
-                               {kModel});
+        test::cleanUpDeploymentTest(m_shared, m_home.path().toStdString() + "/data/modelgate/endpoints",
+                                    {kModel});
     }
 
     void usageErrorsExitTwo_data()

@@ -58,26 +58,15 @@ private Q_SLOTS:
     {
         QVERIFY(m_home.isValid());
         MODELGATE_REQUIRE_MLFLOW_AUTH(m_shared);
-        const MlflowClient admin =
-            test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
-                           m_shared.adminPassword().toStdString());
-        REQUIRE_OK(test::copySeededModel(admin, "diabetes-classifier", kModel));
-        REQUIRE_OK(ReleaseLedger(admin).grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
+        REQUIRE_OK(test::copyModelForDeployment(m_shared, kModel, kRiley));
         const CliResult approved = run({"review", "approve", kModel, "3", "--comment", "fit to serve"});
         QVERIFY2(approved.exitCode == 0, approved.both().c_str());
     }
 
     void cleanupTestCase()
     {
-        LocalTargetConfig config;
-        config.stateRoot = m_home.path().toStdString() + "/data/modelgate/endpoints";
-        LocalTarget target(config);
-        test::deleteEndpoints(target);
-        if (!m_shared.uri().isEmpty())
-            test::deleteModels(test::clientAs(m_shared.uri(),
-                                              test::SharedAuthMlflow::adminUser().toStdString(),
-                                              m_shared.adminPassword().toStdString()),
-                               {kModel});
+        test::cleanUpDeploymentTest(m_shared, m_home.path().toStdString() + "/data/modelgate/endpoints",
+                                    {kModel});
     }
 
     void usageErrorsExitTwo_data()
@@ -143,9 +132,18 @@ private Q_SLOTS:
         QVERIFY(sent["p95_ms"].is_number());
         QVERIFY2(load.says("sent 60/60"), load.both().c_str()); // the live line on stderr
 
-        const CliResult metrics = run({"endpoint", "metrics", kEndpoint, "--window", "5m", "--json"});
-        QVERIFY2(metrics.exitCode == 0, metrics.both().c_str());
-        const Json report = Json::parse(metrics.out);
+        // HAProxy writes a request's log line just after the client has its answer: give the
+        // last one a moment.
+        CliResult metrics;
+        Json report;
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            metrics = run({"endpoint", "metrics", kEndpoint, "--window", "5m", "--json"});
+            QVERIFY2(metrics.exitCode == 0, metrics.both().c_str());
+            report = Json::parse(metrics.out);
+            if (report["total"]["requests"].get<int>() >= 60)
+                break;
+            QTest::qWait(250);
+        }
         QCOMPARE(report["total"]["requests"].get<int>(), 60);
         QCOMPARE(report["total"]["2xx"].get<int>(), 60);
         QCOMPARE(report["deployments"].size(), std::size_t(1));

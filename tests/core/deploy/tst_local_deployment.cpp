@@ -37,14 +37,6 @@ const std::string kModel = test::uniqueModelName("diabetes-classifier-deploy");
 constexpr const char *kEndpoint = "diabetes-online";
 constexpr const char *kRiley = "riley.release";
 
-std::string readText(const std::string &path)
-{
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    return buffer.str();
-}
-
 bool contains(const std::string &text, const std::string &part)
 {
     return text.find(part) != std::string::npos;
@@ -85,7 +77,7 @@ private:
 
     std::vector<std::string> predict(const std::string &deployment, int *status = nullptr) const
     {
-        auto table = parseCsv(readText(MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv"));
+        auto table = parseCsv(test::readTextFile(MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv"));
         auto signature = riley().getModelVersionSignature(kModel, "3", CancelToken::none());
         if (!table.ok() || !signature.ok())
             return {};
@@ -127,11 +119,7 @@ private Q_SLOTS:
         config.mlflowExecutable = test::mlflowExecutable();
         m_target = std::make_unique<LocalTarget>(config);
 
-        const MlflowClient admin =
-            test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
-                           m_shared.adminPassword().toStdString());
-        REQUIRE_OK(test::copySeededModel(admin, "diabetes-classifier", kModel));
-        REQUIRE_OK(ReleaseLedger(admin).grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
+        REQUIRE_OK(test::copyModelForDeployment(m_shared, kModel, kRiley));
         m_riley = std::make_unique<MlflowClient>(riley());
         m_rollout = std::make_unique<Rollout>(*m_riley, *m_target, access());
         // v4 is a little worse than the champion v3 in precision: a policy with wider margins
@@ -153,13 +141,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        if (m_target)
-            test::deleteEndpoints(*m_target);
-        if (!m_shared.uri().isEmpty())
-            test::deleteModels(test::clientAs(m_shared.uri(),
-                                              test::SharedAuthMlflow::adminUser().toStdString(),
-                                              m_shared.adminPassword().toStdString()),
-                               {kModel});
+        test::cleanUpDeploymentTest(m_shared, m_data.path().toStdString() + "/endpoints", {kModel});
     }
 
     void unapprovedVersionIsRefusedWithNothingStarted()
@@ -198,7 +180,8 @@ private Q_SLOTS:
         // No secret in any file of the endpoint.
         const std::string password = m_shared.password(kRiley);
         for (const char *file : {"endpoint.json", "haproxy.cfg", "logs/blue.log", "logs/haproxy.log"})
-            QVERIFY2(!contains(readText(m_target->endpointDir(kEndpoint) + "/" + file), password), file);
+            QVERIFY2(!contains(test::readTextFile(m_target->endpointDir(kEndpoint) + "/" + file), password),
+                     file);
     }
 
     void unknownDeploymentHeaderIsAnswered404()
@@ -290,7 +273,8 @@ private Q_SLOTS:
 
     void killedScoringServerIsMarkedAndRestarted()
     {
-        const Json state = Json::parse(readText(m_target->endpointDir(kEndpoint) + "/endpoint.json"));
+        const Json state =
+            Json::parse(test::readTextFile(m_target->endpointDir(kEndpoint) + "/endpoint.json"));
         int pid = 0;
         for (const Json &item : state["deployments"])
             if (item["name"] == "green")

@@ -15,6 +15,7 @@
 #include <seeded_model_copy.h>
 #include <sstream>
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,14 +39,6 @@ const std::string kModel = test::uniqueModelName("diabetes-classifier-monitor");
 constexpr const char *kEndpoint = "diabetes-watch";
 constexpr const char *kRiley = "riley.release";
 
-std::string readText(const std::string &path)
-{
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    return buffer.str();
-}
-
 } // namespace
 
 class TestLocalMonitoring final : public QObject
@@ -66,7 +59,7 @@ private:
     // One request body per row of the demo patients (3 of them make the canary fail).
     std::vector<std::string> rowBodies() const
     {
-        auto table = parseCsv(readText(MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv"));
+        auto table = parseCsv(test::readTextFile(MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv"));
         auto signature = m_riley->getModelVersionSignature(kModel, "3", CancelToken::none());
         if (!table.ok() || !signature.ok())
             qFatal("cannot read the demo rows or the signature");
@@ -104,6 +97,18 @@ private:
         return report.value();
     }
 
+    // The last ten minutes once HAProxy has logged `expected` more requests than `before` (it
+    // writes a request's line just after the client has its answer), or after 5 s.
+    MetricsReport settledAfter(const MetricsReport &before, std::int64_t expected)
+    {
+        MetricsReport now = lastMinutes(10);
+        for (int i = 0; i < 50 && now.total.requests() - before.total.requests() < expected; ++i) {
+            QTest::qWait(100);
+            now = lastMinutes(10);
+        }
+        return now;
+    }
+
     std::vector<ReleaseRecord> records(ReleaseAction action) const
     {
         auto snapshot = ReleaseLedger(*m_riley).read(kModel, CancelToken::none());
@@ -135,11 +140,7 @@ private Q_SLOTS:
         config.stateRoot = m_data.path().toStdString() + "/endpoints";
         config.mlflowExecutable = test::mlflowExecutable();
         m_target = std::make_unique<LocalTarget>(config);
-        const MlflowClient admin =
-            test::clientAs(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
-                           m_shared.adminPassword().toStdString());
-        REQUIRE_OK(test::copySeededModel(admin, "diabetes-classifier", kModel));
-        REQUIRE_OK(ReleaseLedger(admin).grantModelPermission(kModel, kRiley, "EDIT", CancelToken::none()));
+        REQUIRE_OK(test::copyModelForDeployment(m_shared, kModel, kRiley));
         m_faulty =
             test::registerFaultyVersion(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
                                         m_shared.adminPassword().toStdString(), kModel, "4");
@@ -166,16 +167,10 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        if (m_target)
-            test::deleteEndpoints(*m_target);
-        if (!m_shared.uri().isEmpty())
-            test::deleteModels(test::clientAs(m_shared.uri(),
-                                              test::SharedAuthMlflow::adminUser().toStdString(),
-                                              m_shared.adminPassword().toStdString()),
-                               {kModel});
+        test::cleanUpDeploymentTest(m_shared, m_data.path().toStdString() + "/endpoints", {kModel});
     }
 
-    void loadIsOpenLoopAndBounded()
+    void loadGoesOnlyWhereItMay()
     {
         LoadPlan tooFast = plan(kMaxLoadRate + 1, 1);
         QVERIFY(!validateLoadPlan(tooFast).ok());
@@ -210,7 +205,7 @@ private Q_SLOTS:
         }
         QCOMPARE(canary4xx, std::int64_t(30));
 
-        const MetricsReport after = lastMinutes(10);
+        const MetricsReport after = settledAfter(before, 180);
         const auto delta = [&](const std::string &name, auto field) {
             const DeploymentMetrics *was = before.deployment(name);
             const DeploymentMetrics *now = after.deployment(name);
@@ -240,6 +235,53 @@ private Q_SLOTS:
         QVERIFY(after.deployment("blue")->resources->connections >= 0);
     }
 
+    void aNewRouterStartsANewRequestLogAndNothingIsLostOrRepeated()
+    {
+        // HAProxy clears O_APPEND on its log descriptor, so each HAProxy process writes a file of
+        // its own: a reader that follows them (the console's) and one that starts afterwards (the
+        // CLI's) both count every request once across a restart of the router.
+        LocalMetricsSource following(*m_target);
+        MetricsQuery query;
+        query.endpoint = kEndpoint;
+        query.fromMs = unixMillisNow() - 3'600'000;
+        query.stepMs = 3'600'000 + 120'000;
+        query.toMs = query.fromMs + query.stepMs;
+        auto before = following.query(query, CancelToken::none());
+        REQUIRE_OK(before);
+        REQUIRE_OK(runLoad(plan(40, 2, "blue"), {}, CancelToken::none()));
+        REQUIRE_OK(m_target->stopRouter(kEndpoint));
+        REQUIRE_OK(m_target->restartEndpoint(kEndpoint, access(), {}, CancelToken::none()));
+        REQUIRE_OK(runLoad(plan(40, 2, "blue"), {}, CancelToken::none()));
+        const QDir logs(QString::fromStdString(m_target->requestLogDir(kEndpoint)));
+        QVERIFY(logs.entryList({QStringLiteral("*.log")}, QDir::Files).size() >= 2);
+        auto after = following.query(query, CancelToken::none());
+        REQUIRE_OK(after);
+        for (int i = 0; i < 50 && after.value().total.requests() - before.value().total.requests() < 160;
+             ++i) {
+            QTest::qWait(100); // HAProxy logs a request just after its answer
+            after = following.query(query, CancelToken::none());
+            REQUIRE_OK(after);
+        }
+        QCOMPARE(after.value().total.requests() - before.value().total.requests(), std::int64_t(160));
+        LocalMetricsSource fresh(*m_target);
+        auto fromStart = fresh.query(query, CancelToken::none());
+        REQUIRE_OK(fromStart);
+        QCOMPARE(fromStart.value().total.requests(), after.value().total.requests());
+
+        // Beyond the size kept, the oldest files go; the running router's stays.
+        LocalTargetConfig small = m_target->config();
+        small.maxRequestLogBytes = 1024;
+        REQUIRE_OK(LocalTarget(small).endpoint(kEndpoint, CancelToken::none()));
+        QCOMPARE(logs.entryList({QStringLiteral("*.log")}, QDir::Files).size(), qsizetype(1));
+        auto pruned = following.query(query, CancelToken::none());
+        REQUIRE_OK(pruned);
+        QCOMPARE(pruned.value().total.requests(), after.value().total.requests()); // counted stays counted
+        LocalMetricsSource late(*m_target);
+        auto newestOnly = late.query(query, CancelToken::none());
+        REQUIRE_OK(newestOnly);
+        QCOMPARE(newestOnly.value().total.requests(), std::int64_t(80));
+    }
+
     void malformedRequestsCountAs4xx()
     {
         const MetricsReport before = lastMinutes(10);
@@ -248,7 +290,7 @@ private Q_SLOTS:
             REQUIRE_OK(answer);
             QVERIFY(answer.value().status >= 400 && answer.value().status < 500);
         }
-        const MetricsReport after = lastMinutes(10);
+        const MetricsReport after = settledAfter(before, 5);
         QCOMPARE(after.deployment("blue")->window.status.client4xx -
                      (before.deployment("blue") ? before.deployment("blue")->window.status.client4xx : 0),
                  std::int64_t(5));
@@ -275,9 +317,9 @@ private Q_SLOTS:
         SloWatcher watcherA(*m_riley, *m_target, sourceA, access());
         SloWatcher watcherB(clientB, targetB, sourceB, access());
         auto a = std::async(std::launch::async,
-                            [&] { return watcherA.check(kEndpoint, true, CancelToken::none()); });
+                            [&] { return watcherA.checkEndpoint(kEndpoint, true, CancelToken::none()); });
         auto b = std::async(std::launch::async,
-                            [&] { return watcherB.check(kEndpoint, true, CancelToken::none()); });
+                            [&] { return watcherB.checkEndpoint(kEndpoint, true, CancelToken::none()); });
         const Result<WatchCheck> checkA = a.get();
         const Result<WatchCheck> checkB = b.get();
         REQUIRE_OK(checkA);
@@ -311,7 +353,7 @@ private Q_SLOTS:
         // The same breach is not recorded again, by a watcher that did not see it either.
         LocalMetricsSource sourceC(*m_target);
         SloWatcher watcherC(*m_riley, *m_target, sourceC, access());
-        auto again = watcherC.check(kEndpoint, true, CancelToken::none());
+        auto again = watcherC.checkEndpoint(kEndpoint, true, CancelToken::none());
         REQUIRE_OK(again);
         QVERIFY(again.value().responses.empty());
         QCOMPARE(records(ReleaseAction::Breach).size(), std::size_t(1));

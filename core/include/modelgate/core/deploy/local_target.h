@@ -18,7 +18,7 @@
 
 namespace modelgate {
 
-// HAProxy's log line for every request (logs/haproxy.log; parsed by core/monitor): version
+// HAProxy's log line for every request (in logs/requests/, parsed by core/monitor): version
 // tag, accept time in Unix seconds and milliseconds, backend/server (the server is the
 // deployment), status, total active time and server response time in ms, bytes out.
 // e.g. "mg1 1764846192.345 deployments/blue 200 14 12 245"
@@ -31,8 +31,9 @@ struct LocalTargetConfig
     std::string mlflowExecutable = "mlflow";   // the workspace profile's; a bare name is looked up on PATH
     std::chrono::seconds startTimeout{180};    // a scoring server that does not answer by then failed
     std::size_t maxLogBytes = 4 * 1024 * 1024; // a log beyond this is rotated to <log>.1
-    // HAProxy's request log is what monitoring reads: ~40 bytes a request, so 64 MiB keep
-    // about 1.6 million requests (the log and its one rotated file).
+    // HAProxy's request log is what monitoring reads: one file per HAProxy process (a start or
+    // a reload begins a new one), ~40 bytes a request; beyond this in total the oldest files
+    // go (the current one stays), so 64 MiB keep about 1.6 million requests.
     std::size_t maxRequestLogBytes = 64 * 1024 * 1024;
 
     // $XDG_DATA_HOME/modelgate/endpoints (~/.local/share when XDG_DATA_HOME is unset).
@@ -49,8 +50,11 @@ public:
     const LocalTargetConfig &config() const { return m_config; }
     // <stateRoot>/<endpoint>
     std::string endpointDir(const std::string &endpoint) const;
-    // The log file of a deployment ("" for HAProxy's own).
+    // The log file of a deployment ("" for HAProxy's own messages).
     std::string logPath(const std::string &endpoint, const std::string &deployment) const;
+    // Where HAProxy logs every request: one file per HAProxy process, named by its start
+    // (Unix ms, zero-padded: names sort by time), "<ms>.log".
+    std::string requestLogDir(const std::string &endpoint) const;
 
     Result<std::vector<EndpointInfo>> listEndpoints(const CancelToken &cancel) const override;
     Result<EndpointInfo> endpoint(const std::string &name, const CancelToken &cancel) const override;

@@ -1,6 +1,6 @@
 #pragma once
 // Enforcing an endpoint's SLO rules: the console and `modelgate-cli endpoint watch` both call
-// SloWatcher::check once per interval. A breach is appended to the breaching version's
+// SloWatcher::checkEndpoint once per interval. A breach is appended to the breaching version's
 // release trail (its rule and the measured values); with auto-rollback on, a breaching canary
 // is then rolled back to the split before it, also recorded. The trail's write-once records
 // decide who acts: of two watchers, or a watcher and a console, that see the same breach,
@@ -51,7 +51,7 @@ public:
     // Reads the endpoint and its rules, queries each window, evaluates, and responds to each
     // breach not yet responded to since the endpoint's split last changed. With
     // `allowRollback` false the policy's auto-rollback is not applied (a read-only console).
-    Result<WatchCheck> check(const std::string &endpoint, bool allowRollback, const CancelToken &cancel);
+    Result<WatchCheck> checkEndpoint(const std::string &endpoint, bool allowRollback, const CancelToken &cancel);
 
     // The comment of a breach record: the rule and the measured values.
     static std::string breachComment(const SloFinding &finding, const std::string &champion);
