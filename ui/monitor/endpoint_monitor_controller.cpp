@@ -191,7 +191,7 @@ void EndpointMonitorController::checkNow()
         [state = m_watch, name = m_endpoint.name, enforcing = m_enforcing,
          cancel = m_cancel]() -> Result<WatchCheck> {
             if (enforcing)
-                return state->watcher.check(name, true, cancel);
+                return state->watcher.checkEndpoint(name, true, cancel);
             Result<EndpointInfo> endpoint = state->context.deploy.target->endpoint(name, cancel);
             if (!endpoint.ok())
                 return endpoint.error();

@@ -29,6 +29,7 @@
 
 #include <modelgate/core/deploy/local_target.h>
 #include <modelgate/core/deploy/rollout.h>
+#include <modelgate/core/monitor/local_metrics.h>
 #include <modelgate/core/release/release_decision.h>
 #include <modelgate/core/release/release_ledger.h>
 #include <modelgate/core/release/release_policy.h>
@@ -90,6 +91,38 @@ private:
     DeployContext m_context;
     std::unique_ptr<EndpointMonitorView> m_view;
     std::string m_faulty;
+
+    // On a failure: each second where the rings and a fresh reading of HAProxy's log differ.
+    void explainDifference(const EndpointMonitorController &controller) const
+    {
+        const MetricRing *blue = controller.series().ring("blue", MonitorMetric::RequestRate);
+        if (!blue || blue->empty())
+            return;
+        MetricsQuery query;
+        query.endpoint = kEndpoint;
+        query.fromMs = blue->oldest().timeMs;
+        query.toMs = unixMillisNow() / 1000 * 1000;
+        auto fresh = LocalMetricsSource(*m_target).query(query, CancelToken::none());
+        if (!fresh.ok())
+            return;
+        for (const DeploymentMetrics &deployment : fresh.value().deployments) {
+            const MetricRing *ring =
+                controller.series().ring(deployment.deployment, MonitorMetric::RequestRate);
+            for (const MetricsBucket &bucket : deployment.buckets) {
+                double held = -1;
+                if (ring)
+                    if (const std::size_t index = ring->lowerBound(bucket.startMs);
+                        index < ring->size() && ring->at(index).timeMs == bucket.startMs)
+                        held = ring->at(index).value;
+                if (held != double(bucket.status.total()))
+                    qWarning("%s at %lld: the log has %lld, the rings %g", deployment.deployment.c_str(),
+                             static_cast<long long>(bucket.startMs),
+                             static_cast<long long>(bucket.status.total()), held);
+            }
+        }
+        qWarning("rings from %lld to %lld", static_cast<long long>(blue->oldest().timeMs),
+                 static_cast<long long>(blue->newest().timeMs));
+    }
 
     EndpointInfo endpointNow() const
     {
@@ -188,8 +221,13 @@ private Q_SLOTS:
         // Every request sent is in the rings, once (those HAProxy answered itself, when a busy
         // scoring server was out of the split for a moment, as "no deployment"), split between
         // the two deployments as the endpoint split them; the canary's failures are its 4xx.
-        QTRY_COMPARE_WITH_TIMEOUT(countOf(*controller, MonitorMetric::RequestRate), double(report.sent),
-                                  20000);
+        (void)QTest::qWaitFor(
+            [&]() { return countOf(*controller, MonitorMetric::RequestRate) >= double(report.sent); }, 20000);
+        if (countOf(*controller, MonitorMetric::RequestRate) != double(report.sent)) {
+            qWarning("%s", qPrintable(load->summaryText()));
+            explainDifference(*controller);
+        }
+        QCOMPARE(countOf(*controller, MonitorMetric::RequestRate), double(report.sent));
         QVERIFY(countOf(*controller, MonitorMetric::RequestRate, "green") > 0.15 * double(report.sent));
         QVERIFY(countOf(*controller, MonitorMetric::RequestRate, "blue") > 0.5 * double(report.sent));
         QCOMPARE(countOf(*controller, MonitorMetric::Ok2xxRate), double(report.succeeded));
