@@ -4,6 +4,7 @@
 // records on the time axis with a hover read-out, the breach banner from a check of this
 // console and from the trail (dismissed for good, back for a new breach), and both exports.
 #include "monitor/breach_banner.h"
+#include "monitor/desktop_notifier.h"
 #include "monitor/endpoint_monitor_controller.h"
 #include "monitor/endpoint_monitor_view.h"
 #include "monitor/monitor_chart_view.h"
@@ -253,6 +254,8 @@ private Q_SLOTS:
                  qPrintable(banner->text()));
         QVERIFY(!banner->rollBackButton()->isVisible());
         QVERIFY(view->statusLabel()->text().contains(u"rolled back automatically"));
+        // A desktop notification where a session bus is (tst_desktop_notifier), nothing without one.
+        QCOMPARE(view->notifier()->sent(), DesktopNotifier::hasSessionBus() ? 1 : 0);
 
         banner->dismissButton()->click();
         QVERIFY(!banner->isVisible());
