@@ -1821,6 +1821,10 @@
         <source>It still serves its share: roll it back now, or change the split.</source>
         <translation>Sie erhält weiterhin ihren Anteil: Setzen Sie jetzt zurück oder ändern Sie die Aufteilung.</translation>
     </message>
+    <message>
+        <source>The record says: “%1”</source>
+        <translation>Der Eintrag lautet: „%1“</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::CheckListModel</name>
@@ -2407,14 +2411,6 @@
         <translation>Noch keine Anfrage.</translation>
     </message>
     <message>
-        <source>SLO rules (%1): %2</source>
-        <translation>SLO-Regeln (%1): %2</translation>
-    </message>
-    <message>
-        <source>a breaching canary is rolled back automatically.</source>
-        <translation>ein Canary, der sie verletzt, wird automatisch zurückgesetzt.</translation>
-    </message>
-    <message>
         <source>SLO breach on %1</source>
         <translation>SLO-Verletzung auf %1</translation>
     </message>
@@ -2453,6 +2449,14 @@
     <message>
         <source>The data could not be written: %1</source>
         <translation>Die Daten konnten nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>SLO rules (%1): %2; a breaching canary is rolled back automatically.</source>
+        <translation>SLO-Regeln (%1): %2; ein Canary, der sie verletzt, wird automatisch zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>SLO rules (%1): %2.</source>
+        <translation>SLO-Regeln (%1): %2.</translation>
     </message>
 </context>
 <context>

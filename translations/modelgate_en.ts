@@ -1821,6 +1821,10 @@
         <source>It still serves its share: roll it back now, or change the split.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The record says: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::CheckListModel</name>
@@ -2407,14 +2411,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SLO rules (%1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a breaching canary is rolled back automatically.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>SLO breach on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2452,6 +2448,14 @@
     </message>
     <message>
         <source>The data could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLO rules (%1): %2; a breaching canary is rolled back automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLO rules (%1): %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

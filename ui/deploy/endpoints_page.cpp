@@ -672,9 +672,9 @@ void EndpointsPage::resetLayout()
     QHeaderView *header = m_endpointsView->horizontalHeader();
     header->setStretchLastSection(true);
     for (const int column :
-         {EndpointListModel::Name, EndpointListModel::State, EndpointListModel::ScoringUri,
-          EndpointListModel::Deployments, EndpointListModel::RequestRate, EndpointListModel::ErrorRate,
-          EndpointListModel::LatencyP95, EndpointListModel::Slo}) {
+         {EndpointListModel::Name, EndpointListModel::State, EndpointListModel::Split,
+          EndpointListModel::ScoringUri, EndpointListModel::Deployments, EndpointListModel::RequestRate,
+          EndpointListModel::ErrorRate, EndpointListModel::LatencyP95, EndpointListModel::Slo}) {
         m_endpointsView->resizeColumnToContents(column);
         header->resizeSection(column, qMax(header->sectionSize(column), header->sectionSizeHint(column)));
     }

@@ -102,6 +102,8 @@ void BreachBanner::retranslate()
     QStringList lines;
     if (!notice.measured.isEmpty())
         lines << tr("Measured: %1").arg(notice.measured);
+    else if (!notice.recordComment.isEmpty())
+        lines << tr("The record says: “%1”").arg(notice.recordComment);
     if (!notice.recordedBy.isEmpty())
         lines << tr("Recorded in the release trail by %1.").arg(notice.recordedBy);
     const QString rolledBackAt = QLocale().toString(

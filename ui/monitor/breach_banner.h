@@ -19,8 +19,11 @@ struct BreachNotice
     std::string model;
     std::string version;
     std::int64_t timeMs = 0;
-    QString rule;           // what broke, in the UI's words
-    QString measured;       // the figures ("v4: errors 42.0 %, allowed ≤ 5 % (champion v3: 0.0 %) …")
+    QString rule;     // what broke, in the UI's words
+    QString measured; // the figures ("v4: errors 42.0 %, allowed ≤ 5 % (champion v3: 0.0 %) …")
+    // Read from the trail: the breach record's comment, the rule and the figures as the watcher
+    // that wrote it worded them (in English: a record's text is the same for every reader).
+    QString recordComment;
     QString recordedBy;     // who wrote the breach record; empty when it was not recorded
     QString problem;        // why it was not recorded or not rolled back (translated or core's English)
     int recordSequence = 0; // the breach record's, once known

@@ -100,7 +100,7 @@ std::optional<BreachNotice> noticeFromTrail(const std::vector<TrailMarker> &mark
     notice.model = newest->model;
     notice.version = newest->version;
     notice.timeMs = newest->timeMs;
-    notice.measured = QString::fromStdString(newest->comment);
+    notice.recordComment = QString::fromStdString(newest->comment);
     notice.recordedBy = QString::fromStdString(newest->who);
     notice.recordSequence = newest->sequence;
     notice.canRollBack = hasTraffic(endpoint, notice.deployment);

@@ -56,6 +56,23 @@ QColor markerColor(ReleaseAction action)
     }
 }
 
+// Where labels crowd, what changed the endpoint's health keeps its words first.
+int markerPriority(ReleaseAction action)
+{
+    switch (action) {
+    case ReleaseAction::Breach:
+        return 4;
+    case ReleaseAction::Rollback:
+        return 3;
+    case ReleaseAction::Traffic:
+        return 2;
+    case ReleaseAction::Deploy:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 MonitorMetric latencyMetric(EndpointMonitorView::Percentile percentile)
 {
     switch (percentile) {
@@ -279,7 +296,8 @@ void EndpointMonitorView::setWindow(MonitorWindow window)
     m_windowCombo->setCurrentIndex(m_windowCombo->findData(static_cast<int>(window)));
     if (m_controller)
         m_controller->setWindow(window);
-    redrawNow(); // a choice of the user's shows at once, paused or not
+    redrawNow();        // a choice of the user's shows at once, paused or not
+    onMarkersChanged(); // a longer window may hold a breach the banner has not shown
 }
 
 void EndpointMonitorView::setPercentile(Percentile percentile)
@@ -350,9 +368,16 @@ void EndpointMonitorView::redrawNow()
             const QColor color =
                 unanswered ? kUnanswered : TrafficSplitBar::segmentColor(static_cast<int>(index));
             const auto line = [&](MonitorMetric metric, const QString &text, Qt::PenStyle style, bool right) {
-                return ChartLine{
-                    label + u'|' + QLatin1String(csvName(metric)),         text, label, color, style, right,
-                    store.ring(name, metric)->decimated(from, to, buckets)};
+                ChartLine chartLine;
+                chartLine.key = label + u'|' + QLatin1String(csvName(metric));
+                chartLine.label = text;
+                chartLine.deployment = label;
+                chartLine.color = color;
+                chartLine.style = style;
+                chartLine.rightAxis = right;
+                chartLine.points = store.ring(name, metric)->decimated(from, to, buckets);
+                chartLine.inLegend = style == Qt::SolidLine;
+                return chartLine;
             };
             lines[RequestsChart].push_back(line(MonitorMetric::RequestRate, label, Qt::SolidLine, false));
             lines[ErrorsChart].push_back(
@@ -384,12 +409,12 @@ void EndpointMonitorView::updateMarkers()
     std::vector<ChartMarker> markers;
     if (m_controller)
         for (const TrailMarker &marker : m_controller->markers())
-            markers.push_back(
-                {marker.timeMs, markerColor(marker.action), markerLabel(marker), markerDetails(marker)});
-    // Labels on the top charts only: the time lines show on all four, the words once.
+            markers.push_back({marker.timeMs, markerColor(marker.action), markerLabel(marker),
+                               markerDetails(marker), markerPriority(marker.action)});
+    // Labels on the request chart only: the time lines show on all four, the words once.
     for (std::size_t index = 0; index < m_charts.size(); ++index) {
         std::vector<ChartMarker> shown = markers;
-        if (index >= 2)
+        if (index != RequestsChart)
             for (ChartMarker &marker : shown)
                 marker.label.clear();
         m_charts[index]->setMarkers(std::move(shown));
@@ -416,9 +441,11 @@ void EndpointMonitorView::updateStatus()
         if (const std::optional<SloEvaluation> &evaluation = m_controller->lastEvaluation()) {
             const int rules =
                 m_controller->policy() ? static_cast<int>(m_controller->policy()->rules.size()) : 0;
-            parts << tr("SLO rules (%1): %2").arg(rules).arg(verdictText(evaluation->overall()));
-            if (m_controller->policy() && m_controller->policy()->autoRollback)
-                parts << tr("a breaching canary is rolled back automatically.");
+            const bool automatic = m_controller->policy() && m_controller->policy()->autoRollback;
+            parts << (automatic ? tr("SLO rules (%1): %2; a breaching canary is rolled back automatically.")
+                                : tr("SLO rules (%1): %2."))
+                         .arg(rules)
+                         .arg(verdictText(evaluation->overall()));
         }
         problem = m_controller->lastError();
     }
@@ -456,8 +483,11 @@ void EndpointMonitorView::onMarkersChanged()
         return;
     const std::vector<TrailMarker> &markers = m_controller->markers();
     const EndpointInfo &endpoint = m_controller->endpoint();
-    std::optional<BreachNotice> fromTrail =
-        noticeFromTrail(markers, endpoint, now() - std::int64_t(windowSeconds(m_window)) * 1000);
+    // The newest breach of the last hour (or of the window, when longer): what broke lately
+    // matters whether or not its marker is on the chart's span.
+    const std::int64_t lookBack =
+        std::max<std::int64_t>(windowSeconds(m_window), kBreachLookBackSeconds) * 1000;
+    std::optional<BreachNotice> fromTrail = noticeFromTrail(markers, endpoint, now() - lookBack);
     if (m_notice) {
         BreachNotice updated = *m_notice;
         completeFromTrail(updated, markers, endpoint);

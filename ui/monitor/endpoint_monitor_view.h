@@ -61,7 +61,8 @@ public:
         P99,
     };
 
-    static constexpr int kMinRedrawIntervalMs = 500; // at most two redraws a second
+    static constexpr int kMinRedrawIntervalMs = 500;    // at most two redraws a second
+    static constexpr int kBreachLookBackSeconds = 3600; // the banner shows a breach this recent
 
     explicit EndpointMonitorView(QWidget *parent = nullptr);
     ~EndpointMonitorView() override;

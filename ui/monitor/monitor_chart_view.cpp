@@ -10,6 +10,7 @@
 #include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QMouseEvent>
@@ -23,7 +24,8 @@ namespace {
 
 constexpr double kHoverRadius = 30.0; // px
 constexpr double kMarkerHit = 4.0;    // px either side of a marker's line
-constexpr int kLabelRows = 3;         // markers close together take turns in these rows
+constexpr int kLabelRows = 4;         // markers close together take turns in these rows
+constexpr int kTimeLabelWidth = 100;  // px a time label needs, with room around it
 
 // The top of a nice axis: 1, 2 or 5 times a power of ten, above the largest value.
 double niceCeiling(double value)
@@ -48,7 +50,7 @@ MonitorChartView::MonitorChartView(const QString &title, const QString &unit, QW
 {
     setRenderHint(QPainter::Antialiasing);
     setMouseTracking(true);
-    setMinimumSize(300, 200);
+    setMinimumSize(240, 160);
     chart()->setTitle(title);
     QFont titleFont = chart()->titleFont();
     titleFont.setBold(true);
@@ -89,6 +91,10 @@ void MonitorChartView::setTimeRange(qint64 fromMs, qint64 toMs, const QString &t
     if (m_timeAxis->format() != timeFormat)
         m_timeAxis->setFormat(timeFormat);
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
+    // As many time labels as the width holds: cut labels ("12:57:…") say nothing.
+    const int ticks = std::clamp(static_cast<int>(chart()->plotArea().width()) / kTimeLabelWidth + 1, 2, 7);
+    if (m_timeAxis->tickCount() != ticks)
+        m_timeAxis->setTickCount(ticks);
 }
 
 std::size_t MonitorChartView::displayBuckets() const
@@ -127,7 +133,7 @@ void MonitorChartView::setLines(std::vector<ChartLine> lines)
                 found->detachAxis(other);
             found->attachAxis(wanted);
         }
-        found->setName(line.label);
+        found->setName(line.inLegend ? line.deployment : line.label);
         QPen pen(line.color);
         pen.setWidthF(1.8);
         pen.setStyle(line.style);
@@ -137,6 +143,8 @@ void MonitorChartView::setLines(std::vector<ChartLine> lines)
         for (const RingPoint &point : line.points)
             points.append(QPointF(static_cast<double>(point.timeMs), point.value));
         found->replace(points);
+        for (QLegendMarker *marker : chart()->legend()->markers(found))
+            marker->setVisible(line.inLegend);
         series.append(found);
     }
     for (QLineSeries *old : std::as_const(m_series))
@@ -159,8 +167,11 @@ void MonitorChartView::updateValueAxes()
             if (point.timeMs >= m_fromMs && point.timeMs < m_toMs && std::isfinite(point.value))
                 bound = std::max(bound, point.value);
     }
-    m_valueAxis->setRange(0, niceCeiling(top * 1.05));
-    m_rightAxis->setRange(0, niceCeiling(rightTop * 1.05));
+    // Round numbers on the ticks: a range of 0..2.5 in five ticks would read 0.625, 1.875.
+    for (const auto &[axis, value] : {std::pair{m_valueAxis, top}, std::pair{m_rightAxis, rightTop}}) {
+        axis->setRange(0, niceCeiling(value * 1.05));
+        axis->applyNiceNumbers();
+    }
 }
 
 void MonitorChartView::setMarkers(std::vector<ChartMarker> markers)
@@ -185,36 +196,55 @@ void MonitorChartView::drawForeground(QPainter *painter, const QRectF &rect)
     const QRectF plot = chart()->mapRectToScene(chart()->plotArea());
     painter->save();
     QFont font = painter->font();
-    font.setPointSizeF(font.pointSizeF() * 0.85);
+    font.setPointSizeF(font.pointSizeF() * 0.8);
     painter->setFont(font);
     const QFontMetrics metrics(font);
-    std::array<double, kLabelRows> rowEnds{};
-    rowEnds.fill(-1e9);
+    const auto xOf = [&](qint64 timeMs) {
+        return plot.left() +
+               static_cast<double>(timeMs - m_fromMs) / static_cast<double>(m_toMs - m_fromMs) * plot.width();
+    };
+    // The lines first, then the labels over them, so that no line cuts through a label.
     for (const ChartMarker &marker : m_markers) {
         if (marker.timeMs < m_fromMs || marker.timeMs > m_toMs)
             continue;
-        const double share =
-            static_cast<double>(marker.timeMs - m_fromMs) / static_cast<double>(m_toMs - m_fromMs);
-        const double x = plot.left() + share * plot.width();
         QPen pen(marker.color);
         pen.setWidthF(1.5);
         pen.setStyle(Qt::DashLine);
         painter->setPen(pen);
-        painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        // The label goes in the first row where it does not overlap the one before; right
-        // of the line, or left of it near the right edge.
-        const int width = metrics.horizontalAdvance(marker.label) + 6;
-        double left = x + 3 + width > plot.right() ? x - 3 - width : x + 3;
-        int row = 0;
-        while (row < kLabelRows - 1 && left < rowEnds[static_cast<std::size_t>(row)])
+        painter->drawLine(QPointF(xOf(marker.timeMs), plot.top()),
+                          QPointF(xOf(marker.timeMs), plot.bottom()));
+    }
+    // Labels by priority (a breach and a rollback before a deploy), each in the first row where
+    // it overlaps no other label; right of its line, or left of it near the right edge. Without
+    // room it is left out: the line stays, and its words are in the tooltip.
+    std::vector<const ChartMarker *> labelled;
+    for (const ChartMarker &marker : m_markers)
+        if (marker.timeMs >= m_fromMs && marker.timeMs <= m_toMs && !marker.label.isEmpty())
+            labelled.push_back(&marker);
+    std::stable_sort(labelled.begin(), labelled.end(),
+                     [](const ChartMarker *a, const ChartMarker *b) { return a->priority > b->priority; });
+    std::array<std::vector<std::pair<double, double>>, kLabelRows> rows;
+    for (const ChartMarker *marker : labelled) {
+        const double x = xOf(marker->timeMs);
+        const int width = metrics.horizontalAdvance(marker->label) + 6;
+        const double left = x + 3 + width > plot.right() ? x - 3 - width : x + 3;
+        const double right = left + width + 4;
+        std::size_t row = 0;
+        const auto overlaps = [&](const std::pair<double, double> &taken) {
+            return left < taken.second && taken.first < right;
+        };
+        while (row < rows.size() && std::any_of(rows[row].begin(), rows[row].end(), overlaps))
             ++row;
-        rowEnds[static_cast<std::size_t>(row)] = left + width;
-        const QRectF box(left, plot.top() + 2 + row * (metrics.height() + 2), width, metrics.height());
+        if (row == rows.size())
+            continue;
+        rows[row].emplace_back(left, right);
+        const QRectF box(left, plot.top() + 2 + static_cast<double>(row) * (metrics.height() + 2), width,
+                         metrics.height());
         QColor background = palette().color(QPalette::Base);
-        background.setAlpha(220);
+        background.setAlpha(225);
         painter->fillRect(box, background);
-        painter->setPen(marker.color.darker(120));
-        painter->drawText(box, Qt::AlignCenter, marker.label);
+        painter->setPen(marker->color.darker(120));
+        painter->drawText(box, Qt::AlignCenter, marker->label);
     }
     painter->restore();
 }

@@ -25,6 +25,9 @@ struct ChartLine
     Qt::PenStyle style = Qt::SolidLine;
     bool rightAxis = false; // the second value axis (memory beside CPU)
     std::vector<RingPoint> points;
+    // One legend entry per deployment: a second line of the same deployment (5xx beside 4xx,
+    // memory beside CPU) is told apart by its pen, which the chart's title explains.
+    bool inLegend = true;
 };
 
 // A record of the release trail on the time axis: a vertical line with a short label.
@@ -32,8 +35,9 @@ struct ChartMarker
 {
     qint64 timeMs = 0;
     QColor color;
-    QString label;   // "rollback v4 → 0 % · riley.release"
-    QString details; // the tooltip
+    QString label;    // "rollback v4 → 0 % · riley.release"
+    QString details;  // the tooltip
+    int priority = 0; // where labels crowd, the higher ones keep theirs (a breach before a deploy)
 };
 
 // A live time chart of the endpoint view: Unix time on x (a fixed window ending now), one

@@ -200,8 +200,11 @@ void ScreenshotRunner::stepMonitor()
     // Four charts side by side need a wide window: the release review's size.
     m_window->resize(reviewSize());
     page->resetLayout();
+    // The charts take most of the window; the list of (few) endpoints and the split stay in view.
+    if (auto *sides = page->findChild<QSplitter *>(QStringLiteral("endpointsSplitter")))
+        sides->setSizes({560, reviewSize().width() - 560});
     if (auto *right = page->findChild<QSplitter *>(QStringLiteral("endpointRightSplitter")))
-        right->setSizes({250, 1000});
+        right->setSizes({290, 1000});
     page->detailTabs()->setCurrentWidget(view);
     page->selectEndpoint(endpoint);
     waitFor(

@@ -34,7 +34,8 @@ void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->drawText(item.rect.adjusted(lineRect.width() + 8, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
                       text);
     if (values.size() >= 2 && lineRect.width() > 4) {
-        const double top = std::max(*std::max_element(values.begin(), values.end()), 1e-9);
+        // Headroom above the largest value: a steady rate is a line, not the cell's top edge.
+        const double top = std::max(*std::max_element(values.begin(), values.end()), 1e-9) * 1.25;
         QPainterPath path;
         for (qsizetype i = 0; i < values.size(); ++i) {
             const double x =

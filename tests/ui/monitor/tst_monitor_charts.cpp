@@ -202,7 +202,10 @@ private Q_SLOTS:
         QVERIFY(requests->markers()[1].label.contains(u"riley.release"));
         QVERIFY(requests->markers()[1].label.contains(u"10 %"));
         QVERIFY(requests->markers()[3].details.contains(u"watcher.bot"));
-        QVERIFY(view->chart(EndpointMonitorView::LatencyChart)->markers()[0].label.isEmpty()); // lines only
+        // The words once, on the request chart; the other charts have the lines.
+        QVERIFY(view->chart(EndpointMonitorView::ErrorsChart)->markers()[0].label.isEmpty());
+        QVERIFY(view->chart(EndpointMonitorView::LatencyChart)->markers()[0].label.isEmpty());
+        QCOMPARE(view->chart(EndpointMonitorView::ErrorsChart)->markers().size(), std::size_t(4));
         // Hovering a marker's line names it; hovering a line names the deployment and the value.
         const QPoint onMarker(static_cast<int>(requests->viewX(kNow - 200'000)), requests->height() / 2);
         const ChartMarker *hit = requests->markerAt(onMarker);
