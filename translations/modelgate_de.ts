@@ -2458,6 +2458,10 @@
         <source>SLO rules (%1): %2.</source>
         <translation>SLO-Regeln (%1): %2.</translation>
     </message>
+    <message>
+        <source>CPU (solid) and memory (dotted), sampled since %1</source>
+        <translation>CPU (durchgezogen) und Speicher (gepunktet), gemessen seit %1</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::EndpointsPage</name>

@@ -2458,6 +2458,10 @@
         <source>SLO rules (%1): %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CPU (solid) and memory (dotted), sampled since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::EndpointsPage</name>

@@ -76,6 +76,8 @@ public:
     qint64 lastScrapeStartedMs() const { return m_lastScrapeStartedMs; }
     bool isBackfilling() const { return m_backfillInFlight; }
     bool hasBackfilled() const { return m_backfilled; }
+    // When live scraping began (Unix ms): CPU and memory are "now", so they start there.
+    std::int64_t liveSinceMs() const { return m_liveFromMs; }
     bool hasReadTrail() const { return m_trailRead; }
     QString lastError() const;
 

@@ -233,7 +233,15 @@ void EndpointMonitorView::retranslate()
     chart(ErrorsChart)->setUnits(tr("errors/s"));
     chart(LatencyChart)->chart()->setTitle(tr("Latency (%1, measured by HAProxy)").arg(percentile));
     chart(LatencyChart)->setUnits(tr("ms"));
-    chart(ResourcesChart)->chart()->setTitle(tr("CPU (solid) and memory (dotted)"));
+    // CPU and memory are sampled live (the source has no history of them): say since when.
+    chart(ResourcesChart)
+        ->chart()
+        ->setTitle(m_controller && m_controller->liveSinceMs() > 0
+                       ? tr("CPU (solid) and memory (dotted), sampled since %1")
+                             .arg(QLocale().toString(
+                                 QDateTime::fromMSecsSinceEpoch(m_controller->liveSinceMs()).time(),
+                                 QStringLiteral("HH:mm:ss")))
+                       : tr("CPU (solid) and memory (dotted)"));
     chart(ResourcesChart)->setUnits(tr("% of a core"), tr("MiB"));
     updateStatus();
 }
@@ -280,6 +288,7 @@ void EndpointMonitorView::setEndpoint(const EndpointInfo &endpoint)
             [this, controller]() { Q_EMIT endpointChanged(controller->endpointName()); });
     controller->setEnforcing(m_enforcing);
     controller->start(m_window);
+    retranslate(); // the resources chart says since when it samples
     redrawNow();
 }
 

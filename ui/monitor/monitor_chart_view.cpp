@@ -28,15 +28,25 @@ constexpr int kLabelRows = 4;         // markers close together take turns in th
 constexpr int kTimeLabelWidth = 100;  // px a time label needs, with room around it
 
 // The top of a nice axis: 1, 2 or 5 times a power of ten, above the largest value.
-double niceCeiling(double value)
+constexpr int kValueLabelHeight = 28; // px a value label needs, with room around it
+
+// A value axis from 0 to above `top` in at most `maxTicks` ticks of a round step (1, 2 or 5
+// times a power of ten): the top of the range and the number of ticks.
+std::pair<double, int> niceAxis(double top, int maxTicks)
 {
-    if (!(value > 0))
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (const double step : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (value <= step * magnitude)
-            return step * magnitude;
-    return 10 * magnitude;
+    if (!(top > 0))
+        top = 1;
+    const int intervals = std::max(1, maxTicks - 1);
+    const double rough = top / intervals;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    double step = 10 * magnitude;
+    for (const double factor : {1.0, 2.0, 5.0, 10.0})
+        if (factor * magnitude >= rough) {
+            step = factor * magnitude;
+            break;
+        }
+    const int used = std::max(1, static_cast<int>(std::ceil(top / step - 1e-9)));
+    return {used * step, used + 1};
 }
 
 } // namespace
@@ -167,10 +177,14 @@ void MonitorChartView::updateValueAxes()
             if (point.timeMs >= m_fromMs && point.timeMs < m_toMs && std::isfinite(point.value))
                 bound = std::max(bound, point.value);
     }
-    // Round numbers on the ticks: a range of 0..2.5 in five ticks would read 0.625, 1.875.
+    // Round numbers on the ticks (0..2.5 in five ticks would read 0.625, 1.875), and only as many
+    // as the height holds: a short chart's crowded labels would be cut to "…".
+    const int maxTicks =
+        std::clamp(static_cast<int>(chart()->plotArea().height()) / kValueLabelHeight + 1, 2, 6);
     for (const auto &[axis, value] : {std::pair{m_valueAxis, top}, std::pair{m_rightAxis, rightTop}}) {
-        axis->setRange(0, niceCeiling(value * 1.05));
-        axis->applyNiceNumbers();
+        const auto [range, ticks] = niceAxis(value * 1.05, maxTicks);
+        axis->setRange(0, range);
+        axis->setTickCount(ticks);
     }
 }
 

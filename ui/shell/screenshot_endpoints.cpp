@@ -31,8 +31,27 @@ namespace {
 
 // How long the live charts collect before their screen is taken: a few live seconds after
 // the back-fill, so the newest points and the CPU line are in.
-constexpr int kLiveSettleMs = 6000;
+constexpr int kLiveSettleMs = 20'000;
 constexpr std::int64_t kFiveMinutesMs = 300'000;
+
+// Calls `done` once the view's controller has back-filled its window, read the trail and
+// evaluated the SLO rules: its charts, markers and banner are in.
+std::function<void(std::function<void()>)> chartsReady(EndpointMonitorView *view)
+{
+    return [view](const std::function<void()> &done) {
+        auto *poll = new QTimer(view);
+        QObject::connect(poll, &QTimer::timeout, view, [view, poll, done]() {
+            const EndpointMonitorController *controller = view->controller();
+            if (controller && controller->hasBackfilled() && controller->hasReadTrail() &&
+                controller->lastEvaluation()) {
+                poll->stop();
+                poll->deleteLater();
+                done();
+            }
+        });
+        poll->start(250);
+    };
+}
 
 } // namespace
 
@@ -153,7 +172,8 @@ void ScreenshotRunner::stepOverview()
 {
     EndpointsPage *page = m_window->endpointsPage();
     m_window->showPage(MainWindow::EndpointsPageIndex);
-    m_window->resize(registrySize());
+    // The overview's columns and the selected endpoint's charts side by side need the width.
+    m_window->resize(reviewSize());
     const QString endpoint = monitoredEndpoint();
     if (endpoint.isEmpty()) {
         fail(
@@ -182,9 +202,13 @@ void ScreenshotRunner::stepOverview()
             complete();
         },
         [this, guard, endpoint]() {
-            QCoreApplication::processEvents();
-            grab(m_window, QStringLiteral("21-endpoint-overview"));
-            stepMonitor();
+            // The selected endpoint's charts beside the list, filled.
+            waitFor(QStringLiteral("the live charts of ") + endpoint, chartsReady(m_window->monitorView()),
+                    [this]() {
+                        QCoreApplication::processEvents();
+                        grab(m_window, QStringLiteral("21-endpoint-overview"));
+                        stepMonitor();
+                    });
         });
 }
 
@@ -202,37 +226,22 @@ void ScreenshotRunner::stepMonitor()
     page->resetLayout();
     // The charts take most of the window; the list of (few) endpoints and the split stay in view.
     if (auto *sides = page->findChild<QSplitter *>(QStringLiteral("endpointsSplitter")))
-        sides->setSizes({560, reviewSize().width() - 560});
+        sides->setSizes({660, reviewSize().width() - 660});
     if (auto *right = page->findChild<QSplitter *>(QStringLiteral("endpointRightSplitter")))
         right->setSizes({290, 1000});
     page->detailTabs()->setCurrentWidget(view);
     page->selectEndpoint(endpoint);
-    waitFor(
-        QStringLiteral("the live charts of ") + endpoint,
-        [view](const std::function<void()> &done) {
-            auto *poll = new QTimer(view);
-            connect(poll, &QTimer::timeout, view, [view, poll, done]() {
-                const EndpointMonitorController *controller = view->controller();
-                if (controller && controller->hasBackfilled() && controller->hasReadTrail() &&
-                    controller->lastEvaluation()) {
-                    poll->stop();
-                    poll->deleteLater();
-                    done();
-                }
-            });
-            poll->start(250);
-        },
-        [this, view, endpoint]() {
-            // A breach older than five minutes is shown on the hour's chart, so that its marker
-            // and the rollback after it are on the time axis.
-            std::int64_t newestBreach = 0;
-            for (const TrailMarker &marker : view->controller()->markers())
-                if (marker.action == ReleaseAction::Breach)
-                    newestBreach = std::max(newestBreach, marker.timeMs);
-            if (newestBreach > 0 && unixMillisNow() - newestBreach > kFiveMinutesMs)
-                view->setWindow(MonitorWindow::OneHour);
-            QTimer::singleShot(kLiveSettleMs, this, [this, endpoint]() { grabMonitor(endpoint); });
-        });
+    waitFor(QStringLiteral("the live charts of ") + endpoint, chartsReady(view), [this, view, endpoint]() {
+        // A breach older than five minutes is shown on the hour's chart, so that its marker
+        // and the rollback after it are on the time axis.
+        std::int64_t newestBreach = 0;
+        for (const TrailMarker &marker : view->controller()->markers())
+            if (marker.action == ReleaseAction::Breach)
+                newestBreach = std::max(newestBreach, marker.timeMs);
+        if (newestBreach > 0 && unixMillisNow() - newestBreach > kFiveMinutesMs)
+            view->setWindow(MonitorWindow::OneHour);
+        QTimer::singleShot(kLiveSettleMs, this, [this, endpoint]() { grabMonitor(endpoint); });
+    });
 }
 
 void ScreenshotRunner::grabMonitor(const QString &endpoint)
