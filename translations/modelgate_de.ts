@@ -2359,10 +2359,6 @@
         <translation>CPU (durchgezogen) und Speicher (gepunktet)</translation>
     </message>
     <message>
-        <source>% of a core</source>
-        <translation>% eines Kerns</translation>
-    </message>
-    <message>
         <source>MiB</source>
         <translation>MiB</translation>
     </message>
@@ -2461,6 +2457,10 @@
     <message>
         <source>CPU (solid) and memory (dotted), sampled since %1</source>
         <translation>CPU (durchgezogen) und Speicher (gepunktet), gemessen seit %1</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU-%</translation>
     </message>
 </context>
 <context>

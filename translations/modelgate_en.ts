@@ -2359,10 +2359,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>% of a core</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>MiB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,6 +2456,10 @@
     </message>
     <message>
         <source>CPU (solid) and memory (dotted), sampled since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -242,7 +242,7 @@ void EndpointMonitorView::retranslate()
                                  QDateTime::fromMSecsSinceEpoch(m_controller->liveSinceMs()).time(),
                                  QStringLiteral("HH:mm:ss")))
                        : tr("CPU (solid) and memory (dotted)"));
-    chart(ResourcesChart)->setUnits(tr("% of a core"), tr("MiB"));
+    chart(ResourcesChart)->setUnits(tr("CPU %"), tr("MiB")); // short: a vertical title of a short chart
     updateStatus();
 }
 

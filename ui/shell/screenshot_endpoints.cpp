@@ -186,6 +186,9 @@ void ScreenshotRunner::stepOverview()
     page->selectEndpoint(endpoint);
     page->detailTabs()->setCurrentWidget(m_window->monitorView());
     page->resetLayout();
+    // The endpoint's split and deployments above, its charts below with room for their labels.
+    if (auto *right = page->findChild<QSplitter *>(QStringLiteral("endpointRightSplitter")))
+        right->setSizes({290, 1000});
     auto guard = std::make_shared<QObject>();
     waitFor(
         QStringLiteral("the figures of every endpoint"),
