@@ -2300,7 +2300,7 @@
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation>Als PNG exportieren…</translation>
+        <translation>PNG exportieren…</translation>
     </message>
     <message>
         <source>Save the four charts as an image (Ctrl+Shift+I)</source>
@@ -2308,7 +2308,7 @@
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation>Als CSV exportieren…</translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Save every point of the window: time, deployment, every metric (Ctrl+Shift+D)</source>
@@ -2339,10 +2339,6 @@
         <translation>Anfr./s</translation>
     </message>
     <message>
-        <source>Errors by class (4xx solid, 5xx dashed)</source>
-        <translation>Fehler nach Klasse (4xx durchgezogen, 5xx gestrichelt)</translation>
-    </message>
-    <message>
         <source>errors/s</source>
         <translation>Fehler/s</translation>
     </message>
@@ -2353,10 +2349,6 @@
     <message>
         <source>ms</source>
         <translation>ms</translation>
-    </message>
-    <message>
-        <source>CPU (solid) and memory (dotted)</source>
-        <translation>CPU (durchgezogen) und Speicher (gepunktet)</translation>
     </message>
     <message>
         <source>MiB</source>
@@ -2455,12 +2447,20 @@
         <translation>SLO-Regeln (%1): %2.</translation>
     </message>
     <message>
-        <source>CPU (solid) and memory (dotted), sampled since %1</source>
-        <translation>CPU (durchgezogen) und Speicher (gepunktet), gemessen seit %1</translation>
-    </message>
-    <message>
         <source>CPU %</source>
         <translation>CPU-%</translation>
+    </message>
+    <message>
+        <source>4xx and 5xx errors (5xx dashed)</source>
+        <translation>4xx- und 5xx-Fehler (5xx gestrichelt)</translation>
+    </message>
+    <message>
+        <source>CPU, memory dotted · since %1</source>
+        <translation>CPU, Speicher gepunktet · seit %1</translation>
+    </message>
+    <message>
+        <source>CPU, memory dotted</source>
+        <translation>CPU, Speicher gepunktet</translation>
     </message>
 </context>
 <context>

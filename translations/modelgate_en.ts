@@ -2339,10 +2339,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Errors by class (4xx solid, 5xx dashed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>errors/s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2352,10 +2348,6 @@
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CPU (solid) and memory (dotted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2455,11 +2447,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CPU (solid) and memory (dotted), sampled since %1</source>
+        <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CPU %</source>
+        <source>4xx and 5xx errors (5xx dashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU, memory dotted · since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU, memory dotted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

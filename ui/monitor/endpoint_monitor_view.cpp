@@ -229,7 +229,7 @@ void EndpointMonitorView::retranslate()
     const QString percentile = m_percentileCombo->currentText();
     chart(RequestsChart)->chart()->setTitle(tr("Requests per second"));
     chart(RequestsChart)->setUnits(tr("req/s"));
-    chart(ErrorsChart)->chart()->setTitle(tr("Errors by class (4xx solid, 5xx dashed)"));
+    chart(ErrorsChart)->chart()->setTitle(tr("4xx and 5xx errors (5xx dashed)"));
     chart(ErrorsChart)->setUnits(tr("errors/s"));
     chart(LatencyChart)->chart()->setTitle(tr("Latency (%1, measured by HAProxy)").arg(percentile));
     chart(LatencyChart)->setUnits(tr("ms"));
@@ -237,11 +237,11 @@ void EndpointMonitorView::retranslate()
     chart(ResourcesChart)
         ->chart()
         ->setTitle(m_controller && m_controller->liveSinceMs() > 0
-                       ? tr("CPU (solid) and memory (dotted), sampled since %1")
+                       ? tr("CPU, memory dotted · since %1")
                              .arg(QLocale().toString(
                                  QDateTime::fromMSecsSinceEpoch(m_controller->liveSinceMs()).time(),
                                  QStringLiteral("HH:mm:ss")))
-                       : tr("CPU (solid) and memory (dotted)"));
+                       : tr("CPU, memory dotted"));
     chart(ResourcesChart)->setUnits(tr("CPU %"), tr("MiB")); // short: a vertical title of a short chart
     updateStatus();
 }
