@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace modelgate::ui {
 
@@ -98,23 +99,39 @@ std::vector<RingPoint> MetricRing::decimated(std::int64_t fromMs, std::int64_t t
     const std::size_t last = lowerBound(toMs);
     if (first >= last)
         return out;
+    // A run of missing values becomes one NaN point, where the chart breaks its line: a
+    // latency line must not bridge a minute without requests as if it had been measured.
+    const auto gap = [&out](std::int64_t timeMs) {
+        if (!out.empty() && !std::isnan(out.back().value))
+            out.push_back({timeMs, std::numeric_limits<double>::quiet_NaN()});
+    };
     buckets = std::max<std::size_t>(buckets, 1);
     if (last - first <= 2 * buckets) {
         out.reserve(last - first);
-        for (std::size_t index = first; index < last; ++index)
-            if (const RingPoint point = at(index); !std::isnan(point.value))
+        for (std::size_t index = first; index < last; ++index) {
+            const RingPoint point = at(index);
+            if (std::isnan(point.value))
+                gap(point.timeMs);
+            else
                 out.push_back(point);
+        }
         return out;
     }
-    out.reserve(2 * buckets);
+    out.reserve(2 * buckets + 16);
     const double span = static_cast<double>(toMs - fromMs);
     std::size_t bucket = buckets; // none yet
     RingPoint low{};
     RingPoint high{};
-    bool any = false;
+    bool any = false;     // the bucket has a value
+    bool missing = false; // the bucket has a missing value and no other
+    std::int64_t missingAt = 0;
     const auto flush = [&]() {
-        if (!any)
+        if (!any) {
+            if (missing)
+                gap(missingAt);
+            missing = false;
             return;
+        }
         if (low.timeMs == high.timeMs) {
             out.push_back(low);
         } else if (low.timeMs < high.timeMs) {
@@ -125,17 +142,22 @@ std::vector<RingPoint> MetricRing::decimated(std::int64_t fromMs, std::int64_t t
             out.push_back(low);
         }
         any = false;
+        missing = false;
     };
     for (std::size_t index = first; index < last; ++index) {
         const RingPoint point = at(index);
-        if (std::isnan(point.value))
-            continue;
         const auto position = static_cast<std::size_t>(static_cast<double>(point.timeMs - fromMs) / span *
                                                        static_cast<double>(buckets));
         const std::size_t which = std::min(position, buckets - 1);
         if (which != bucket) {
             flush();
             bucket = which;
+        }
+        if (std::isnan(point.value)) {
+            if (!missing)
+                missingAt = point.timeMs;
+            missing = true;
+            continue;
         }
         if (!any) {
             low = point;

@@ -52,7 +52,8 @@ public:
     // The points of [fromMs, toMs) for a chart `buckets` wide: every point when there are at
     // most 2 x buckets of them, else for each of `buckets` equal spans of time its smallest
     // and its largest value, in time order, so that a one-second spike survives a 24-hour
-    // window. NaN values are left out.
+    // window. A run of missing (NaN) values becomes one NaN point, where a chart breaks its
+    // line; a bucket with values and missing ones keeps its values.
     std::vector<RingPoint> decimated(std::int64_t fromMs, std::int64_t toMs, std::size_t buckets) const;
 
 private:

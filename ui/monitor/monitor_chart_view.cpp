@@ -282,6 +282,8 @@ std::optional<MonitorChartView::Hover> MonitorChartView::nearestPoint(const QPoi
         for (std::ptrdiff_t i = std::max<std::ptrdiff_t>(0, centre - 8); i < std::min(size, centre + 8);
              ++i) {
             const RingPoint &point = line.points[static_cast<std::size_t>(i)];
+            if (std::isnan(point.value))
+                continue; // a break in the line, not a point
             const QPointF at = chart()->mapToPosition(QPointF(static_cast<double>(point.timeMs), point.value),
                                                       m_series[index]);
             const double dx = at.x() - chartPosition.x();

@@ -155,16 +155,31 @@ private Q_SLOTS:
         QCOMPARE(fiveMinutes.size(), std::size_t(300));
     }
 
-    void decimationLeavesOutMissingValues()
+    void missingValuesBreakTheLine()
     {
+        constexpr double missing = std::numeric_limits<double>::quiet_NaN();
         MetricRing ring(10);
         ring.put(kStart, 1);
-        ring.put(kStart + 1000, std::numeric_limits<double>::quiet_NaN());
-        ring.put(kStart + 2000, 3);
-        const std::vector<RingPoint> shown = ring.decimated(kStart, kStart + 3000, 100);
-        QCOMPARE(shown.size(), std::size_t(2));
-        QCOMPARE(shown.back().value, 3.0);
+        ring.put(kStart + 1000, missing);
+        ring.put(kStart + 2000, missing);
+        ring.put(kStart + 3000, 3);
+        const std::vector<RingPoint> shown = ring.decimated(kStart, kStart + 4000, 100);
+        // A run of missing seconds is one break, not a bridge from 1 to 3.
+        QCOMPARE(shown.size(), std::size_t(3));
+        QCOMPARE(shown[0].value, 1.0);
+        QVERIFY(std::isnan(shown[1].value));
+        QCOMPARE(shown[2].value, 3.0);
         QVERIFY(ring.decimated(kStart + 5000, kStart + 9000, 100).empty());
+
+        // Decimated too: an hour of values with ten silent minutes in the middle.
+        MetricRing hour(3600);
+        for (int second = 0; second < 3600; ++second)
+            hour.put(kStart + second * 1000, second >= 1500 && second < 2100 ? missing : 20.0);
+        const std::vector<RingPoint> decimated = hour.decimated(kStart, kStart + 3'600'000, 100);
+        const auto breaks = std::count_if(decimated.begin(), decimated.end(),
+                                          [](const RingPoint &point) { return std::isnan(point.value); });
+        QCOMPARE(breaks, 1);
+        QVERIFY(!std::isnan(decimated.front().value) && !std::isnan(decimated.back().value));
     }
 
     void memoryStaysFlat()
