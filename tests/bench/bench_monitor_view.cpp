@@ -3,14 +3,15 @@
 // report a second as the live scrape delivers them, fed at full speed with the view's clock
 // following the simulated time. Measured: resident memory before any data, once the rings are
 // made, and after the day; the redraw of a frame (the series refilled and the four charts
-// painted) over the day, one frame per simulated minute, at the chosen window; then, with the
-// day's data in the rings, a real-time phase at one scrape a second through the view's own
-// throttled redraws: the GUI thread's busy share (its CPU time over the wall time) and the
-// scrape-to-screen latency (from a report's arrival to the end of the paint that shows it).
-// Not a test: it asserts nothing and CTest does not run it.
+// painted) over the day, 288 frames by default (one per five simulated minutes), at the chosen window; then,
+// with the day's data in the rings, a real-time phase at one scrape a second through the view's own throttled
+// redraws: the GUI thread's busy share (its CPU time over the wall time) and the scrape-to-screen latency
+// (from a report's arrival to the end of the paint that shows it). Not a test: it asserts nothing and CTest
+// does not run it.
 //
 //   QT_QPA_PLATFORM=offscreen build/ci/tests/bench/bench_monitor_view [--seconds 86400]
-//       [--realtime 30] [--window 24h|1h|5m] [--size 1920x1000]
+//       [--frames 288] [--realtime 30] [--window 24h|1h|5m] [--size 1920x1000]
+//   BENCH_DEBUG=1 prints each frame's refill (series decimated and replaced) and paint on stderr.
 #include "bench_util.h"
 #include "monitor/endpoint_monitor_controller.h"
 #include "monitor/endpoint_monitor_view.h"
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <random>
 #include <string>
@@ -40,6 +42,7 @@ struct Settings
 {
     int seconds = 86'400;
     int realtimeSeconds = 30;
+    int frames = 288; // redraws over the day, evenly spaced: one per five simulated minutes
     MonitorWindow window = MonitorWindow::OneDay;
     int width = 1920;
     int height = 1000;
@@ -52,6 +55,8 @@ bool parse(int argc, char **argv, Settings &settings)
         const bool hasValue = index + 1 < argc;
         if (arg == "--seconds" && hasValue) {
             settings.seconds = std::max(60, std::atoi(argv[++index]));
+        } else if (arg == "--frames" && hasValue) {
+            settings.frames = std::max(1, std::atoi(argv[++index]));
         } else if (arg == "--realtime" && hasValue) {
             settings.realtimeSeconds = std::max(0, std::atoi(argv[++index]));
         } else if (arg == "--window" && hasValue) {
@@ -176,8 +181,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     Settings settings;
     if (!parse(argc, argv, settings)) {
-        std::fprintf(stderr, "usage: bench_monitor_view [--seconds N] [--realtime S] [--window 24h|1h|5m] "
-                             "[--size WxH]\n");
+        std::fprintf(stderr, "usage: bench_monitor_view [--seconds N] [--frames F] [--realtime S] "
+                             "[--window 24h|1h|5m] [--size WxH]\n");
         return 2;
     }
     EndpointInfo endpoint;
@@ -210,10 +215,12 @@ int main(int argc, char **argv)
     QCoreApplication::processEvents();
     const long rssRingsMade = bench::procStatusKb("VmRSS");
 
-    // The day at full speed: a frame per simulated minute, timed from the refill to the end
+    // The day at full speed: a frame every few simulated minutes, timed from the refill to the end
     // of the paint of all four charts.
     std::vector<double> frames;
     double feedMs = 0;
+    const int frameEvery = std::max(1, settings.seconds / settings.frames);
+    std::vector<std::pair<int, long>> quarterRss; // flat memory: RSS every quarter of the session
     QElapsedTimer total;
     total.start();
     for (int second = 1; second < settings.seconds; ++second) {
@@ -223,12 +230,19 @@ int main(int argc, char **argv)
         controller->ingestLive(report, 0);
         feedMs += static_cast<double>(feed.nsecsElapsed()) / 1e6;
         simulatedNow += 1000;
-        if (second % 60 == 0) {
+        if (second % (settings.seconds / 4) == 0)
+            quarterRss.push_back({second, bench::procStatusKb("VmRSS")});
+        if (second % frameEvery == 0) {
             QElapsedTimer frame;
             frame.start();
             view.redrawNow();
+            const double refill = static_cast<double>(frame.nsecsElapsed()) / 1e6;
             QCoreApplication::sendPostedEvents(); // the charts' deferred layout
+            const double layout = static_cast<double>(frame.nsecsElapsed()) / 1e6;
             view.chartArea()->repaint();
+            if (std::getenv("BENCH_DEBUG"))
+                std::fprintf(stderr, "frame at %d s: refill %.1f layout %.1f paint %.1f ms\n", second, refill,
+                             layout - refill, static_cast<double>(frame.nsecsElapsed()) / 1e6 - layout);
             frames.push_back(static_cast<double>(frame.nsecsElapsed()) / 1e6);
             QCoreApplication::processEvents(); // the throttle's own timer, the rest of the loop
         }
@@ -282,7 +296,9 @@ int main(int argc, char **argv)
     std::printf("| Figure | Value |\n|---|---|\n");
     std::printf("| RSS before any data | %.1f MiB |\n", mib(rssBefore));
     std::printf("| RSS after the first report (every ring made) | %.1f MiB |\n", mib(rssRingsMade));
-    std::printf("| RSS after the simulated day | %.1f MiB |\n", mib(rssDay));
+    for (const auto &[second, kb] : quarterRss)
+        std::printf("| RSS after %.0f simulated hours | %.1f MiB |\n", second / 3600.0, mib(kb));
+    std::printf("| RSS at the end of the simulated session | %.1f MiB |\n", mib(rssDay));
     std::printf("| RSS after the real-time phase | %.1f MiB |\n", mib(rssEnd));
     std::printf("| Ring memory (fixed, 18 rings) | %.1f MiB |\n",
                 static_cast<double>(store.memoryBytes()) / 1048576.0);
@@ -291,8 +307,8 @@ int main(int argc, char **argv)
                     ? store.ring("blue", MonitorMetric::RequestRate)->size()
                     : std::size_t(0));
     std::printf("| Points drawn per frame (all charts) | %zu |\n", drawn);
-    std::printf("| Feeding the day (%d reports) | %.2f s in all, %.1f µs per report |\n", settings.seconds,
-                sessionSeconds, feedMs * 1000.0 / settings.seconds);
+    std::printf("| Feeding the session (%d reports) | %.2f s in all, %.1f µs per report |\n",
+                settings.seconds, sessionSeconds, feedMs * 1000.0 / settings.seconds);
     std::printf("| Redraw + paint per frame (%zu frames) | median %.1f ms, p95 %.1f ms, max %.1f ms |\n",
                 frames.size(), bench::median(frames), percentile(frames, 95),
                 frames.empty() ? 0.0 : *std::max_element(frames.begin(), frames.end()));

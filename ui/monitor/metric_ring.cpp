@@ -144,10 +144,10 @@ std::vector<RingPoint> MetricRing::decimated(std::int64_t fromMs, std::int64_t t
         any = false;
         missing = false;
     };
-    for (std::size_t index = first; index < last; ++index) {
-        const RingPoint point = at(index);
-        const auto position = static_cast<std::size_t>(static_cast<double>(point.timeMs - fromMs) / span *
-                                                       static_cast<double>(buckets));
+    const double perMs = static_cast<double>(buckets) / span;
+    const auto visit = [&](std::size_t slot) {
+        const RingPoint point{m_times[slot], m_values[slot]};
+        const auto position = static_cast<std::size_t>(static_cast<double>(point.timeMs - fromMs) * perMs);
         const std::size_t which = std::min(position, buckets - 1);
         if (which != bucket) {
             flush();
@@ -157,19 +157,28 @@ std::vector<RingPoint> MetricRing::decimated(std::int64_t fromMs, std::int64_t t
             if (!missing)
                 missingAt = point.timeMs;
             missing = true;
-            continue;
+            return;
         }
         if (!any) {
             low = point;
             high = point;
             any = true;
-            continue;
+            return;
         }
         if (point.value < low.value)
             low = point;
-        if (point.value > high.value)
+        else if (point.value > high.value)
             high = point;
-    }
+    };
+    // The buffer's slots in at most two runs, without a modulo per point: a day's window is
+    // 86,400 points per series, visited at every redraw.
+    const std::size_t start = physical(first);
+    const std::size_t count = last - first;
+    const std::size_t firstRun = std::min(count, m_capacity - start);
+    for (std::size_t slot = start; slot < start + firstRun; ++slot)
+        visit(slot);
+    for (std::size_t slot = 0; slot < count - firstRun; ++slot)
+        visit(slot);
     flush();
     return out;
 }

@@ -144,10 +144,16 @@ void MonitorChartView::setLines(std::vector<ChartLine> lines)
             found->attachAxis(wanted);
         }
         found->setName(line.inLegend ? line.deployment : line.label);
+        // A dense line (a decimated day zig-zags between each pixel's minimum and maximum) in a
+        // one-pixel cosmetic pen: the raster engine draws that directly, while a wider pen is
+        // stroked into a polygon and filled, which costs hundreds of milliseconds a frame.
         QPen pen(line.color);
-        pen.setWidthF(1.8);
+        const bool dense = isDense(line);
+        pen.setWidthF(dense ? 1.0 : 1.8);
+        pen.setCosmetic(dense);
         pen.setStyle(line.style);
-        found->setPen(pen);
+        if (pen != found->pen())
+            found->setPen(pen);
         QList<QPointF> points;
         points.reserve(static_cast<qsizetype>(line.points.size()));
         for (const RingPoint &point : line.points)
@@ -164,7 +170,23 @@ void MonitorChartView::setLines(std::vector<ChartLine> lines)
         }
     m_series = series;
     m_lines = std::move(lines);
+    // Smooth edges for a few hundred points; without, for a day's zig-zag of a point or two per
+    // pixel, where they cost most of the paint and show nothing a pixel does not.
+    const bool dense =
+        std::any_of(m_lines.begin(), m_lines.end(), [this](const ChartLine &line) { return isDense(line); });
+    if (renderHints().testFlag(QPainter::Antialiasing) == dense)
+        setRenderHint(QPainter::Antialiasing, !dense);
     updateValueAxes();
+}
+
+bool MonitorChartView::isDense(const ChartLine &line) const
+{
+    // More than a point every two pixels of the span the line covers: a decimated zig-zag.
+    if (line.points.size() < 2)
+        return false;
+    const double span = static_cast<double>(line.points.back().timeMs - line.points.front().timeMs);
+    const double pixels = chart()->plotArea().width() * span / static_cast<double>(m_toMs - m_fromMs);
+    return static_cast<double>(line.points.size()) > std::max(pixels, 1.0) / 2.0;
 }
 
 void MonitorChartView::updateValueAxes()

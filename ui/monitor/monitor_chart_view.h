@@ -91,6 +91,7 @@ protected:
 
 private:
     void updateValueAxes();
+    bool isDense(const ChartLine &line) const;
     void setReadout(const QString &text);
 
     QDateTimeAxis *m_timeAxis;
