@@ -24,8 +24,9 @@ const QMap<QString, QStringList> &allowedIncludes()
         {QStringLiteral("util"), {}},
         {QStringLiteral("http"), {QStringLiteral("util")}},
         {QStringLiteral("mlflow"), {QStringLiteral("http"), QStringLiteral("util")}},
+        {QStringLiteral("azure"), {QStringLiteral("http"), QStringLiteral("util")}},
         {QStringLiteral("workspace"),
-         {QStringLiteral("mlflow"), QStringLiteral("http"), QStringLiteral("util")}},
+         {QStringLiteral("azure"), QStringLiteral("mlflow"), QStringLiteral("http"), QStringLiteral("util")}},
         {QStringLiteral("review"),
          {QStringLiteral("mlflow"), QStringLiteral("http"), QStringLiteral("util")}},
         {QStringLiteral("release"),
@@ -33,11 +34,11 @@ const QMap<QString, QStringList> &allowedIncludes()
           QStringLiteral("http"), QStringLiteral("util")}},
         {QStringLiteral("deploy"),
          {QStringLiteral("release"), QStringLiteral("review"), QStringLiteral("workspace"),
-          QStringLiteral("mlflow"), QStringLiteral("http"), QStringLiteral("util")}},
+          QStringLiteral("azure"), QStringLiteral("mlflow"), QStringLiteral("http"), QStringLiteral("util")}},
         {QStringLiteral("monitor"),
          {QStringLiteral("deploy"), QStringLiteral("release"), QStringLiteral("review"),
-          QStringLiteral("workspace"), QStringLiteral("mlflow"), QStringLiteral("http"),
-          QStringLiteral("util")}},
+          QStringLiteral("workspace"), QStringLiteral("azure"), QStringLiteral("mlflow"),
+          QStringLiteral("http"), QStringLiteral("util")}},
     };
     return table;
 }

@@ -165,8 +165,13 @@ Result<RolloutOutcome> Rollout::deploy(const DeployRequest &request, const Progr
     spec.name = request.deployment;
     spec.model = request.model;
     spec.version = status.version;
+    spec.instanceType = request.instanceType;
+    spec.instanceCount = request.instanceCount;
     if (Status created = m_target.createDeployment(spec, m_access, progress, cancel); !created.ok()) {
-        if (!existing.ok()) // an endpoint made for this deployment alone goes with it
+        // An endpoint made for this deployment alone goes with it, unless the cancel only
+        // stopped the waiting (Azure): the deployment is still being made there, at 0 %.
+        const bool stillAtWork = created.error().kind == ErrorKind::Cancelled && !m_target.cancelStopsWork();
+        if (!existing.ok() && !stillAtWork)
             (void)m_target.deleteEndpoint(request.endpoint, CancelToken());
         return created.error();
     }

@@ -120,6 +120,14 @@ Error armErrorBody(const HttpResponse &response)
 
 Result<std::string> sendRestRequest(const RestCall &call, HttpRequest request, const CancelToken &cancel)
 {
+    auto response = sendRestCall(call, std::move(request), cancel);
+    if (!response.ok())
+        return response.error();
+    return std::move(response.value().body);
+}
+
+Result<HttpResponse> sendRestCall(const RestCall &call, HttpRequest request, const CancelToken &cancel)
+{
     const std::string url = detail::urlWithoutCredentials(request.url);
     if (!call.transport)
         return Error::config("the client has no transport");
@@ -129,7 +137,7 @@ Result<std::string> sendRestRequest(const RestCall &call, HttpRequest request, c
     content.emplace_back("Accept", call.accept);
     if (!request.body.empty() || request.method != HttpMethod::Get) {
         // Exactly this value: MLflow's basic-auth user endpoints reject any parameter (";charset").
-        content.emplace_back("Content-Type", "application/json");
+        content.emplace_back("Content-Type", call.contentType);
     }
     const HttpHeaders callerHeaders = request.headers;
     for (int attempt = 0;; ++attempt) {
@@ -152,7 +160,7 @@ Result<std::string> sendRestRequest(const RestCall &call, HttpRequest request, c
         }
         HttpResponse &reply = response.value();
         if (reply.status >= 200 && reply.status < 300)
-            return std::move(reply.body);
+            return std::move(reply);
         // An expired token is renewed once; a refused password is not retried.
         if (reply.status == 401 && attempt == 0 && call.credentials &&
             call.credentials->refreshAfterUnauthorized())

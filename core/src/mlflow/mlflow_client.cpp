@@ -153,7 +153,9 @@ MlflowClient::MlflowClient(ClientConfig config)
 MlflowClient::MlflowClient(ClientConfig config, std::shared_ptr<HttpTransport> transport)
     : m_config(std::move(config))
     , m_transport(std::move(transport))
-    , m_credentials(std::make_shared<FixedCredentials>(m_config.credentials))
+    , m_credentials(m_config.credentialProvider
+                        ? m_config.credentialProvider
+                        : std::shared_ptr<CredentialProvider>(std::make_shared<FixedCredentials>(m_config.credentials)))
     , m_capabilities(makeServerCapabilitiesCache())
 {
     auto base = restBaseUrl(m_config.trackingUri);
@@ -235,6 +237,16 @@ Error invalidArgument(std::string message)
 
 } // namespace
 
+void MlflowClient::aliasesFromTags(RegisteredModel &model) const
+{
+    model.aliases.clear();
+    const std::string prefix = kAliasTagPrefix;
+    for (const auto &[key, value] : model.tags) {
+        if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0 && !value.empty())
+            model.aliases[key.substr(prefix.size())] = value;
+    }
+}
+
 Result<Page<RegisteredModel>> MlflowClient::searchRegisteredModels(const SearchModelsQuery &query,
                                                                    const CancelToken &cancel) const
 {
@@ -247,8 +259,13 @@ Result<Page<RegisteredModel>> MlflowClient::searchRegisteredModels(const SearchM
         params.emplace_back("order_by", order);
     if (!query.pageToken.empty())
         params.emplace_back("page_token", query.pageToken);
-    return getAndRead<Page<RegisteredModel>>(*this, m_baseUrl, "registered-models/search", params, cancel,
-                                             json::registeredModelsPageFromBody);
+    auto page = getAndRead<Page<RegisteredModel>>(*this, m_baseUrl, "registered-models/search", params, cancel,
+                                                  json::registeredModelsPageFromBody);
+    if (page.ok() && m_config.aliasesAsModelTags) {
+        for (auto &model : page->items)
+            aliasesFromTags(model);
+    }
+    return page;
 }
 
 Result<std::vector<RegisteredModel>> MlflowClient::searchAllRegisteredModels(
@@ -269,8 +286,11 @@ Result<std::vector<RegisteredModel>> MlflowClient::searchAllRegisteredModels(
 Result<RegisteredModel> MlflowClient::getRegisteredModel(const std::string &name,
                                                          const CancelToken &cancel) const
 {
-    return getAndRead<RegisteredModel>(*this, m_baseUrl, "registered-models/get", {{"name", name}}, cancel,
-                                       json::registeredModelFromBody);
+    auto model = getAndRead<RegisteredModel>(*this, m_baseUrl, "registered-models/get", {{"name", name}}, cancel,
+                                             json::registeredModelFromBody);
+    if (model.ok() && m_config.aliasesAsModelTags)
+        aliasesFromTags(model.value());
+    return model;
 }
 
 Status MlflowClient::setRegisteredModelTag(const std::string &name, const std::string &key,
@@ -283,6 +303,8 @@ Status MlflowClient::setRegisteredModelTag(const std::string &name, const std::s
 Status MlflowClient::setRegisteredModelAlias(const std::string &name, const std::string &alias,
                                              const std::string &version, const CancelToken &cancel) const
 {
+    if (m_config.aliasesAsModelTags)
+        return setRegisteredModelTag(name, kAliasTagPrefix + alias, version, cancel);
     const nlohmann::json body{{"name", name}, {"alias", alias}, {"version", version}};
     return toStatus(call(HttpMethod::Post, "registered-models/alias", jsonText(body), cancel));
 }
@@ -345,14 +367,37 @@ Result<std::vector<ModelVersion>> MlflowClient::listModelVersions(const std::str
 Result<ModelVersion> MlflowClient::getModelVersion(const std::string &name, const std::string &version,
                                                    const CancelToken &cancel) const
 {
-    return getAndRead<ModelVersion>(*this, m_baseUrl, "model-versions/get",
-                                    {{"name", name}, {"version", version}}, cancel,
-                                    json::modelVersionFromBody);
+    auto found = getAndRead<ModelVersion>(*this, m_baseUrl, "model-versions/get",
+                                          {{"name", name}, {"version", version}}, cancel,
+                                          json::modelVersionFromBody);
+    if (found.ok() && m_config.aliasesAsModelTags) {
+        // The version's aliases live on its registered model there.
+        auto model = getRegisteredModel(name, cancel);
+        if (!model.ok())
+            return model.error();
+        found->aliases = model->aliasesOf(found->version);
+    }
+    return found;
 }
 
 Result<ModelVersion> MlflowClient::getModelVersionByAlias(const std::string &name, const std::string &alias,
                                                           const CancelToken &cancel) const
 {
+    if (m_config.aliasesAsModelTags) {
+        auto model = getRegisteredModel(name, cancel);
+        if (!model.ok())
+            return model.error();
+        const auto target = model->aliases.find(alias);
+        if (target == model->aliases.end()) {
+            Error error = Error::of(ErrorKind::Api,
+                                    "Registered model alias " + alias + " not found (aliases are kept as the "
+                                    "model's tags " + kAliasTagPrefix + "* in this registry).",
+                                    "RESOURCE_DOES_NOT_EXIST");
+            error.httpStatus = 404;
+            return error;
+        }
+        return getModelVersion(name, target->second, cancel);
+    }
     return getAndRead<ModelVersion>(*this, m_baseUrl, "registered-models/alias",
                                     {{"name", name}, {"alias", alias}}, cancel, json::modelVersionFromBody);
 }

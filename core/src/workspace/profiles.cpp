@@ -51,7 +51,7 @@ std::string compactJson(const json &value)
 const std::set<std::string> &knownProfileKeys()
 {
     static const std::set<std::string> keys{
-        "name", "tracking_uri", "auth", "username", "insecure_tls", "ca_bundle", "mlflow_executable"};
+        "name", "tracking_uri", "auth", "username", "insecure_tls", "ca_bundle", "mlflow_executable", "kind", "azure"};
     return keys;
 }
 
@@ -82,11 +82,61 @@ ReadOutcome readFile(const std::string &path, std::string &out, std::string &err
     return ReadOutcome::Ok;
 }
 
+Result<AzureProfile> azureFromJson(const json &value, const std::string &path)
+{
+    if (!value.is_object())
+        return Error::parse(path, path + std::string(" should be an object, got ") + value.type_name());
+    AzureProfile azure;
+    AzureWorkspace &ws = azure.workspace;
+    const std::map<std::string, std::string *> fields{
+        {"subscription_id", &ws.subscriptionId}, {"resource_group", &ws.resourceGroup},
+        {"workspace", &ws.workspace},            {"region", &ws.region},
+        {"arm_base_url", &ws.armBaseUrl},        {"api_version", &ws.apiVersion},
+        {"authority_host", &ws.authorityHost},   {"tenant_id", &azure.tenantId},
+        {"client_id", &azure.clientId}};
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        const std::string field = path + '.' + it.key();
+        if (it->is_null())
+            continue;
+        if (!it->is_string())
+            return Error::parse(field, "field '" + field + "': expected string, got " + it->type_name());
+        const std::string &text = it->get_ref<const std::string &>();
+        if (it.key() == "sign_in") {
+            if (text == wireName(AzureSignIn::AzureCli))
+                azure.signIn = AzureSignIn::AzureCli;
+            else if (text == wireName(AzureSignIn::ServicePrincipal))
+                azure.signIn = AzureSignIn::ServicePrincipal;
+            else
+                return Error::parse(field, "field '" + field + "': unknown sign-in \"" + text.substr(0, 40) +
+                                               "\" (expected azure-cli or service-principal)");
+        } else if (const auto target = fields.find(it.key()); target != fields.end() && !text.empty()) {
+            *target->second = text;
+        }
+        // Unknown keys of a newer version are dropped here; a secret never belongs here.
+    }
+    return azure;
+}
+
+json azureToJson(const AzureProfile &azure)
+{
+    const AzureWorkspace &ws = azure.workspace;
+    json entry{{"subscription_id", ws.subscriptionId}, {"resource_group", ws.resourceGroup},
+               {"workspace", ws.workspace},            {"region", ws.region},
+               {"arm_base_url", ws.armBaseUrl},        {"api_version", ws.apiVersion},
+               {"authority_host", ws.authorityHost},   {"sign_in", wireName(azure.signIn)}};
+    if (azure.signIn == AzureSignIn::ServicePrincipal) {
+        entry["tenant_id"] = azure.tenantId;
+        entry["client_id"] = azure.clientId;
+    }
+    return entry;
+}
+
 Result<Profile> profileFromJson(const json &value, const std::string &path)
 {
     if (!value.is_object())
         return Error::parse(path, path + std::string(" should be an object, got ") + value.type_name());
     Profile profile;
+    std::string kind = "mlflow";
     for (auto it = value.begin(); it != value.end(); ++it) {
         const std::string &key = it.key();
         const std::string field = path + '.' + key;
@@ -98,6 +148,13 @@ Result<Profile> profileFromJson(const json &value, const std::string &path)
         }
         if (it->is_null())
             continue;
+        if (key == "azure") {
+            auto azure = azureFromJson(*it, field);
+            if (!azure.ok())
+                return azure.error();
+            profile.azure = std::move(azure).value();
+            continue;
+        }
         if (key == "insecure_tls") {
             if (!it->is_boolean())
                 return Error::parse(field, "field '" + field + "': expected boolean, got " + it->type_name());
@@ -117,6 +174,11 @@ Result<Profile> profileFromJson(const json &value, const std::string &path)
             profile.caBundlePath = text;
         } else if (key == "mlflow_executable") {
             profile.mlflowExecutable = text;
+        } else if (key == "kind") {
+            if (text != "mlflow" && text != "azureml")
+                return Error::parse(field, "field '" + field + "': unknown kind \"" + text.substr(0, 40) +
+                                               "\" (expected mlflow or azureml)");
+            kind = text;
         } else if (key == "auth") {
             const auto kind = authKindFromString(text);
             if (!kind)
@@ -127,6 +189,12 @@ Result<Profile> profileFromJson(const json &value, const std::string &path)
     }
     if (profile.name.empty())
         return Error::parse(path + ".name", path + " has no name");
+    if (kind == "azureml" && !profile.azure)
+        return Error::parse(path + ".azure", path + " is an Azure ML workspace without its \"azure\" settings");
+    if (kind != "azureml")
+        profile.azure.reset();
+    if (profile.azure)
+        profile.authKind = AuthKind::Bearer;
     return profile;
 }
 
@@ -324,6 +392,10 @@ Status ProfileStore::save() const
         // Written only when set, so that a profile file stays as it was for older versions.
         if (!profile.mlflowExecutable.empty())
             entry["mlflow_executable"] = profile.mlflowExecutable;
+        if (profile.azure) {
+            entry["kind"] = "azureml";
+            entry["azure"] = azureToJson(*profile.azure);
+        }
         const auto diskExtras = onDisk.find(profile.name);
         for (const auto &[key, value] : profile.extra) {
             if (knownProfileKeys().count(key) || looksLikeSecretKey(key))
@@ -464,6 +536,59 @@ ClientConfig clientConfigFor(const Profile &profile, const Credentials &credenti
     config.transport.verifyTls = !profile.insecureTls;
     config.transport.caBundlePath = profile.caBundlePath;
     return config;
+}
+
+const char *wireName(AzureSignIn signIn)
+{
+    return signIn == AzureSignIn::ServicePrincipal ? "service-principal" : "azure-cli";
+}
+
+std::shared_ptr<TokenSource> azureTokenSourceFor(const AzureProfile &profile, const Environment &env,
+                                                 std::shared_ptr<HttpTransport> transport,
+                                                 const std::string &clientSecret)
+{
+    if (profile.signIn == AzureSignIn::AzureCli) {
+        const std::string executable = env.get("MODELGATE_AZURE_CLI");
+        return std::make_shared<AzureCliTokenSource>(executable.empty() ? std::string("az") : executable);
+    }
+    ClientSecretSettings settings;
+    settings.tenantId = profile.tenantId.empty() ? env.get("AZURE_TENANT_ID") : profile.tenantId;
+    settings.clientId = profile.clientId.empty() ? env.get("AZURE_CLIENT_ID") : profile.clientId;
+    // The secret in the environment belongs to AZURE_CLIENT_ID: never send it for another client.
+    const std::string envClient = env.get("AZURE_CLIENT_ID");
+    if (!clientSecret.empty())
+        settings.clientSecret = clientSecret;
+    else if (envClient.empty() || envClient == settings.clientId)
+        settings.clientSecret = env.get("AZURE_CLIENT_SECRET");
+    const std::string authority = env.get("AZURE_AUTHORITY_HOST");
+    settings.authorityHost = authority.empty() ? profile.workspace.authorityHost : authority;
+    return std::make_shared<ClientSecretTokenSource>(std::move(settings), std::move(transport));
+}
+
+std::optional<Profile> azureProfileFromEnvironment(const Environment &env)
+{
+    const std::string workspace = env.get("AZUREML_WORKSPACE_NAME");
+    if (workspace.empty())
+        return std::nullopt;
+    Profile profile;
+    profile.name = "Environment (Azure ML)";
+    profile.authKind = AuthKind::Bearer;
+    AzureProfile azure;
+    azure.workspace.subscriptionId = env.get("AZURE_SUBSCRIPTION_ID");
+    azure.workspace.resourceGroup = env.get("AZURE_RESOURCE_GROUP");
+    azure.workspace.workspace = workspace;
+    azure.workspace.region = env.get("AZURE_REGION");
+    if (const std::string arm = env.get("MODELGATE_ARM_BASE_URL"); !arm.empty())
+        azure.workspace.armBaseUrl = arm;
+    if (const std::string authority = env.get("AZURE_AUTHORITY_HOST"); !authority.empty())
+        azure.workspace.authorityHost = authority;
+    if (!env.get("AZURE_CLIENT_ID").empty()) {
+        azure.signIn = AzureSignIn::ServicePrincipal;
+        azure.tenantId = env.get("AZURE_TENANT_ID");
+        azure.clientId = env.get("AZURE_CLIENT_ID");
+    }
+    profile.azure = std::move(azure);
+    return profile;
 }
 
 } // namespace modelgate

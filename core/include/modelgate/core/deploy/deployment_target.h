@@ -88,6 +88,10 @@ struct DeploymentSpec
     std::string name;
     std::string model;
     std::string version; // a number
+    // Azure ML: the VM size and how many instances (empty / 0: the target's default). The
+    // local target runs one scoring server whatever is asked.
+    std::string instanceType;
+    int instanceCount = 0;
 };
 
 struct InvokeResponse
@@ -123,6 +127,9 @@ public:
     virtual ~DeploymentTarget() = default;
 
     virtual std::string kind() const = 0;
+    // Whether cancelling an action stops its work (local processes) or only the waiting for it
+    // (Azure Resource Manager cannot cancel an operation: it goes on at Azure).
+    virtual bool cancelStopsWork() const { return true; }
 
     // Every endpoint this target knows, each with its deployments' health checked now.
     virtual Result<std::vector<EndpointInfo>> listEndpoints(const CancelToken &cancel) const = 0;

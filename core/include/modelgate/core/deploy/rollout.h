@@ -59,6 +59,8 @@ struct DeployRequest
     std::optional<int> traffic;
     bool production = false; // for a new endpoint: reaching 100 % moves the champion alias
     std::string comment;
+    std::string instanceType; // Azure ML (DeploymentSpec); empty: the target's default
+    int instanceCount = 0;
 };
 
 // Whether a deployment's version is approved now (it keeps serving when not, but gets no

@@ -73,11 +73,16 @@ struct RestCall
     CredentialProvider *credentials = nullptr; // none: no Authorization header
     ErrorBodyMapper mapError = mlflowErrorBody;
     std::string accept = "application/json";
+    // Sent with a body or any method but GET (Entra ID's token endpoint wants a form).
+    std::string contentType = "application/json";
 };
 
 // Sends `request` (its method, URL and body; authorization and the content headers are
 // added here) and returns the body of a 2xx response or an Error carrying the URL.
 Result<std::string> sendRestRequest(const RestCall &call, HttpRequest request, const CancelToken &cancel);
+// The same, returning the whole 2xx response: its status and headers matter to a caller that
+// follows a long-running operation (201/202 with Azure-AsyncOperation or Location).
+Result<HttpResponse> sendRestCall(const RestCall &call, HttpRequest request, const CancelToken &cancel);
 
 // Follows a service's pages to the end: `fetch(token)` returns one page (a struct with
 // `items` and a next-page token, "" on the last: MLflow's next_page_token, ARM's nextLink,

@@ -21,7 +21,17 @@ struct ClientConfig
     Credentials credentials;
     TransportOptions transport;
     RetryPolicy retry;
+    // Where the Authorization header comes from when set (an Azure credential whose token is
+    // renewed after a 401); otherwise `credentials`, fixed. `credentials` still names the user.
+    std::shared_ptr<CredentialProvider> credentialProvider;
+    // The registry has no aliases (Azure ML's MLflow endpoint answers 404 to every alias call):
+    // this client keeps them as registered-model tags "modelgate.alias.<alias>" = version and
+    // reads them back into RegisteredModel::aliases and ModelVersion::aliases. docs/azure.md.
+    bool aliasesAsModelTags = false;
 };
+
+// The registered-model tag that holds an alias when ClientConfig::aliasesAsModelTags.
+inline constexpr const char *kAliasTagPrefix = "modelgate.alias.";
 
 // Turns a tracking URI into the REST base URL (no trailing slash), or a Config error.
 Result<std::string> restBaseUrl(const std::string &trackingUri);
@@ -206,6 +216,9 @@ private:
     std::string m_baseUrl; // empty when the URI is unusable; calls then return m_configError
     std::optional<Error> m_configError;
     std::shared_ptr<HttpTransport> m_transport;
+    // ClientConfig::aliasesAsModelTags: RegisteredModel::aliases from its kAliasTagPrefix tags.
+    void aliasesFromTags(RegisteredModel &model) const;
+
     std::shared_ptr<CredentialProvider> m_credentials;
     std::shared_ptr<struct ServerCapabilitiesCache> m_capabilities; // shared by copies
 };
