@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <modelgate/core/mlflow/json_output.h>
+#include <modelgate/core/workspace/azure_session.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
 #include <modelgate/core/mlflow/model_filter.h>
 
@@ -135,6 +136,8 @@ struct Context
     bool json = false;
     // What to say when the server answers 401: which variable to set for this profile.
     std::string unauthorisedHint;
+    // The signed-in Azure ML workspace, when the profile is one.
+    std::optional<AzureSession> azure;
 };
 
 int fail(Context &ctx, int code, const std::string &message)
@@ -217,6 +220,8 @@ std::optional<MlflowClient> makeClient(Context &ctx, const ArgParser &args, Fail
         profile.trackingUri = *uri;
     } else if (auto fromEnv = profileFromEnvironment(ctx.env)) {
         profile = *fromEnv;
+    } else if (auto azureFromEnv = azureProfileFromEnvironment(ctx.env)) {
+        profile = *azureFromEnv;
     } else {
         failure = {ExitUsage, "no tracking server: pass --profile NAME or --tracking-uri URI, or set "
                               "MLFLOW_TRACKING_URI"};
@@ -225,6 +230,28 @@ std::optional<MlflowClient> makeClient(Context &ctx, const ArgParser &args, Fail
 
     if (usedProfile)
         *usedProfile = profile;
+    if (profile.azure) {
+        TransportOptions transport;
+        if (const auto timeout = args.value("timeout")) {
+            const double seconds = std::strtod(timeout->c_str(), nullptr);
+            if (seconds > 0 && seconds <= 86400)
+                transport.totalTimeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+        }
+        auto session = openAzureSession(profile, ctx.env, transport, {}, ctx.cancel);
+        if (!session.ok()) {
+            const Error &error = session.error();
+            failure = {error.kind == ErrorKind::Config ? ExitUsage
+                       : error.kind == ErrorKind::Cancelled ? ExitInterrupted
+                                                             : ExitServer,
+                       "cannot open Azure ML workspace " + profile.azure->workspace.workspace + ": " +
+                           error.describe()};
+            return std::nullopt;
+        }
+        ctx.unauthorisedHint = "the token of " + session->credential->source().describe() +
+                               " was refused: check its role on the workspace";
+        ctx.azure = std::move(session).value();
+        return MlflowClient(ctx.azure->registry);
+    }
     const Credentials credentials = credentialsFromEnvironment(profile, ctx.env);
     ctx.unauthorisedHint = unauthorisedHintFor(profile, credentials, ctx.env);
     ClientConfig config = clientConfigFor(profile, credentials);
@@ -442,6 +469,8 @@ int dispatchDeploy(Context &ctx, const ArgParser &args, const std::string &comma
     deploy.jsonInput = args.value("json-input");
     deploy.batch = args.value("batch");
     deploy.comment = args.value("comment");
+    deploy.instanceType = args.value("instance-type");
+    deploy.instanceCount = args.value("instance-count");
     deploy.mlflow = args.value("mlflow");
     deploy.production = args.has("production");
     deploy.window = args.value("window");
@@ -456,8 +485,9 @@ int dispatchDeploy(Context &ctx, const ArgParser &args, const std::string &comma
         return fail(ctx, usage.exitCode, usage.message);
     std::optional<MlflowClient> client;
     std::optional<Profile> profile;
-    const bool haveRegistry =
-        args.has("profile") || args.has("tracking-uri") || !ctx.env.get("MLFLOW_TRACKING_URI").empty();
+    const bool haveRegistry = args.has("profile") || args.has("tracking-uri") ||
+                              !ctx.env.get("MLFLOW_TRACKING_URI").empty() ||
+                              !ctx.env.get("AZUREML_WORKSPACE_NAME").empty();
     if (deployCommandNeedsRegistry(deploy) || haveRegistry) {
         Failure failure{ExitUsage, {}};
         client = makeClient(ctx, args, failure, &profile);
@@ -465,7 +495,8 @@ int dispatchDeploy(Context &ctx, const ArgParser &args, const std::string &comma
             return fail(ctx, failure.code, failure.message);
     }
     const CommandFailure outcome =
-        runDeployCommand(client ? &*client : nullptr, profile ? &*profile : nullptr, deploy, ctx.env, ctx.out,
+        runDeployCommand(client ? &*client : nullptr, profile ? &*profile : nullptr, ctx.azure ? &*ctx.azure : nullptr,
+                         deploy, ctx.env, ctx.out,
                          ctx.err, ctx.cancel);
     return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
 }
@@ -477,7 +508,8 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
          {"profile",     "tracking-uri", "timeout",  "filter",   "against",    "max-points",   "comment",
           "break-glass", "file",         "model",    "out",      "lang",       "endpoint",     "deployment",
           "traffic",     "target",       "tail",     "csv",      "json-input", "batch",        "mlflow",
-          "window",      "rps",          "duration", "interval", "rules",      "auto-rollback"})
+          "window",      "rps",          "duration", "interval", "rules",      "auto-rollback",
+          "instance-type", "instance-count"})
         args.addOption(name, true);
     for (const char *name : {"json", "help", "version", "production", "once"})
         args.addOption(name, false);
@@ -642,7 +674,7 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
 int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &err, const Environment &env,
         const CancelToken &cancel)
 {
-    Context ctx{out, err, env, cancel, false, {}};
+    Context ctx{out, err, env, cancel, false, {}, {}};
     // The core returns errors as values; this guard only keeps a bug (e.g. bad_alloc)
     // from ending a pipeline step without the promised one-line message.
     try {

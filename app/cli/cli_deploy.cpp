@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <modelgate/core/deploy/azure_ml_target.h>
+#include <modelgate/core/workspace/azure_session.h>
 #include <modelgate/core/deploy/local_target.h>
 #include <modelgate/core/deploy/rollout.h>
 #include <modelgate/core/deploy/scoring_input.h>
@@ -36,8 +38,8 @@ const std::map<std::string, Shape> &shapes()
     static const std::map<std::string, Shape> table = {
         {"deploy",
          {2, 2,
-          "deploy MODEL VERSION --endpoint NAME --deployment NAME [--traffic PERCENT] [--target local] "
-          "[--production] [--comment TEXT]"}},
+          "deploy MODEL VERSION --endpoint NAME --deployment NAME [--traffic PERCENT] [--target local|azureml] "
+          "[--instance-type SKU] [--instance-count N] [--production] [--comment TEXT]"}},
         {"endpoint list", {0, 0, "endpoint list"}},
         {"endpoint status", {1, 1, "endpoint status NAME"}},
         {"endpoint traffic", {2, -1, "endpoint traffic NAME DEPLOYMENT=PERCENT... [--comment TEXT]"}},
@@ -184,7 +186,7 @@ RegistryAccess accessOf(const MlflowClient *client)
 
 namespace {
 
-CommandFailure endpointStatus(const MlflowClient *client, LocalTarget &target, const std::string &name,
+CommandFailure endpointStatus(const MlflowClient *client, DeploymentTarget &target, const std::string &name,
                               bool json, std::ostream &out, const CancelToken &cancel)
 {
     Result<EndpointInfo> endpoint = target.endpoint(name, cancel);
@@ -252,7 +254,7 @@ CommandFailure endpointStatus(const MlflowClient *client, LocalTarget &target, c
     return {};
 }
 
-CommandFailure endpointList(LocalTarget &target, bool json, std::ostream &out, const CancelToken &cancel)
+CommandFailure endpointList(DeploymentTarget &target, bool json, std::ostream &out, const CancelToken &cancel)
 {
     Result<std::vector<EndpointInfo>> endpoints = target.listEndpoints(cancel);
     if (!endpoints.ok())
@@ -328,7 +330,7 @@ CommandFailure scoringBodiesFor(const MlflowClient *client, const EndpointInfo &
 
 namespace {
 
-CommandFailure endpointInvoke(const MlflowClient *client, LocalTarget &target, const DeployCommand &command,
+CommandFailure endpointInvoke(const MlflowClient *client, DeploymentTarget &target, const DeployCommand &command,
                               std::ostream &out, std::ostream &err, const CancelToken &cancel)
 {
     const std::string &name = command.operands[0];
@@ -412,8 +414,17 @@ CommandFailure checkDeployCommand(const DeployCommand &command)
     for (const std::string &operand : command.operands)
         if (operand.find_first_not_of(" \t") == std::string::npos)
             return {ExitUsage, usage};
-    if (command.target && *command.target != "local")
-        return {ExitUsage, "--target '" + *command.target + "' is not available here (targets: local)"};
+    if (command.target && *command.target != "local" && *command.target != "azureml")
+        return {ExitUsage, "--target '" + *command.target + "' is not a target (targets: local, azureml)"};
+    if (command.instanceCount && !wholeNumber(*command.instanceCount, 1, 100))
+        return {ExitUsage, "--instance-count needs a number of instances from 1 to 100, got '" +
+                               *command.instanceCount + "'"};
+    if (command.instanceType &&
+        (command.instanceType->empty() || command.instanceType->size() > 64 ||
+         command.instanceType->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") !=
+             std::string::npos))
+        return {ExitUsage, "--instance-type needs an Azure VM size such as Standard_DS3_v2, got '" +
+                               *command.instanceType + "'"};
     if (command.command == "deploy") {
         if (!command.endpoint || !command.deployment)
             return {ExitUsage, usage};
@@ -452,17 +463,36 @@ bool deployCommandNeedsRegistry(const DeployCommand &command)
            command.command != "endpoint metrics" && command.command != "endpoint slo";
 }
 
-CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profile,
+CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profile, const AzureSession *azure,
                                 const DeployCommand &command, const Environment &env, std::ostream &out,
                                 std::ostream &err, const CancelToken &cancel)
 {
-    LocalTargetConfig config;
-    config.stateRoot = LocalTargetConfig::defaultStateRoot(env);
-    if (command.mlflow)
-        config.mlflowExecutable = *command.mlflow;
-    else if (profile && !profile->mlflowExecutable.empty())
-        config.mlflowExecutable = profile->mlflowExecutable;
-    LocalTarget target(config);
+    const std::string targetKind = command.target.value_or(azure ? "azureml" : "local");
+    if (targetKind == "azureml" && !azure)
+        return {ExitUsage, "--target azureml needs an Azure ML workspace: pass --profile NAME of a profile of kind "
+                           "azureml (docs/azure.md)"};
+    if (targetKind == "local" && azure)
+        return {ExitUsage, "the local target serves models of an MLflow server; profile '" +
+                               (profile ? profile->name : std::string()) +
+                               "' is an Azure ML workspace, whose endpoints are the target (--target azureml)"};
+    if ((command.instanceType || command.instanceCount) && targetKind != "azureml")
+        return {ExitUsage, "--instance-type and --instance-count are for Azure ML endpoints (--target azureml)"};
+    std::unique_ptr<DeploymentTarget> chosen;
+    if (azure) {
+        AzureMlTargetConfig config;
+        config.stateRoot = AzureMlTargetConfig::defaultStateRoot(env);
+        chosen = std::make_unique<AzureMlTarget>(
+            config, azure->arm, std::shared_ptr<HttpTransport>(makeCurlTransport(azure->registry.transport)));
+    } else {
+        LocalTargetConfig config;
+        config.stateRoot = LocalTargetConfig::defaultStateRoot(env);
+        if (command.mlflow)
+            config.mlflowExecutable = *command.mlflow;
+        else if (profile && !profile->mlflowExecutable.empty())
+            config.mlflowExecutable = profile->mlflowExecutable;
+        chosen = std::make_unique<LocalTarget>(config);
+    }
+    DeploymentTarget &target = *chosen;
     const std::string &cmd = command.command;
     const std::string comment = command.comment.value_or(std::string());
 
@@ -507,6 +537,8 @@ CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profi
             request.traffic = wholeNumber(*command.traffic, 0, 100);
         request.production = command.production;
         request.comment = comment;
+        request.instanceType = command.instanceType.value_or(std::string());
+        request.instanceCount = command.instanceCount ? *wholeNumber(*command.instanceCount, 1, 100) : 0;
         Result<RolloutOutcome> done = rollout.deploy(request, progress, cancel);
         if (!done.ok())
             return failureOf(done.error(), "cannot deploy " + request.model + " " + request.version);

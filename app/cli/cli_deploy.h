@@ -21,6 +21,7 @@ struct EndpointInfo;
 struct Error;
 struct RegistryAccess;
 struct ScoringBatches;
+struct AzureSession;
 } // namespace modelgate
 
 namespace modelgate::cli {
@@ -32,7 +33,9 @@ struct DeployCommand
     std::optional<std::string> endpoint;     // --endpoint (deploy)
     std::optional<std::string> deployment;   // --deployment
     std::optional<std::string> traffic;      // --traffic PERCENT (deploy)
-    std::optional<std::string> target;       // --target (local)
+    std::optional<std::string> target;       // --target local|azureml (the profile's kind when absent)
+    std::optional<std::string> instanceType; // --instance-type (deploy, azureml)
+    std::optional<std::string> instanceCount; // --instance-count (deploy, azureml)
     std::optional<std::string> tail;         // --tail N (endpoint logs)
     std::optional<std::string> csv;          // --csv FILE (endpoint invoke)
     std::optional<std::string> jsonInput;    // --json FILE (endpoint invoke)
@@ -65,7 +68,8 @@ bool deployCommandNeedsRegistry(const DeployCommand &command);
 // Runs the command. `client` may be null for commands that do not need the registry;
 // `profile` gives the mlflow executable when the command line does not. Progress lines go
 // to `err`.
-CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profile,
+// `azure`: the signed-in Azure ML workspace when the profile is one (its endpoints are the target).
+CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profile, const AzureSession *azure,
                                 const DeployCommand &command, const Environment &env, std::ostream &out,
                                 std::ostream &err, const CancelToken &cancel);
 

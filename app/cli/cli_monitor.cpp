@@ -325,7 +325,7 @@ CommandFailure endpointWatch(const MlflowClient &client, LocalTarget &target, co
     }
 }
 
-CommandFailure endpointSlo(LocalTarget &target, const DeployCommand &command, std::ostream &out)
+CommandFailure endpointSlo(DeploymentTarget &target, const DeployCommand &command, std::ostream &out)
 {
     const std::string &name = command.operands[0];
     Result<std::string> stored = target.monitorSettings(name);
@@ -413,15 +413,21 @@ CommandFailure checkMonitorCommand(const DeployCommand &command)
     return {};
 }
 
-CommandFailure runMonitorCommand(const MlflowClient *client, LocalTarget &target,
+CommandFailure runMonitorCommand(const MlflowClient *client, DeploymentTarget &anyTarget,
                                  const DeployCommand &command, std::ostream &out, std::ostream &err,
                                  const CancelToken &cancel)
 {
     const std::string &cmd = command.command;
+    if (cmd == "endpoint slo")
+        return endpointSlo(anyTarget, command, out);
+    auto *local = dynamic_cast<LocalTarget *>(&anyTarget);
+    if (!local)
+        return {ExitUsage, "'" + cmd + "' reads the request logs of a local endpoint; the metrics of " +
+                               anyTarget.kind() + " endpoints come from Azure Monitor, which this build "
+                               "does not read yet"};
+    LocalTarget &target = *local;
     if (cmd == "endpoint metrics")
         return endpointMetrics(target, command, out, cancel);
-    if (cmd == "endpoint slo")
-        return endpointSlo(target, command, out);
     if (cmd == "endpoint load")
         return endpointLoad(client, target, command, out, err, cancel);
     if (!client)

@@ -8,7 +8,7 @@
 #include <string>
 
 namespace modelgate {
-class LocalTarget;
+class DeploymentTarget;
 }
 
 namespace modelgate::cli {
@@ -17,7 +17,9 @@ bool isMonitorCommand(const std::string &command);
 // Usage problems of the monitoring options (exitCode 0 when none); monitoring options on
 // another command are usage errors too.
 CommandFailure checkMonitorCommand(const DeployCommand &command);
-CommandFailure runMonitorCommand(const MlflowClient *client, LocalTarget &target,
+// Metrics, load and watch read a local endpoint's own logs; an Azure ML endpoint's metrics come
+// from Azure Monitor, which this build does not read yet (they say so). Rules work for both.
+CommandFailure runMonitorCommand(const MlflowClient *client, DeploymentTarget &target,
                                  const DeployCommand &command, std::ostream &out, std::ostream &err,
                                  const CancelToken &cancel);
 
