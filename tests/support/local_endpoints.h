@@ -67,10 +67,12 @@ inline void deleteEndpoints(DeploymentTarget &target)
 // Registers a faulty version of `model` (scripts/register_faulty_version.py): it wraps
 // `sourceVersion` and fails on rows with BMI above 40 (3 of the 6 rows of
 // scripts/demo_patients.csv), answering `delayMs` late. As `user` (credentials through the
-// environment only). Returns the new version number, or an empty string after a qWarning.
+// environment only). With `failLoad`, its model cannot even load (a scoring server for it
+// exits at start). Returns the new version number, or an empty string after a qWarning.
 inline std::string registerFaultyVersion(const QString &uri, const std::string &user,
                                          const std::string &password, const std::string &model,
-                                         const std::string &sourceVersion, int delayMs = 0)
+                                         const std::string &sourceVersion, int delayMs = 0,
+                                         bool failLoad = false)
 {
     QProcess script;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -78,11 +80,14 @@ inline std::string registerFaultyVersion(const QString &uri, const std::string &
     env.insert(QStringLiteral("MLFLOW_TRACKING_PASSWORD"), QString::fromStdString(password));
     script.setProcessEnvironment(env);
     script.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    script.start(mlflowPython(), {QStringLiteral(MODELGATE_SOURCE_DIR "/scripts/register_faulty_version.py"),
-                                  QStringLiteral("--tracking-uri"), uri, QStringLiteral("--model"),
-                                  QString::fromStdString(model), QStringLiteral("--source-version"),
-                                  QString::fromStdString(sourceVersion), QStringLiteral("--delay-ms"),
-                                  QString::number(delayMs)});
+    QStringList arguments{QStringLiteral(MODELGATE_SOURCE_DIR "/scripts/register_faulty_version.py"),
+                          QStringLiteral("--tracking-uri"), uri, QStringLiteral("--model"),
+                          QString::fromStdString(model), QStringLiteral("--source-version"),
+                          QString::fromStdString(sourceVersion), QStringLiteral("--delay-ms"),
+                          QString::number(delayMs)};
+    if (failLoad)
+        arguments << QStringLiteral("--fail-load");
+    script.start(mlflowPython(), arguments);
     if (!script.waitForFinished(5 * 60 * 1000) || script.exitStatus() != QProcess::NormalExit ||
         script.exitCode() != 0) {
         script.kill();
