@@ -6,8 +6,12 @@ MLflow's scoring server answers with a 4xx status) and can answer slowly (--dela
 demo (scripts/demo.sh) and the monitoring tests deploy it as a canary beside the champion, so
 that its SLO rules trip and it is rolled back automatically (docs/monitoring.md).
 
+With --fail-load the version is broken differently: its load_context raises, so the model
+cannot be loaded at all and `mlflow models serve` exits at start (a deployment whose
+provisioning fails, e.g. against scripts/azure_ml_fake.py).
+
 Usage: register_faulty_version.py --tracking-uri URI --model NAME --source-version N
-       [--fail-above COLUMN=VALUE] [--delay-ms MS]
+       [--fail-above COLUMN=VALUE] [--delay-ms MS] [--fail-load]
 Credentials come from MLFLOW_TRACKING_USERNAME / MLFLOW_TRACKING_PASSWORD. Prints the new
 version number on the last line of stdout.
 """
@@ -33,13 +37,17 @@ from mlflow.tracking import MlflowClient  # noqa: E402
 class FaultyModel(mlflow.pyfunc.PythonModel):
     """The wrapped model's predictions, except that rows above the threshold fail."""
 
-    def __init__(self, column: str, threshold: float, delay_ms: int):
+    def __init__(self, column: str, threshold: float, delay_ms: int, fail_load: bool = False):
         self.column = column
         self.threshold = threshold
         self.delay_ms = delay_ms
+        self.fail_load = fail_load
         self.inner = None
 
     def load_context(self, context):
+        # getattr: versions pickled before the flag existed load as they always did.
+        if getattr(self, "fail_load", False):
+            raise RuntimeError("this build cannot load its artifacts (a planted start-up failure)")
         self.inner = mlflow.pyfunc.load_model(context.artifacts["inner"])
 
     def predict(self, context, model_input, params=None):
@@ -59,6 +67,8 @@ def main() -> int:
     parser.add_argument("--source-version", required=True)
     parser.add_argument("--fail-above", default="BMI=40", help="COLUMN=VALUE (default BMI=40)")
     parser.add_argument("--delay-ms", type=int, default=0)
+    parser.add_argument("--fail-load", action="store_true",
+                        help="the model's load_context raises: the version cannot be served at all")
     args = parser.parse_args()
     column, _, value = args.fail_above.partition("=")
     if not column or not value:
@@ -75,7 +85,8 @@ def main() -> int:
         mlflow.set_experiment("diabetes-classification")
         with mlflow.start_run(run_name="hotfix-canary", tags={"mlflow.source.name": "scripts/register_faulty_version.py",
                                                              "mlflow.source.type": "LOCAL"}):
-            mlflow.log_params({"wraps_version": args.source_version, "fails_when": f"{column} > {value}",
+            mlflow.log_params({"wraps_version": args.source_version,
+                               "fails_when": "loading" if args.fail_load else f"{column} > {value}",
                                "delay_ms": args.delay_ms})
             # Offline it looks as good as what it wraps (its evaluation is that version's): the
             # bug shows only when it serves, which is what a canary is for.
@@ -83,16 +94,16 @@ def main() -> int:
             if source_metrics:
                 mlflow.log_metrics(source_metrics)
             logged = mlflow.pyfunc.log_model(
-                name="model", python_model=FaultyModel(column, float(value), args.delay_ms),
+                name="model", python_model=FaultyModel(column, float(value), args.delay_ms, args.fail_load),
                 artifacts={"inner": inner}, signature=info.signature, input_example=example,
                 pip_requirements=[f"mlflow=={mlflow.__version__}", f"numpy=={np.__version__}",
                                   f"pandas=={pd.__version__}"],
                 registered_model_name=args.model)
     version = str(logged.registered_model_version)
+    flaw = ("Cannot be loaded: its start-up fails (a planted bug for a failed deployment)." if args.fail_load
+            else f"Fails on rows with {column} above {value} (a planted bug for the canary drill).")
     client.update_model_version(args.model, version,
-                                description=f"Hot-fix candidate built on v{args.source_version}. "
-                                            f"Fails on rows with {column} above {value} "
-                                            "(a planted bug for the canary drill).")
+                                description=f"Hot-fix candidate built on v{args.source_version}. {flaw}")
     for key, value in source.tags.items():
         if not key.startswith("modelgate.") and key not in ("validation_status", "reviewed_by", "ticket"):
             client.set_model_version_tag(args.model, version, key, value)
