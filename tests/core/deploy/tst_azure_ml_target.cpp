@@ -13,6 +13,7 @@
 #include <release_test_users.h>
 #include <seeded_model_copy.h>
 
+#include <QRegularExpression>
 #include <QTest>
 
 #include <atomic>
@@ -301,7 +302,10 @@ private Q_SLOTS:
         REQUIRE_OK(second);
         QVERIFY(firstDone);
         QCOMPARE(endpointNow().traffic(), (TrafficSplit{{"blue", 90}, {"green", 10}}));
-        QVERIFY2(m_fake.logTail(400).contains(QStringLiteral(" 409 ")), "the fake never answered 409");
+        // The fake's log has one line per request, ending with its status.
+        const QRegularExpression conflict(QStringLiteral("^\\S+ \\S+ arm PUT \\S+ 409$"),
+                                          QRegularExpression::MultilineOption);
+        QVERIFY2(m_fake.logTail(400).contains(conflict), "the fake never answered 409");
     }
 
     void aSplitMustSumToOneHundred()
@@ -343,8 +347,9 @@ private Q_SLOTS:
 
     void aFailedProvisioningIsReportedAndRemoved()
     {
-        const std::string broken = test::registerFaultyVersion(m_shared.uri(), kRiley, m_shared.password(kRiley),
-                                                               kModel, "4", 0, /*failLoad=*/true);
+        const std::string broken = test::registerFaultyVersion(
+            m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(), m_shared.adminPassword().toStdString(),
+            kModel, "4", 0, /*failLoad=*/true);
         QVERIFY(!broken.empty());
         // Approved as v4's twin would be: the gate lets it through, Azure cannot start it.
         DecisionRequest approve;
