@@ -99,7 +99,7 @@ JSON
 )
 "$PY" "$ROOT/scripts/azure_ml_fake.py" run --state-dir "$WORK/fake" --principals "$WORK/principals.json" \
     --mlflow-uri "$MLFLOW_URI" --endpoint-create-seconds 1 --traffic-update-seconds 1 --provision-timeout 120 \
-    --page-size 1 >"$WORK/fake.out" 2>"$WORK/fake.err" &
+    --page-size 1 --metrics-delay-seconds -60 >"$WORK/fake.out" 2>"$WORK/fake.err" &
 FAKE_PID=$!
 for _ in $(seq 1 100); do grep -q '^READY ' "$WORK/fake.out" 2>/dev/null && break; sleep 0.1; done
 grep -q '^READY ' "$WORK/fake.out" || { cat "$WORK/fake.err" >&2; fail "the fake did not start"; }
@@ -258,6 +258,35 @@ req DELETE "$EP/deployments/blue?$API"; expect_status 400 "delete blue while it 
 expect_in "$(jget 'd["error"]["message"]')" "traffic to 0" "the refusal says to set traffic to 0"
 set_traffic '{"blue":0,"green":100}'; expect_status 201 "cut over to green"; poll "$TRAFFIC_MONITOR"
 for _ in 1 2 3 4 5; do AUTH=$KEY req POST "$SCORE_URI" "$INPUT"; expect_eq "$STATUS/$(header azureml-model-deployment)" 200/green "all traffic to green"; done
+
+# --- Azure Monitor metrics from the requests served so far (the running minute counts at once) ---
+metrics() {  # RESOURCE-PATH METRICNAMES AGGREGATION [FILTER]
+    local span; span="$(date -u -d '-10 min' +%Y-%m-%dT%H:%M:00Z)/$(date -u -d '+2 min' +%Y-%m-%dT%H:%M:00Z)"
+    req GET "$ARM$1/providers/Microsoft.Insights/metrics?api-version=2024-02-01" "" -G --data-urlencode "metricnames=$2" \
+        --data-urlencode "timespan=$span" --data-urlencode interval=PT1M --data-urlencode "aggregation=$3" \
+        ${4:+--data-urlencode "\$filter=$4"}
+}
+metrics "$WS/onlineEndpoints/canary-e2e" RequestsPerMinute,RequestLatency_P90 Total
+expect_status 200 "endpoint metrics"
+expect_eq "$(jget '[v["unit"] for v in d["value"]]')" '["Count", "MilliSeconds"]' "units as Azure Monitor spells them"
+expect_eq "$(jget 'd["value"][0]["timeseries"][0]["metadatavalues"]')" "[]" "no filter: metadatavalues []"
+expect_eq "$(jget 'int(sum(p.get("total", 0) for p in d["value"][0]["timeseries"][0]["data"]))')" \
+    "$(grep -c '"endpoint": "canary-e2e"' "$WORK/fake/requests.jsonl")" "RequestsPerMinute counts every request served"
+metrics "$WS/onlineEndpoints/canary-e2e" RequestsPerMinute Total "deployment eq 'green' and statusCodeClass eq '2xx'"
+expect_eq "$(jget 'd["value"][0]["timeseries"][0]["metadatavalues"][1]["name"]["value"]')" statuscodeclass "dimension names lowercased"
+expect_eq "$(jget 'int(sum(p.get("total", 0) for p in d["value"][0]["timeseries"][0]["data"]))')" 6 "6 successful requests to green"
+metrics "$WS/onlineEndpoints/canary-e2e" RequestsPerMinute Total "deployment eq '*' and statusCodeClass ne '2xx'"
+expect_eq "$(jget 'sorted(set(m["value"] for t in d["value"][0]["timeseries"] for m in t["metadatavalues"] if m["name"]["value"] == "statuscodeclass"))')" \
+    '["4xx"]' "the failures are split out by status class"
+for _ in $(seq 1 30); do  # the fake samples its servers' /proc every 5 s
+    metrics "$WS/onlineEndpoints/canary-e2e/deployments/green" CpuUtilizationPercentage,CpuMemoryUtilizationPercentage,DeploymentCapacity Average
+    [[ "$STATUS" == 200 && "$(jget 'any("average" in p for p in d["value"][2]["timeseries"][0]["data"])')" == true ]] && break
+    sleep 0.5
+done
+expect_status 200 "deployment metrics"
+expect_eq "$(jget '[v["unit"] for v in d["value"]]')" '["Percent", "Percent", "Count"]' "deployment metric units"
+expect_eq "$(jget 'max(p.get("average", 0) for p in d["value"][2]["timeseries"][0]["data"])')" 1.0 "DeploymentCapacity 1"
+
 req DELETE "$EP/deployments/blue?$API"; expect_status 202 "delete blue"
 LOCATION=$(header Location); expect_in "$LOCATION" "/mfeOperationResults/" "Location monitor"; expect_eq "$(header Retry-After)" 1 "Retry-After"
 for _ in $(seq 1 60); do req GET "$LOCATION"; [[ "$STATUS" == 202 ]] || break; sleep 0.5; done
