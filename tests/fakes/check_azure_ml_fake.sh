@@ -4,12 +4,18 @@
 # `mlflow models serve` deployments, conflicts and validation errors, a deployment that fails
 # to start, revoked tokens, deletion, and that `stop` leaves no process behind.
 #
-#   tests/fakes/check_azure_ml_fake.sh
+#   tests/fakes/check_azure_ml_fake.sh [--auth]
 #
+# --auth: the MLflow server runs MLflow's basic-auth app; the fake reads the registry and starts
+# its servers as the admin and proxies each principal as its own MLflow user (slower: every
+# authenticated MLflow request costs the server a password hash).
 # Environment: PY (the venv's python; default: what scripts/setup.sh prints),
-# CHECK_MLFLOW_URI (use this running, seeded MLflow server instead of starting one).
-# Exits non-zero at the first mismatch; a trap stops everything it started. About a minute.
+# CHECK_MLFLOW_URI (without --auth: use this running, seeded MLflow server instead of starting one).
+# Exits non-zero at the first mismatch; a trap stops everything it started. About a minute
+# (two with --auth).
 set -euo pipefail
+AUTH_MODE=""
+[[ "${1:-}" == --auth ]] && AUTH_MODE=1
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PY=${PY:-$("$ROOT/scripts/setup.sh" --print-venv --no-apt 2>/dev/null)/bin/python}
@@ -71,15 +77,27 @@ token() {  # token FORM... -> prints access_token
 secret() { "$PY" -c 'import secrets; print(secrets.token_urlsafe(18))'; }
 
 # --- a real MLflow server with the seeded registry ----------------------------------------
-if [[ -n "${CHECK_MLFLOW_URI:-}" ]]; then
+ADMIN_PASSWORD=""
+RILEY_PASSWORD="unused-open-server"
+if [[ -n "$AUTH_MODE" ]]; then
+    "$PY" "$ROOT/scripts/seed_users.py" passwords "$WORK/passwords.json" >/dev/null
+    ADMIN_PASSWORD=$("$PY" "$ROOT/scripts/seed_users.py" password "$WORK/passwords.json" admin)
+    RILEY_PASSWORD=$("$PY" "$ROOT/scripts/seed_users.py" password "$WORK/passwords.json" riley.release)
+    STARTED_MLFLOW=1
+    MLFLOW_URI=$(MODELGATE_MLFLOW_ADMIN_PASSWORD=$ADMIN_PASSWORD "$PY" "$ROOT/scripts/mlflow_server.py" start "$WORK/mlflow" \
+        --fresh --seed --auth 2>"$WORK/mlflow.err" | tail -1) || { cat "$WORK/mlflow.err" >&2; fail "could not start MLflow"; }
+    "$PY" "$ROOT/scripts/seed_users.py" setup --tracking-uri "$MLFLOW_URI" --passwords "$WORK/passwords.json" \
+        --seed-summary "$WORK/mlflow/seed.json" >/dev/null 2>"$WORK/users.err" || { cat "$WORK/users.err" >&2; fail "users"; }
+elif [[ -n "${CHECK_MLFLOW_URI:-}" ]]; then
     MLFLOW_URI=$CHECK_MLFLOW_URI
 else
+    STARTED_MLFLOW=1
     MLFLOW_URI=$("$PY" "$ROOT/scripts/mlflow_server.py" start "$WORK/mlflow" --fresh --seed 2>"$WORK/mlflow.err" | tail -1) \
         || { cat "$WORK/mlflow.err" >&2; fail "could not start MLflow"; }
-    STARTED_MLFLOW=1
 fi
-ok "MLflow at $MLFLOW_URI"
-BAD_VERSION=$(MLFLOW_TRACKING_URI=$MLFLOW_URI "$PY" "$ROOT/scripts/register_faulty_version.py" --tracking-uri "$MLFLOW_URI" \
+ok "MLflow at $MLFLOW_URI${AUTH_MODE:+ (basic auth)}"
+BAD_VERSION=$(MLFLOW_TRACKING_URI=$MLFLOW_URI MLFLOW_TRACKING_USERNAME=${AUTH_MODE:+admin} \
+    MLFLOW_TRACKING_PASSWORD=$ADMIN_PASSWORD "$PY" "$ROOT/scripts/register_faulty_version.py" --tracking-uri "$MLFLOW_URI" \
     --model diabetes-classifier --source-version 3 --fail-load 2>"$WORK/faulty.err" | tail -1)
 [[ "$BAD_VERSION" =~ ^[0-9]+$ ]] || { cat "$WORK/faulty.err" >&2; fail "registering the --fail-load version"; }
 ok "registered diabetes-classifier v$BAD_VERSION that cannot load"
@@ -89,12 +107,16 @@ TENANT=$("$PY" -c 'import uuid; print(uuid.uuid4())')
 CLIENT_ID=$("$PY" -c 'import uuid; print(uuid.uuid4())')
 CLIENT_SECRET=$(secret)
 USER_PASSWORD=$(secret)
+ADMIN_ENTRY=""
+[[ -n "$AUTH_MODE" ]] && ADMIN_ENTRY=", \"mlflowAdmin\": {\"user\": \"admin\", \"password\": \"$ADMIN_PASSWORD\"}"
 (umask 077; cat >"$WORK/principals.json" <<JSON
 {"tenant": "$TENANT",
  "clients": [{"clientId": "$CLIENT_ID", "clientSecret": "$CLIENT_SECRET", "oid": "$("$PY" -c 'import uuid; print(uuid.uuid4())')",
-              "mlflowUser": "riley.release", "mlflowPassword": "unused-open-server"}],
+              "mlflowUser": "riley.release", "mlflowPassword": "$RILEY_PASSWORD"}],
  "users": [{"upn": "riley.release", "password": "$USER_PASSWORD", "oid": "$("$PY" -c 'import uuid; print(uuid.uuid4())')",
-            "mlflowUser": "riley.release", "mlflowPassword": "unused-open-server"}]}
+            "mlflowUser": "riley.release", "mlflowPassword": "$RILEY_PASSWORD"},
+           {"upn": "no.mlflow", "password": "$USER_PASSWORD", "oid": "$("$PY" -c 'import uuid; print(uuid.uuid4())')"}]
+ $ADMIN_ENTRY}
 JSON
 )
 "$PY" "$ROOT/scripts/azure_ml_fake.py" run --state-dir "$WORK/fake" --principals "$WORK/principals.json" \
@@ -174,6 +196,12 @@ expect_status 404 "setting an alias"
 req GET "$MLBASE/api/2.0/mlflow/registered-models/get?name=no-such-model"; expect_status 404 "MLflow's own errors are relayed"
 expect_eq "$(jget 'd["error_code"]')" RESOURCE_DOES_NOT_EXIST "RESOURCE_DOES_NOT_EXIST relayed"
 req GET "$MLBASE/version"; expect_status 404 "GET /version"
+if [[ -n "$AUTH_MODE" ]]; then
+    AUTH=$(token -d grant_type=password -d client_id=any -d username=no.mlflow --data-urlencode "password=$USER_PASSWORD" \
+        --data-urlencode "scope=$ARM_SCOPE")
+    req GET "$MLBASE/api/2.0/mlflow/registered-models/search"; expect_status 403 "a principal without MLflow credentials"
+    AUTH=$USER_TOKEN
+fi
 
 # --- endpoint -------------------------------------------------------------------------------
 EP="$ARM$WS/onlineEndpoints/canary-e2e"
@@ -357,4 +385,8 @@ done
 grep -qF "$CLIENT_SECRET" "$WORK/fake/fake.log" && fail "a secret reached fake.log"
 grep -qF "$USER_PASSWORD" "$WORK/fake/fake.log" && fail "a password reached fake.log"
 grep -qF "$KEY" "$WORK/fake/fake.log" && fail "an endpoint key reached fake.log"
+if [[ -n "$AUTH_MODE" ]]; then
+    grep -rqF "$ADMIN_PASSWORD" "$WORK/fake" && fail "the MLflow admin password reached the fake's files"
+    grep -rqF "$RILEY_PASSWORD" "$WORK/fake" && fail "an MLflow password reached the fake's files"
+fi
 ok "no secret in fake.log"
