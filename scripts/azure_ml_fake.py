@@ -89,7 +89,7 @@ from pathlib import Path
 from azure_fake.arm import ArmHandler
 from azure_fake.cloud import Cloud
 from azure_fake.common import (FakeLog, FakeServer, cleanup_recorded_servers, cmdline, log_stderr, new_id,
-                               stop_group, write_json_atomic)
+                               write_json_atomic)
 from azure_fake.entra import LoginHandler, TokenService
 from azure_fake.metrics import Metrics
 from azure_fake.mlflow_proxy import MlflowHandler
