@@ -30,6 +30,17 @@ Files in DIR: fake.json, fake.log (request lines and events, no secrets), reques
 line per scoring request: time, endpoint, deployment, status, modelStatus, latencyMs) and
 deployments/<e>/<d>/{server.json,inference-server.log,storage-initializer.log}.
 
+Azure Monitor metrics (GET <resource>/providers/Microsoft.Insights/metrics) of an endpoint
+(RequestsPerMinute by deployment/statusCode/statusCodeClass/modelStatusCode, RequestLatency and
+RequestLatency_P50/P90/P95/P99 by deployment, ConnectionsActive) and of a deployment
+(CpuUtilizationPercentage and CpuMemoryUtilizationPercentage of its server's process group
+sampled from /proc every 5 s relative to the SKU's vCPUs and memory, DeploymentCapacity,
+RequestsPerMinute by envoy_response_code, RequestLatency_P50..P99) come from what really
+happened, at whole-minute grains; a minute is reported --metrics-delay-seconds after it ends
+(earlier buckets carry only a timeStamp). Units and lowercased dimension names as in the
+recorded responses; metadatavalues [] without $filter; a $filter splits by the dimensions it
+names (eq '*' for all values), one timeseries per combination.
+
 Fake's choices where the reference is silent:
 - Validation failures are 400 {"error":{"code":"UserError","message",...,"innerError":
   {"code":"BadArgument"|"InvalidName"|"DeploymentHasTraffic"|...}}}, as Azure ML reports user
@@ -55,6 +66,10 @@ Fake's choices where the reference is silent:
 - getLogs: tail N > 0 gives the last N lines, tail 0 or absent the whole log (up to 5000 lines).
 - AML tokens (authMode AMLToken) live --token-lifetime seconds; refreshAfterTimeUtc is half-way.
 - Scoring errors are JSON {"message": ...}; an endpoint that is still Creating answers 404.
+- Metrics: ConnectionsActive is the minute's mean concurrency (the requests' summed latency /
+  60 s); each deployment has one instance id, "<deployment>-instance-0", whatever its capacity;
+  DeploymentCapacity's State is the deployment's provisioningState; mirrored copies count for
+  the shadow deployment only.
 - The MLflow endpoint does not support model version aliases: registered-models/alias (any
   method) and model-versions/get-by-alias answer 404 ENDPOINT_NOT_FOUND "... not supported by
   Azure Machine Learning", and "aliases" is removed from registered-model and model-version
@@ -74,8 +89,9 @@ from pathlib import Path
 from azure_fake.arm import ArmHandler
 from azure_fake.cloud import Cloud
 from azure_fake.common import (FakeLog, FakeServer, cleanup_recorded_servers, cmdline, log_stderr, new_id,
-                               stop_group, write_json_atomic)
+                               write_json_atomic)
 from azure_fake.entra import LoginHandler, TokenService
+from azure_fake.metrics import Metrics
 from azure_fake.mlflow_proxy import MlflowHandler
 from azure_fake.scoring import RequestLog, ScoringHandler
 
@@ -111,6 +127,7 @@ class Fake:
         self.tokens = TokenService(principals, config.token_lifetime)
         self.cloud = Cloud(config, self.log, self.tokens)
         self.requests = RequestLog(config.state_dir / "requests.jsonl")
+        self.metrics = Metrics(self)
         self.servers = {name: FakeServer(name, handler, self) for name, handler in
                         (("login", LoginHandler), ("arm", ArmHandler), ("mlflow", MlflowHandler),
                          ("scoring", ScoringHandler))}
@@ -121,6 +138,7 @@ class Fake:
     def serve(self) -> None:
         for server in self.servers.values():
             threading.Thread(target=server.serve_forever, name=f"http-{server.name}", daemon=True).start()
+        threading.Thread(target=self.metrics.sample_forever, name="usage-sampler", daemon=True).start()
 
     def close(self) -> None:
         for server in self.servers.values():
@@ -221,6 +239,9 @@ def main() -> int:
     run_parser.add_argument("--traffic-update-seconds", type=float, default=1.0)
     run_parser.add_argument("--provision-timeout", type=float, default=240.0, metavar="SECONDS")
     run_parser.add_argument("--page-size", type=int, default=10)
+    run_parser.add_argument("--metrics-delay-seconds", type=float, default=60.0,
+                            help="Azure Monitor's ingestion delay: a minute is reported this long after it "
+                                 "ends (-60: the running minute is reported at once, for tests)")
     run_parser.add_argument("--mlflow-executable", default=str(Path(sys.executable).parent / "mlflow"))
     commands.add_parser("stop").add_argument("--state-dir", type=Path, required=True)
     args = parser.parse_args()

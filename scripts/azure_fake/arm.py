@@ -1,6 +1,6 @@
 """Azure Resource Manager (management.azure.com) for one Machine Learning workspace: the
 workspace, its online endpoints and deployments, model versions (read from the real MLflow
-registry) and the mfe operation monitors."""
+registry), the mfe operation monitors and, through metrics.py, Azure Monitor metrics."""
 from __future__ import annotations
 
 import json
@@ -12,6 +12,8 @@ from .entra import ARM_AUDIENCE, TokenError, bearer
 
 API_VERSIONS = ("2022-05-01", "2023-04-01", "2024-10-01", "2025-06-01", "2025-09-01", "2025-12-01", "2026-03-01",
                 "2026-05-01", "2026-07-01", "2026-09-01")
+# Microsoft.Insights metrics: the versions of the MON spec folders (2018-01-01 in the recorded calls).
+METRICS_API_VERSIONS = ("2018-01-01", "2019-07-01", "2021-05-01", "2023-10-01", "2024-02-01")
 PROVIDER = "microsoft.machinelearningservices"
 OPERATION_TIMEOUT = "PT1H"
 
@@ -104,12 +106,17 @@ class ArmHandler(FakeHandler):
         if len(seg) < 8 or low[4:7] != ["providers", PROVIDER, "workspaces"]:
             raise self.no_route(seg)
         rest, low_rest = seg[8:], low[8:]
-        version = self.api_version()
+        metrics = low_rest[-3:] == ["providers", "microsoft.insights", "metrics"]
+        version = self.api_version(METRICS_API_VERSIONS if metrics else API_VERSIONS)
         if low[7] != config.workspace.lower():
             raise ArmError(404, "ResourceNotFound",
                            f"The Resource 'Microsoft.MachineLearningServices/workspaces/{seg[7]}' under resource "
                            f"group '{seg[3]}' was not found. For more details please go to "
                            "https://aka.ms/ARMResourceNotFoundFix")
+        if metrics:
+            self.methods("GET")
+            self.fake.metrics.answer(self, rest[:-3])
+            return
         self.workspace_route(rest, low_rest, version)
 
     def api_version_any(self) -> None:

@@ -208,6 +208,7 @@ class FakeHandler(BaseHTTPRequestHandler):
     split = None
     query: dict[str, list[str]] = {}
     extra_headers: dict[str, str] = {}
+    body_bytes: bytes | None = None
 
     @property
     def fake(self):
@@ -227,6 +228,13 @@ class FakeHandler(BaseHTTPRequestHandler):
         return default
 
     def read_body(self) -> bytes:
+        """The request body, read once (dispatch() reads it before routing, so that an answer
+        given without looking at it never leaves it in the connection as the next request)."""
+        if self.body_bytes is None:
+            self.body_bytes = self._read_body()
+        return self.body_bytes
+
+    def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             chunks = []
             while True:
@@ -263,6 +271,13 @@ class FakeHandler(BaseHTTPRequestHandler):
         self.split = urlsplit(self.path)
         self.query = parse_qs(self.split.query, keep_blank_values=True)
         self.extra_headers = {}
+        self.body_bytes = None
+        try:
+            self.read_body()
+        except (BodyError, ValueError, OSError):
+            self.send_json(400, {"error": {"code": "InvalidRequestContent", "message": "Unreadable request body."}})
+            self.close_connection = True
+            return
         try:
             self.route()
         except (BrokenPipeError, ConnectionResetError):
