@@ -262,6 +262,72 @@ if [[ -n $screenshotDir ]]; then
             "$gui" --profile "$profileName" --lang "$lang" --screenshots "$endpointShots"
         cp "$endpointShots"/1[7-9]-*-"$lang".png "$endpointShots"/2[0-2]-*-"$lang".png "$screenshotDir"/
     done
+    kill "$loadPid" 2>/dev/null || true
+
+    # The Azure ML screens (23, 24): the same two versions on a managed online endpoint of the
+    # local stand-in of Azure (scripts/azure_ml_fake.py, docs/azure.md: Entra ID, ARM and the
+    # workspace's MLflow endpoint in front of this demo server; real scoring servers), riley
+    # signed in as after `az login`.
+    say "The Azure ML screens: an endpoint of the local stand-in of Azure"
+    azureDir="$endpointHome/azure"
+    mkdir -p "$azureDir" && chmod 700 "$azureDir"
+    AZ_DIR="$azureDir" AZ_USER="$releaseManager" AZ_MLFLOW_PASSWORD="$releaseManagerPassword" \
+        AZ_ADMIN_PASSWORD="$adminPassword" "$python" - <<'PYTHON'
+import json, os, secrets
+directory = os.environ["AZ_DIR"]
+principals = {"tenant": "72f988bf-86f1-41af-91ab-2d7cd011db47", "clients": [],
+              "users": [{"upn": os.environ["AZ_USER"], "password": secrets.token_urlsafe(18),
+                         "oid": "00000000-0000-4000-8000-0000000a11e5", "mlflowUser": os.environ["AZ_USER"],
+                         "mlflowPassword": os.environ["AZ_MLFLOW_PASSWORD"]}],
+              "mlflowAdmin": {"user": "admin", "password": os.environ["AZ_ADMIN_PASSWORD"]}}
+path = os.path.join(directory, "principals.json")
+with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as handle:
+    json.dump(principals, handle)
+PYTHON
+    "$python" "$scriptDir/azure_ml_fake.py" run --state-dir "$azureDir/state" --principals "$azureDir/principals.json" \
+        --mlflow-uri "$uri" --mlflow-executable "$(dirname "$python")/mlflow" >"$azureDir/fake.out" 2>&1 &
+    azurePid=$!
+    trap 'kill $azurePid 2>/dev/null || true; "$python" "$scriptDir/azure_ml_fake.py" stop --state-dir "$azureDir/state" >/dev/null 2>&1 || true; cleanupEndpoints' EXIT
+    for _ in $(seq 1 300); do [[ -s $azureDir/state/fake.json ]] && break; sleep 0.2; done
+    [[ -s $azureDir/state/fake.json ]] || { cat "$azureDir/fake.out" >&2; echo "demo.sh: the Azure stand-in did not start" >&2; exit 1; }
+    export MODELGATE_AZURE_CLI="$scriptDir/fake-az" MODELGATE_FAKE_AZ_LOGIN="$azureDir/az-login.json"
+    azureProfile="Azure ML demo (local stand-in)"
+    AZ_DIR="$azureDir" PROFILE_FILE="$configHome/modelgate/profiles.json" PROFILE_NAME="$azureProfile" \
+        "$python" - <<'PYTHON'
+import json, os, tempfile
+directory, path, name = os.environ["AZ_DIR"], os.environ["PROFILE_FILE"], os.environ["PROFILE_NAME"]
+fake = json.load(open(os.path.join(directory, "state", "fake.json"), encoding="utf-8"))
+principals = json.load(open(os.path.join(directory, "principals.json"), encoding="utf-8"))
+user = principals["users"][0]
+login = {"loginUrl": fake["login"], "tenant": fake["tenant"], "username": user["upn"], "password": user["password"],
+         "subscription": fake["subscription"]}
+with open(os.open(os.path.join(directory, "az-login.json"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as handle:
+    json.dump(login, handle)
+document = json.load(open(path, encoding="utf-8"))
+profile = {"name": name, "kind": "azureml", "auth": "bearer",
+           "azure": {"subscription_id": fake["subscription"], "resource_group": fake["resourceGroup"],
+                     "workspace": fake["workspace"], "region": fake["region"], "arm_base_url": fake["arm"],
+                     "authority_host": fake["login"], "sign_in": "azure-cli"}}
+document["profiles"] = [p for p in document.get("profiles", []) if p.get("name") != name] + [profile]
+fd, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".profiles-")
+with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    json.dump(document, handle, indent=2)
+    handle.write("\n")
+os.chmod(temporary, 0o600)
+os.replace(temporary, path)
+PYTHON
+    "$cli" --profile "$azureProfile" deploy diabetes-classifier 3 --endpoint clinic-online --deployment blue \
+        --production --comment "the champion serves on Azure" >/dev/null
+    "$cli" --profile "$azureProfile" deploy diabetes-classifier 4 --endpoint clinic-online --deployment green \
+        --traffic 10 --instance-type Standard_F4s_v2 --comment "canary on Azure" >/dev/null
+    "$cli" --profile "$azureProfile" endpoint invoke clinic-online --csv "$scriptDir/demo_patients.csv" >/dev/null
+    for lang in en de; do
+        QT_QPA_PLATFORM=offscreen MODELGATE_SCREENSHOT_AZURE=1 \
+            "$gui" --profile "$azureProfile" --lang "$lang" --screenshots "$endpointShots"
+        cp "$endpointShots"/2[3-4]-*-"$lang".png "$screenshotDir"/
+    done
+    "$cli" --profile "$azureProfile" endpoint traffic clinic-online blue=100 >/dev/null 2>&1 || true
+    "$cli" --profile "$azureProfile" endpoint delete clinic-online --comment "screenshots taken" >/dev/null 2>&1 || true
     exit 0
 fi
 

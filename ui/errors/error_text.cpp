@@ -87,6 +87,8 @@ QString operationSentence(Operation operation)
         return ErrorText::tr("The load test did not run.");
     case Operation::RollBackBreach:
         return ErrorText::tr("The endpoint was not rolled back.");
+    case Operation::OpenAzureWorkspace:
+        return ErrorText::tr("Could not open the Azure Machine Learning workspace.");
     }
     return {};
 }
@@ -203,6 +205,9 @@ QString notFoundReason(Operation operation)
     case Operation::RunLoadTest:
     case Operation::RollBackBreach:
         return ErrorText::tr("The model or version no longer exists on the server (HTTP 404).");
+    case Operation::OpenAzureWorkspace:
+        return ErrorText::tr("Azure has no such workspace (HTTP 404). Check the subscription, resource group and "
+                             "workspace name.");
     }
     return {};
 }
@@ -210,6 +215,24 @@ QString notFoundReason(Operation operation)
 QString statusReason(const Error &error, Operation operation)
 {
     const int status = error.httpStatus;
+    // Azure: Microsoft Entra ID refused the sign-in, or ARM a token (codes of Entra and ARM).
+    if (error.code == "invalid_client" || error.code == "unauthorized_client" || error.code == "invalid_grant" ||
+        error.code == "invalid_request" || error.code == "invalid_scope")
+        return ErrorText::tr("Microsoft Entra ID refused the sign-in (%1): %2. Check the tenant, the client ID and "
+                             "the client secret of this workspace.")
+            .arg(QString::fromStdString(error.code), QString::fromStdString(error.message));
+    if (error.code == "ExpiredAuthenticationToken" || error.code.rfind("InvalidAuthenticationToken", 0) == 0 ||
+        error.code == "AuthenticationFailed")
+        return ErrorText::tr("Azure did not accept the sign-in token (%1), and a new one was refused too. Sign in "
+                             "again (az login) or check the service principal's secret. Nothing was changed.")
+            .arg(QString::fromStdString(error.code));
+    if (error.code == "AuthorizationFailed" || (status == 403 && operation == Operation::OpenAzureWorkspace))
+        return ErrorText::tr("Your Azure identity has no role on this workspace that allows it (HTTP 403): %1")
+            .arg(QString::fromStdString(error.message));
+    if (operation == Operation::Deploy && error.message.find("failed to provision") != std::string::npos)
+        return ErrorText::tr("Azure could not start the deployment; it was removed again and nothing was "
+                             "recorded. %1")
+            .arg(QString::fromStdString(error.message));
     if (status == 401 || error.code == "UNAUTHENTICATED")
         return ErrorText::tr(
             "The server did not accept the sign-in (HTTP 401). Check the user name and password (or "
@@ -369,6 +392,11 @@ QString userMessage(const Error &error, Operation operation)
     QString reason;
     switch (error.kind) {
     case ErrorKind::Cancelled:
+        // Azure Resource Manager cannot cancel an operation: only the waiting stopped.
+        if (error.message.rfind("stopped waiting", 0) == 0)
+            return ErrorText::tr("Stopped waiting. Azure cannot cancel the operation: it goes on at Azure (%1). "
+                                 "Refresh the endpoints to see how it ends.")
+                .arg(QString::fromStdString(error.message));
         return ErrorText::tr("Cancelled.");
     case ErrorKind::Transport:
         reason = transportReason(error);

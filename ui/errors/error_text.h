@@ -43,6 +43,7 @@ enum class Operation
     ValidateSloRule,       // one SLO rule as the editor checks it before saving
     RunLoadTest,           // the load test's requests
     RollBackBreach,        // rolling back a canary after an SLO breach ("Roll back now")
+    OpenAzureWorkspace,    // signing in to Azure and finding an Azure ML workspace's registry
 };
 
 // Whether `operation` acts on a deployment target rather than on the MLflow server alone.

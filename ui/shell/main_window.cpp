@@ -26,6 +26,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <modelgate/core/deploy/azure_ml_target.h>
 #include <modelgate/core/deploy/local_target.h>
 #include <modelgate/ui/app_info.h>
 
@@ -92,6 +93,9 @@ MainWindow::MainWindow(WorkspaceManager *workspaces, QWidget *parent)
                 m_endpoints->openDeployWizard(model, version);
             });
     connect(m_workspaces, &WorkspaceManager::activated, this, &MainWindow::onWorkspaceActivated);
+    connect(m_workspaces, &WorkspaceManager::activationFailed, this, [this](const QString &, const QString &message) {
+        m_banner->showMessage(ErrorBanner::Kind::Error, message, false, true);
+    });
     connect(m_workspaces->secretStore(), &SecretStore::persistenceChanged, this,
             &MainWindow::updateKeychainStatus);
     connect(m_workspaceCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -327,7 +331,15 @@ void MainWindow::onWorkspaceActivated(const QString &id)
 void MainWindow::setDeployContext(const Workspace &workspace, std::shared_ptr<const MlflowClient> client)
 {
     DeployContext context;
-    if (client) {
+    if (const auto azure = m_workspaces->azureSession(); client && azure && workspace.profile.azure) {
+        // An Azure ML workspace: its managed online endpoints are the target, and Azure loads
+        // the models from the workspace's registry itself (no registry access to hand over).
+        AzureMlTargetConfig config;
+        config.stateRoot = AzureMlTargetConfig::defaultStateRoot(m_workspaces->environment());
+        context.target = std::make_shared<AzureMlTarget>(
+            std::move(config), azure->arm, std::shared_ptr<HttpTransport>(makeCurlTransport(client->config().transport)));
+        context.client = std::move(client);
+    } else if (client) {
         LocalTargetConfig config;
         config.stateRoot = LocalTargetConfig::defaultStateRoot(m_workspaces->environment());
         if (!workspace.profile.mlflowExecutable.empty())

@@ -82,6 +82,45 @@ void ScreenshotRunner::stepEndpoints()
         });
 }
 
+// An Azure ML workspace's endpoint (scripts/demo.sh --screenshots deploys two versions to the
+// local stand-in of Azure first): the Endpoints tab with the split and the canary's log as
+// Azure's getLogs gives it.
+void ScreenshotRunner::stepAzureEndpoint()
+{
+    EndpointsPage *page = m_window->endpointsPage();
+    m_window->resize(registrySize());
+    waitFor(
+        QStringLiteral("the Azure endpoints"),
+        [this, page](const std::function<void()> &done) {
+            connect(page, &EndpointsPage::endpointsLoaded, this, done, Qt::SingleShotConnection);
+            m_window->showPage(MainWindow::EndpointsPageIndex);
+            page->refresh();
+        },
+        [this, page]() {
+            if (page->endpointModel()->rowCount() == 0) {
+                fail(QStringLiteral("the Azure workspace has no endpoint to show"));
+                finish();
+                return;
+            }
+            page->resetLayout();
+            const EndpointInfo endpoint = page->endpointModel()->endpointAt(0);
+            const DeploymentInfo *canary = endpoint.deployments.empty() ? nullptr : &endpoint.deployments.front();
+            for (const DeploymentInfo &deployment : endpoint.deployments)
+                if (deployment.traffic < canary->traffic)
+                    canary = &deployment;
+            page->selectEndpoint(QString::fromStdString(endpoint.name));
+            if (canary)
+                page->selectDeployment(QString::fromStdString(canary->name));
+            page->detailTabs()->setCurrentWidget(page->logView()->parentWidget());
+            QTimer::singleShot(3000, this, [this, page]() {
+                if (page->logView()->toPlainText().isEmpty())
+                    fail(QStringLiteral("the Azure deployment's log is empty"));
+                grab(m_window, QStringLiteral("23-azure-endpoint"));
+                stepWorkspacesDialog();
+            });
+        });
+}
+
 void ScreenshotRunner::grabEndpoints()
 {
     EndpointsPage *page = m_window->endpointsPage();

@@ -111,7 +111,15 @@ void ScreenshotRunner::run(const QString &workspaceName)
             connect(m_window, &MainWindow::modelsLoaded, this, done, Qt::SingleShotConnection);
             m_window->start(workspaceName);
         },
-        [this]() { stepModels(); });
+        [this]() {
+            // MODELGATE_SCREENSHOT_AZURE: the screens of an Azure ML workspace only (its
+            // endpoint and its profile), taken by scripts/demo.sh --screenshots against the
+            // local stand-in of Azure.
+            if (qEnvironmentVariableIsSet("MODELGATE_SCREENSHOT_AZURE"))
+                stepAzureEndpoint();
+            else
+                stepModels();
+        });
 }
 
 void ScreenshotRunner::waitFor(const QString &what, std::function<void(std::function<void()>)> action,
@@ -559,10 +567,14 @@ void ScreenshotRunner::stepWorkspacesDialog()
             poll->start(50);
         },
         [this, dialog]() {
-            grab(dialog, QStringLiteral("07-workspaces-dialog"));
+            const bool azure = qEnvironmentVariableIsSet("MODELGATE_SCREENSHOT_AZURE");
+            grab(dialog, azure ? QStringLiteral("24-azure-workspace-dialog") : QStringLiteral("07-workspaces-dialog"));
             dialog->reject();
             dialog->deleteLater();
-            stepErrorBanner();
+            if (azure)
+                finish();
+            else
+                stepErrorBanner();
         });
 }
 

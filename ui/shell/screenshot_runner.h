@@ -69,6 +69,7 @@ private:
     void fail(const QString &problem);
     void finish();
     void stepModels();
+    void stepAzureEndpoint();
     void stepVersions();
     void stepDetails();
     void stepReviewVersion();

@@ -1,5 +1,8 @@
 #include "workspaces/workspace_manager.h"
 
+#include "async/run_async.h"
+#include "errors/error_text.h"
+
 #include "workspaces/secret_store.h"
 
 namespace modelgate::ui {
@@ -125,10 +128,41 @@ void WorkspaceManager::activate(const QString &id)
                        [this, activation, id, profile = target->profile](const Credentials &c) {
                            if (activation != m_activation)
                                return; // the user switched again meanwhile
+                           if (profile.azure) {
+                               activateAzure(id, profile, QString::fromStdString(c.secret), activation);
+                               return;
+                           }
                            m_currentId = id;
+                           m_azure.reset();
                            m_client = std::make_shared<const MlflowClient>(clientConfigFor(profile, c));
                            Q_EMIT activated(id);
                        });
+}
+
+void WorkspaceManager::activateAzure(const QString &id, const Profile &profile, const QString &clientSecret,
+                                     quint64 activation)
+{
+    const Environment environment = m_environment;
+    runAsync(
+        this,
+        [profile, environment, secret = clientSecret.toStdString()]() -> Result<std::shared_ptr<AzureSession>> {
+            auto session = openAzureSession(profile, environment, {}, secret, CancelToken::none());
+            if (!session.ok())
+                return session.error();
+            return std::make_shared<AzureSession>(std::move(session).value());
+        },
+        [this, id, activation](const Result<std::shared_ptr<AzureSession>> &session) {
+            if (activation != m_activation)
+                return;
+            if (!session.ok()) {
+                Q_EMIT activationFailed(id, userMessage(session.error(), Operation::OpenAzureWorkspace));
+                return;
+            }
+            m_currentId = id;
+            m_azure = session.value();
+            m_client = std::make_shared<const MlflowClient>(m_azure->registry);
+            Q_EMIT activated(id);
+        });
 }
 
 Status WorkspaceManager::apply(const WorkspaceEdits &edits)

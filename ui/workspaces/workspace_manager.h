@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/workspace/azure_session.h>
 #include <modelgate/core/workspace/profiles.h>
 
 namespace modelgate::ui {
@@ -62,6 +63,9 @@ public:
     QString currentId() const { return m_currentId; }
     std::optional<Workspace> currentWorkspace() const;
     std::shared_ptr<const MlflowClient> client() const { return m_client; }
+    // The signed-in Azure ML workspace when the current workspace is one (its endpoints are
+    // the deployment target), else null.
+    std::shared_ptr<const AzureSession> azureSession() const { return m_azure; }
 
     // Credentials for a workspace: the keychain (or session) secret of a stored profile,
     // falling back to MLflow's environment variables for the same user.
@@ -86,14 +90,20 @@ public:
 Q_SIGNALS:
     void workspacesChanged();
     void activated(const QString &id);
+    // An Azure ML workspace could not be opened (no token, no workspace); `message` is for people.
+    void activationFailed(const QString &id, const QString &message);
 
 private:
+    // Signs in to Azure and finds the workspace's registry off the GUI thread.
+    void activateAzure(const QString &id, const Profile &profile, const QString &clientSecret, quint64 activation);
+
     ProfileStore m_store;
     std::vector<Profile> m_sessionProfiles;
     Environment m_environment;
     SecretStore *m_secrets;
     QString m_currentId;
     std::shared_ptr<const MlflowClient> m_client;
+    std::shared_ptr<const AzureSession> m_azure;
     quint64 m_activation = 0; // a newer activate() makes an older secret lookup stale
 };
 

@@ -2,6 +2,7 @@
 
 #include "async/run_async.h"
 #include "errors/error_text.h"
+#include "workspaces/azure_workspace_form.h"
 #include "workspaces/secret_store.h"
 
 #include <from_std.h>
@@ -18,6 +19,9 @@
 #include <QPushButton>
 #include <QSet>
 #include <QVBoxLayout>
+
+#include <modelgate/core/workspace/azure_session.h>
+#include <modelgate/core/workspace/identity.h>
 
 namespace modelgate::ui {
 
@@ -67,6 +71,11 @@ void WorkspacesDialog::buildUi()
     m_form = new QWidget(this);
     m_name = new QLineEdit(m_form);
     m_name->setObjectName(QStringLiteral("workspaceName"));
+    m_kind = new QComboBox(m_form);
+    m_kind->setObjectName(QStringLiteral("workspaceKind"));
+    m_kind->addItem(tr("MLflow tracking server"), false);
+    m_kind->addItem(tr("Azure Machine Learning workspace"), true);
+    m_azure = new AzureWorkspaceForm(m_form);
     m_uri = new QLineEdit(m_form);
     m_uri->setObjectName(QStringLiteral("trackingUri"));
     m_uri->setPlaceholderText(QStringLiteral("https://mlflow.example.com"));
@@ -92,6 +101,7 @@ void WorkspacesDialog::buildUi()
     auto *caRow = new QHBoxLayout;
     caRow->addWidget(m_caBundle, 1);
     caRow->addWidget(m_browseCa);
+    m_caRow = caRow;
     // Local deployments start `mlflow models serve` with this executable; the scoring server
     // needs the model's Python packages, which a workspace's own environment may provide.
     m_mlflowExecutable = new QLineEdit(m_form);
@@ -114,8 +124,11 @@ void WorkspacesDialog::buildUi()
     m_validation->setStyleSheet(QStringLiteral("color: #c0392b;"));
 
     auto *form = new QFormLayout(m_form);
+    m_formLayout = form;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Name:"), m_name);
+    form->addRow(tr("Kind:"), m_kind);
+    form->addRow(m_azure);
     form->addRow(tr("Tracking URI:"), m_uri);
     form->addRow(tr("Authentication:"), m_auth);
     form->addRow(m_userLabel, m_user);
@@ -146,7 +159,7 @@ void WorkspacesDialog::buildUi()
     layout->addLayout(columns, 1);
     layout->addWidget(m_keychainNote);
     layout->addWidget(m_buttons);
-    resize(880, 460);
+    resize(900, 560);
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         storeCurrentEntry();
@@ -159,6 +172,17 @@ void WorkspacesDialog::buildUi()
             storeCurrentEntry();
             validateCurrent();
         });
+    connect(m_azure, &AzureWorkspaceForm::changed, this, [this]() {
+        storeCurrentEntry();
+        validateCurrent();
+    });
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this]() {
+        if (m_updating)
+            return;
+        storeCurrentEntry();
+        updateFieldStates();
+        validateCurrent();
+    });
     connect(m_auth, &QComboBox::currentIndexChanged, this, [this]() {
         storeCurrentEntry();
         updateFieldStates();
@@ -229,6 +253,8 @@ void WorkspacesDialog::showEntry(int row)
     m_updating = true;
     const Entry entry = valid ? m_entries[static_cast<std::size_t>(row)] : Entry{};
     m_name->setText(fromStd(entry.profile.name));
+    m_kind->setCurrentIndex(entry.profile.azure ? 1 : 0);
+    m_azure->setProfile(entry.profile.azure.value_or(AzureProfile{}), entry.profile.azure ? entry.secret : QString());
     m_uri->setText(fromStd(entry.profile.trackingUri));
     m_auth->setCurrentIndex(m_auth->findData(static_cast<int>(entry.profile.authKind)));
     m_user->setText(fromStd(entry.profile.username));
@@ -254,12 +280,31 @@ void WorkspacesDialog::storeCurrentEntry()
     entry.profile.caBundlePath = m_caBundle->text().trimmed().toStdString();
     entry.profile.mlflowExecutable = m_mlflowExecutable->text().trimmed().toStdString();
     entry.secret = m_secret->text();
+    if (isAzureKind()) {
+        // The workspace's registry is found at sign-in; a bearer token always.
+        entry.profile.azure = m_azure->profile();
+        entry.profile.authKind = AuthKind::Bearer;
+        entry.secret = m_azure->clientSecret();
+    } else {
+        entry.profile.azure.reset();
+    }
     if (QListWidgetItem *item = m_list->item(m_currentRow))
         item->setText(m_name->text().trimmed());
 }
 
+bool WorkspacesDialog::isAzureKind() const
+{
+    return m_kind->currentData().toBool();
+}
+
 void WorkspacesDialog::updateFieldStates()
 {
+    const bool azure = isAzureKind();
+    m_azure->setVisible(azure);
+    for (QWidget *field :
+         std::initializer_list<QWidget *>{m_uri, m_auth, m_user, m_secret, m_insecureTls, m_mlflowExecutable})
+        m_formLayout->setRowVisible(field, !azure);
+    m_formLayout->setRowVisible(m_caRow, !azure);
     const auto kind = static_cast<AuthKind>(m_auth->currentData().toInt());
     m_user->setEnabled(kind == AuthKind::Basic);
     m_userLabel->setEnabled(kind == AuthKind::Basic);
@@ -288,6 +333,8 @@ QString WorkspacesDialog::validationProblem(const Entry &entry) const
         sameName += fromStd(other.profile.name) == name ? 1 : 0;
     if (sameName > 1)
         return tr("Another workspace is already called “%1”.").arg(name);
+    if (entry.profile.azure)
+        return AzureWorkspaceForm::problemOf(*entry.profile.azure);
     if (entry.profile.trackingUri.empty())
         return tr("Enter the tracking URI of the MLflow server, e.g. http://localhost:5000.");
     if (const Result<std::string> base = restBaseUrl(entry.profile.trackingUri); !base.ok())
@@ -351,17 +398,21 @@ void WorkspacesDialog::testConnection()
         m_testResult->setText(problem);
         return;
     }
-    Credentials credentials;
-    credentials.kind = entry.profile.authKind;
-    credentials.username = entry.profile.username;
-    credentials.secret = entry.secret.toStdString();
-    auto client = std::make_shared<const MlflowClient>(clientConfigFor(entry.profile, credentials));
     const quint64 generation = ++m_testGeneration;
     m_testCancel.cancel();
     m_testCancel = CancelToken();
     m_testButton->setEnabled(false);
     m_testResult->setStyleSheet(QString());
     m_testResult->setText(tr("Connecting…"));
+    if (entry.profile.azure) {
+        testAzureConnection(entry.profile, entry.secret, generation);
+        return;
+    }
+    Credentials credentials;
+    credentials.kind = entry.profile.authKind;
+    credentials.username = entry.profile.username;
+    credentials.secret = entry.secret.toStdString();
+    auto client = std::make_shared<const MlflowClient>(clientConfigFor(entry.profile, credentials));
     runAsync(
         this,
         [client, cancel = m_testCancel]() -> Result<std::string> {
@@ -386,6 +437,44 @@ void WorkspacesDialog::testConnection()
             } else {
                 m_testResult->setStyleSheet(QStringLiteral("color: #c0392b;"));
                 m_testResult->setText(userMessage(version.error(), Operation::TestConnection));
+            }
+        });
+}
+
+void WorkspacesDialog::testAzureConnection(const Profile &profile, const QString &secret, quint64 generation)
+{
+    struct Connected
+    {
+        std::string identity;
+        std::string registry;
+    };
+    runAsync(
+        this,
+        [profile, environment = m_manager->environment(), secret = secret.toStdString(),
+         cancel = m_testCancel]() -> Result<Connected> {
+            auto session = openAzureSession(profile, environment, {}, secret, cancel);
+            if (!session.ok())
+                return session.error();
+            // Signing in proves the identity; listing one model proves the workspace's registry.
+            const MlflowClient registry(session->registry);
+            SearchModelsQuery probe;
+            probe.maxResults = 1;
+            if (const auto models = registry.searchRegisteredModels(probe, cancel); !models.ok())
+                return models.error();
+            return Connected{reviewerIdentity(session->registry.credentials), session->registry.trackingUri};
+        },
+        [this, generation](const Result<Connected> &connected) {
+            m_testButton->setEnabled(true);
+            if (generation != m_testGeneration)
+                return;
+            if (connected.ok()) {
+                m_testResult->setStyleSheet(QStringLiteral("color: #27ae60;"));
+                m_testResult->setText(tr("Connected as %1; the workspace's model registry is readable. Aliases "
+                                         "are kept as model tags there (the workspace has none).")
+                                          .arg(fromStd(connected.value().identity)));
+            } else {
+                m_testResult->setStyleSheet(QStringLiteral("color: #c0392b;"));
+                m_testResult->setText(userMessage(connected.error(), Operation::OpenAzureWorkspace));
             }
         });
 }

@@ -9,12 +9,16 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
 
 namespace modelgate::ui {
+
+class AzureWorkspaceForm;
 
 // Add, edit and remove stored workspaces: name, tracking URI, authentication, user,
 // secret, TLS options. Secrets go to the SecretStore when the dialog is accepted and are
@@ -54,6 +58,8 @@ private:
     void addWorkspace();
     void removeWorkspace();
     void testConnection();
+    void testAzureConnection(const Profile &profile, const QString &secret, quint64 generation);
+    bool isAzureKind() const;
     QString validationProblem(const Entry &entry) const;
     void validateCurrent();
     void updateKeychainNote();
@@ -71,6 +77,10 @@ private:
     QPushButton *m_removeButton = nullptr;
     QWidget *m_form = nullptr;
     QLineEdit *m_name = nullptr;
+    QComboBox *m_kind = nullptr;              // an MLflow server or an Azure ML workspace
+    AzureWorkspaceForm *m_azure = nullptr;
+    QFormLayout *m_formLayout = nullptr;
+    QLayout *m_caRow = nullptr;
     QLineEdit *m_uri = nullptr;
     QComboBox *m_auth = nullptr;
     QLabel *m_userLabel = nullptr;
