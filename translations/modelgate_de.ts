@@ -759,6 +759,34 @@
         <source>the saved rules cannot be read (%1). The defaults are shown; saving replaces them.</source>
         <translation>die gespeicherten Regeln sind nicht lesbar (%1). Angezeigt werden die Standardregeln; Speichern ersetzt die Datei.</translation>
     </message>
+    <message>
+        <source>Could not open the Azure Machine Learning workspace.</source>
+        <translation>Der Azure-Machine-Learning-Arbeitsbereich konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Azure has no such workspace (HTTP 404). Check the subscription, resource group and workspace name.</source>
+        <translation>Azure kennt diesen Arbeitsbereich nicht (HTTP 404). Prüfen Sie Abonnement, Ressourcengruppe und Namen des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID refused the sign-in (%1): %2. Check the tenant, the client ID and the client secret of this workspace.</source>
+        <translation>Microsoft Entra ID hat die Anmeldung abgelehnt (%1): %2. Prüfen Sie Mandant, Client-ID und geheimen Clientschlüssel dieses Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>Azure did not accept the sign-in token (%1), and a new one was refused too. Sign in again (az login) or check the service principal&apos;s secret. Nothing was changed.</source>
+        <translation>Azure hat das Anmeldetoken nicht angenommen (%1), und ein neues wurde ebenfalls abgelehnt. Melden Sie sich erneut an (az login) oder prüfen Sie den geheimen Schlüssel des Dienstprinzipals. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Your Azure identity has no role on this workspace that allows it (HTTP 403): %1</source>
+        <translation>Ihre Azure-Identität hat keine Rolle in diesem Arbeitsbereich, die dies erlaubt (HTTP 403): %1</translation>
+    </message>
+    <message>
+        <source>Azure could not start the deployment; it was removed again and nothing was recorded. %1</source>
+        <translation>Azure konnte die Bereitstellung nicht starten; sie wurde wieder entfernt, und nichts wurde protokolliert. %1</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Azure cannot cancel the operation: it goes on at Azure (%1). Refresh the endpoints to see how it ends.</source>
+        <translation>Warten beendet. Azure kann den Vorgang nicht abbrechen: Er läuft bei Azure weiter (%1). Aktualisieren Sie die Endpunkte, um zu sehen, wie er endet.</translation>
+    </message>
 </context>
 <context>
     <name>MonitorText</name>
@@ -1777,6 +1805,85 @@
     <message>
         <source>The review tags of version %1 do not match the trail:</source>
         <translation>Die Prüf-Tags der Version %1 passen nicht zum Prüfpfad:</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::AzureWorkspaceForm</name>
+    <message>
+        <source>Azure CLI (az login)</source>
+        <translation>Azure CLI (az login)</translation>
+    </message>
+    <message>
+        <source>Service principal (client secret)</source>
+        <translation>Dienstprinzipal (geheimer Clientschlüssel)</translation>
+    </message>
+    <message>
+        <source>Tenant ID:</source>
+        <translation>Mandanten-ID:</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Geheimer Clientschlüssel:</translation>
+    </message>
+    <message>
+        <source>Cloud (change for sovereign clouds only)</source>
+        <translation>Cloud (nur für souveräne Clouds ändern)</translation>
+    </message>
+    <message>
+        <source>ARM base URL:</source>
+        <translation>ARM-Basis-URL:</translation>
+    </message>
+    <message>
+        <source>API version:</source>
+        <translation>API-Version:</translation>
+    </message>
+    <message>
+        <source>Authority host:</source>
+        <translation>Autoritätshost:</translation>
+    </message>
+    <message>
+        <source>Subscription ID:</source>
+        <translation>Abonnement-ID:</translation>
+    </message>
+    <message>
+        <source>Resource group:</source>
+        <translation>Ressourcengruppe:</translation>
+    </message>
+    <message>
+        <source>Workspace:</source>
+        <translation>Arbeitsbereich:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation>Anmelden mit:</translation>
+    </message>
+    <message>
+        <source>Enter the subscription ID, resource group, workspace and region of the Azure ML workspace.</source>
+        <translation>Geben Sie Abonnement-ID, Ressourcengruppe, Arbeitsbereich und Region des Azure-ML-Arbeitsbereichs ein.</translation>
+    </message>
+    <message>
+        <source>Enter the tenant ID and client ID of the service principal.</source>
+        <translation>Geben Sie Mandanten-ID und Client-ID des Dienstprinzipals ein.</translation>
+    </message>
+    <message>
+        <source>The Azure settings are not usable: %1.</source>
+        <translation>Die Azure-Einstellungen sind nicht verwendbar: %1.</translation>
+    </message>
+    <message>
+        <source>The client secret is kept in the system keychain; without one there, ModelGate uses AZURE_CLIENT_SECRET.</source>
+        <translation>Der geheime Clientschlüssel wird im Schlüsselbund des Systems gespeichert; ist dort keiner, verwendet ModelGate AZURE_CLIENT_SECRET.</translation>
+    </message>
+    <message>
+        <source>ModelGate asks the Azure CLI for a token (“az account get-access-token”); sign in with “az login” first. Tokens stay in memory only.</source>
+        <translation>ModelGate holt ein Token von der Azure CLI („az account get-access-token“); melden Sie sich zuerst mit „az login“ an. Tokens bleiben nur im Arbeitsspeicher.</translation>
     </message>
 </context>
 <context>
@@ -4927,6 +5034,22 @@ Kommentar: %6</translation>
     <message>
         <source>MLflow executable:</source>
         <translation>MLflow-Programm:</translation>
+    </message>
+    <message>
+        <source>MLflow tracking server</source>
+        <translation>MLflow-Tracking-Server</translation>
+    </message>
+    <message>
+        <source>Azure Machine Learning workspace</source>
+        <translation>Azure-Machine-Learning-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Connected as %1; the workspace&apos;s model registry is readable. Aliases are kept as model tags there (the workspace has none).</source>
+        <translation>Verbunden als %1; die Modellregistrierung des Arbeitsbereichs ist lesbar. Aliasse werden dort als Modell-Tags geführt (der Arbeitsbereich hat keine).</translation>
     </message>
 </context>
 </TS>

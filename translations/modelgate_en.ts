@@ -759,6 +759,34 @@
         <source>the saved rules cannot be read (%1). The defaults are shown; saving replaces them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not open the Azure Machine Learning workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure has no such workspace (HTTP 404). Check the subscription, resource group and workspace name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID refused the sign-in (%1): %2. Check the tenant, the client ID and the client secret of this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure did not accept the sign-in token (%1), and a new one was refused too. Sign in again (az login) or check the service principal&apos;s secret. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Azure identity has no role on this workspace that allows it (HTTP 403): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure could not start the deployment; it was removed again and nothing was recorded. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Azure cannot cancel the operation: it goes on at Azure (%1). Refresh the endpoints to see how it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonitorText</name>
@@ -1776,6 +1804,85 @@
     </message>
     <message>
         <source>The review tags of version %1 do not match the trail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::AzureWorkspaceForm</name>
+    <message>
+        <source>Azure CLI (az login)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service principal (client secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud (change for sovereign clouds only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARM base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authority host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace:</source>
+        <translation type="unfinished">Workspace:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the subscription ID, resource group, workspace and region of the Azure ML workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the tenant ID and client ID of the service principal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Azure settings are not usable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client secret is kept in the system keychain; without one there, ModelGate uses AZURE_CLIENT_SECRET.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ModelGate asks the Azure CLI for a token (“az account get-access-token”); sign in with “az login” first. Tokens stay in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4915,6 +5022,22 @@ Comment: %6</source>
     </message>
     <message>
         <source>MLflow executable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLflow tracking server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Machine Learning workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected as %1; the workspace&apos;s model registry is readable. Aliases are kept as model tags there (the workspace has none).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
