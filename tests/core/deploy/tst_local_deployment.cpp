@@ -146,7 +146,7 @@ private Q_SLOTS:
 
     void unapprovedVersionIsRefusedWithNothingStarted()
     {
-        DeployRequest request{kModel, "2", kEndpoint, "v2", std::nullopt, false, {}};
+        DeployRequest request{kModel, "2", kEndpoint, "v2", std::nullopt, false, {}, {}, 0};
         auto deployed = m_rollout->deploy(request, {}, CancelToken::none());
         QVERIFY(!deployed.ok());
         QCOMPARE(deployed.error().code, std::string(kRefusedNotApproved));
@@ -159,7 +159,7 @@ private Q_SLOTS:
 
     void approvedVersionDeploysAndPredicts()
     {
-        DeployRequest request{kModel, "3", kEndpoint, "blue", std::nullopt, true, "first release"};
+        DeployRequest request{kModel, "3", kEndpoint, "blue", std::nullopt, true, "first release", {}, 0};
         auto deployed = m_rollout->deploy(request, {}, CancelToken::none());
         REQUIRE_OK(deployed);
         QVERIFY(deployed.value().recorded());
@@ -195,7 +195,7 @@ private Q_SLOTS:
 
     void secondVersionRollsOutAndBack()
     {
-        DeployRequest request{kModel, "4", kEndpoint, "green", std::nullopt, false, "candidate"};
+        DeployRequest request{kModel, "4", kEndpoint, "green", std::nullopt, false, "candidate", {}, 0};
         auto deployed = m_rollout->deploy(request, {}, CancelToken::none());
         REQUIRE_OK(deployed);
         QCOMPARE(deployed.value().after, (TrafficSplit{{"blue", 100}, {"green", 0}}));

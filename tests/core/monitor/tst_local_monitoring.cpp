@@ -159,10 +159,10 @@ private Q_SLOTS:
             approve.comment = "approved for the canary drill";
             REQUIRE_OK(decideRelease(*m_riley, approve, CancelToken::none()));
         }
-        REQUIRE_OK(m_rollout->deploy({kModel, "3", kEndpoint, "blue", std::nullopt, false, {}}, {},
+        REQUIRE_OK(m_rollout->deploy({kModel, "3", kEndpoint, "blue", std::nullopt, false, {}, {}, 0}, {},
                                      CancelToken::none()));
         REQUIRE_OK(
-            m_rollout->deploy({kModel, m_faulty, kEndpoint, "green", 0, false, {}}, {}, CancelToken::none()));
+            m_rollout->deploy({kModel, m_faulty, kEndpoint, "green", 0, false, {}, {}, 0}, {}, CancelToken::none()));
     }
 
     void cleanupTestCase()

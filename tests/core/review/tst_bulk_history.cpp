@@ -47,7 +47,7 @@ std::string point(const std::string &runId, int step, double value)
 struct Fixture
 {
     std::shared_ptr<ScriptedTransport> transport = std::make_shared<ScriptedTransport>();
-    MlflowClient client{ClientConfig{"http://mlflow.test:5000", {}, {}, {}}, transport};
+    MlflowClient client{ClientConfig{"http://mlflow.test:5000", {}, {}, {}, {}, false}, transport};
 };
 
 } // namespace

@@ -166,9 +166,9 @@ private Q_SLOTS:
             REQUIRE_OK(decideRelease(*riley, approve, CancelToken::none()));
         }
         Rollout rollout(*riley, *m_target, m_context.access);
-        REQUIRE_OK(rollout.deploy({kModel, "3", kEndpoint, "blue", std::nullopt, false, {}}, {},
+        REQUIRE_OK(rollout.deploy({kModel, "3", kEndpoint, "blue", std::nullopt, false, {}, {}, 0}, {},
                                   CancelToken::none()));
-        REQUIRE_OK(rollout.deploy({kModel, m_faulty, kEndpoint, "green", 30, false, "canary"}, {},
+        REQUIRE_OK(rollout.deploy({kModel, m_faulty, kEndpoint, "green", 30, false, "canary", {}, 0}, {},
                                   CancelToken::none()));
         QCOMPARE(endpointNow().traffic(), (TrafficSplit{{"blue", 70}, {"green", 30}}));
     }
