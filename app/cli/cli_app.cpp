@@ -17,9 +17,9 @@
 #include <unistd.h>
 
 #include <modelgate/core/mlflow/json_output.h>
-#include <modelgate/core/workspace/azure_session.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
 #include <modelgate/core/mlflow/model_filter.h>
+#include <modelgate/core/workspace/azure_session.h>
 
 namespace modelgate::cli {
 
@@ -240,9 +240,9 @@ std::optional<MlflowClient> makeClient(Context &ctx, const ArgParser &args, Fail
         auto session = openAzureSession(profile, ctx.env, transport, {}, ctx.cancel);
         if (!session.ok()) {
             const Error &error = session.error();
-            failure = {error.kind == ErrorKind::Config ? ExitUsage
+            failure = {error.kind == ErrorKind::Config      ? ExitUsage
                        : error.kind == ErrorKind::Cancelled ? ExitInterrupted
-                                                             : ExitServer,
+                                                            : ExitServer,
                        "cannot open Azure ML workspace " + profile.azure->workspace.workspace + ": " +
                            error.describe()};
             return std::nullopt;
@@ -495,9 +495,8 @@ int dispatchDeploy(Context &ctx, const ArgParser &args, const std::string &comma
             return fail(ctx, failure.code, failure.message);
     }
     const CommandFailure outcome =
-        runDeployCommand(client ? &*client : nullptr, profile ? &*profile : nullptr, ctx.azure ? &*ctx.azure : nullptr,
-                         deploy, ctx.env, ctx.out,
-                         ctx.err, ctx.cancel);
+        runDeployCommand(client ? &*client : nullptr, profile ? &*profile : nullptr,
+                         ctx.azure ? &*ctx.azure : nullptr, deploy, ctx.env, ctx.out, ctx.err, ctx.cancel);
     return outcome.exitCode == ExitSuccess ? ExitSuccess : fail(ctx, outcome.exitCode, outcome.message);
 }
 
@@ -505,11 +504,11 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
 {
     ArgParser args;
     for (const char *name :
-         {"profile",     "tracking-uri", "timeout",  "filter",   "against",    "max-points",   "comment",
-          "break-glass", "file",         "model",    "out",      "lang",       "endpoint",     "deployment",
-          "traffic",     "target",       "tail",     "csv",      "json-input", "batch",        "mlflow",
-          "window",      "rps",          "duration", "interval", "rules",      "auto-rollback",
-          "instance-type", "instance-count"})
+         {"profile",    "tracking-uri", "timeout",       "filter",        "against",       "max-points",
+          "comment",    "break-glass",  "file",          "model",         "out",           "lang",
+          "endpoint",   "deployment",   "traffic",       "target",        "tail",          "csv",
+          "json-input", "batch",        "mlflow",        "window",        "rps",           "duration",
+          "interval",   "rules",        "auto-rollback", "instance-type", "instance-count"})
         args.addOption(name, true);
     for (const char *name : {"json", "help", "version", "production", "once"})
         args.addOption(name, false);

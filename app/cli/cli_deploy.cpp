@@ -14,11 +14,11 @@
 #include <sstream>
 
 #include <modelgate/core/deploy/azure_ml_target.h>
-#include <modelgate/core/workspace/azure_session.h>
 #include <modelgate/core/deploy/local_target.h>
 #include <modelgate/core/deploy/rollout.h>
 #include <modelgate/core/deploy/scoring_input.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/workspace/azure_session.h>
 
 namespace modelgate::cli {
 
@@ -38,7 +38,8 @@ const std::map<std::string, Shape> &shapes()
     static const std::map<std::string, Shape> table = {
         {"deploy",
          {2, 2,
-          "deploy MODEL VERSION --endpoint NAME --deployment NAME [--traffic PERCENT] [--target local|azureml] "
+          "deploy MODEL VERSION --endpoint NAME --deployment NAME [--traffic PERCENT] [--target "
+          "local|azureml] "
           "[--instance-type SKU] [--instance-count N] [--production] [--comment TEXT]"}},
         {"endpoint list", {0, 0, "endpoint list"}},
         {"endpoint status", {1, 1, "endpoint status NAME"}},
@@ -330,8 +331,9 @@ CommandFailure scoringBodiesFor(const MlflowClient *client, const EndpointInfo &
 
 namespace {
 
-CommandFailure endpointInvoke(const MlflowClient *client, DeploymentTarget &target, const DeployCommand &command,
-                              std::ostream &out, std::ostream &err, const CancelToken &cancel)
+CommandFailure endpointInvoke(const MlflowClient *client, DeploymentTarget &target,
+                              const DeployCommand &command, std::ostream &out, std::ostream &err,
+                              const CancelToken &cancel)
 {
     const std::string &name = command.operands[0];
     bool readOk = false;
@@ -421,8 +423,8 @@ CommandFailure checkDeployCommand(const DeployCommand &command)
                                *command.instanceCount + "'"};
     if (command.instanceType &&
         (command.instanceType->empty() || command.instanceType->size() > 64 ||
-         command.instanceType->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") !=
-             std::string::npos))
+         command.instanceType->find_first_not_of(
+             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos))
         return {ExitUsage, "--instance-type needs an Azure VM size such as Standard_DS3_v2, got '" +
                                *command.instanceType + "'"};
     if (command.command == "deploy") {
@@ -469,14 +471,17 @@ CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profi
 {
     const std::string targetKind = command.target.value_or(azure ? "azureml" : "local");
     if (targetKind == "azureml" && !azure)
-        return {ExitUsage, "--target azureml needs an Azure ML workspace: pass --profile NAME of a profile of kind "
-                           "azureml (docs/azure.md)"};
+        return {ExitUsage,
+                "--target azureml needs an Azure ML workspace: pass --profile NAME of a profile of kind "
+                "azureml (docs/azure.md)"};
     if (targetKind == "local" && azure)
-        return {ExitUsage, "the local target serves models of an MLflow server; profile '" +
-                               (profile ? profile->name : std::string()) +
-                               "' is an Azure ML workspace, whose endpoints are the target (--target azureml)"};
+        return {ExitUsage,
+                "the local target serves models of an MLflow server; profile '" +
+                    (profile ? profile->name : std::string()) +
+                    "' is an Azure ML workspace, whose endpoints are the target (--target azureml)"};
     if ((command.instanceType || command.instanceCount) && targetKind != "azureml")
-        return {ExitUsage, "--instance-type and --instance-count are for Azure ML endpoints (--target azureml)"};
+        return {ExitUsage,
+                "--instance-type and --instance-count are for Azure ML endpoints (--target azureml)"};
     std::unique_ptr<DeploymentTarget> chosen;
     if (azure) {
         AzureMlTargetConfig config;

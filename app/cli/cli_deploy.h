@@ -28,28 +28,28 @@ namespace modelgate::cli {
 
 struct DeployCommand
 {
-    std::string command;                     // "deploy", "endpoint list", "endpoint status", ...
-    std::vector<std::string> operands;       // after the command words
-    std::optional<std::string> endpoint;     // --endpoint (deploy)
-    std::optional<std::string> deployment;   // --deployment
-    std::optional<std::string> traffic;      // --traffic PERCENT (deploy)
-    std::optional<std::string> target;       // --target local|azureml (the profile's kind when absent)
-    std::optional<std::string> instanceType; // --instance-type (deploy, azureml)
+    std::string command;                      // "deploy", "endpoint list", "endpoint status", ...
+    std::vector<std::string> operands;        // after the command words
+    std::optional<std::string> endpoint;      // --endpoint (deploy)
+    std::optional<std::string> deployment;    // --deployment
+    std::optional<std::string> traffic;       // --traffic PERCENT (deploy)
+    std::optional<std::string> target;        // --target local|azureml (the profile's kind when absent)
+    std::optional<std::string> instanceType;  // --instance-type (deploy, azureml)
     std::optional<std::string> instanceCount; // --instance-count (deploy, azureml)
-    std::optional<std::string> tail;         // --tail N (endpoint logs)
-    std::optional<std::string> csv;          // --csv FILE (endpoint invoke)
-    std::optional<std::string> jsonInput;    // --json FILE (endpoint invoke)
-    std::optional<std::string> batch;        // --batch ROWS (endpoint invoke)
-    std::optional<std::string> comment;      // --comment (kept in the trail record)
-    std::optional<std::string> mlflow;       // --mlflow PATH: the mlflow executable for scoring servers
-    std::optional<std::string> window;       // --window 5m (endpoint metrics)
-    std::optional<std::string> rps;          // --rps N (endpoint load)
-    std::optional<std::string> duration;     // --duration SECONDS (endpoint load)
-    std::optional<std::string> interval;     // --interval SECONDS (endpoint watch)
-    std::optional<std::string> rules;        // --rules FILE (endpoint slo)
-    std::optional<std::string> autoRollback; // --auto-rollback on|off (endpoint slo)
-    bool once = false;                       // --once (endpoint watch)
-    bool production = false;                 // --production (deploy, new endpoint)
+    std::optional<std::string> tail;          // --tail N (endpoint logs)
+    std::optional<std::string> csv;           // --csv FILE (endpoint invoke)
+    std::optional<std::string> jsonInput;     // --json FILE (endpoint invoke)
+    std::optional<std::string> batch;         // --batch ROWS (endpoint invoke)
+    std::optional<std::string> comment;       // --comment (kept in the trail record)
+    std::optional<std::string> mlflow;        // --mlflow PATH: the mlflow executable for scoring servers
+    std::optional<std::string> window;        // --window 5m (endpoint metrics)
+    std::optional<std::string> rps;           // --rps N (endpoint load)
+    std::optional<std::string> duration;      // --duration SECONDS (endpoint load)
+    std::optional<std::string> interval;      // --interval SECONDS (endpoint watch)
+    std::optional<std::string> rules;         // --rules FILE (endpoint slo)
+    std::optional<std::string> autoRollback;  // --auto-rollback on|off (endpoint slo)
+    bool once = false;                        // --once (endpoint watch)
+    bool production = false;                  // --production (deploy, new endpoint)
     bool json = false;
 };
 

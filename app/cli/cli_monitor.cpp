@@ -423,7 +423,8 @@ CommandFailure runMonitorCommand(const MlflowClient *client, DeploymentTarget &a
     auto *local = dynamic_cast<LocalTarget *>(&anyTarget);
     if (!local)
         return {ExitUsage, "'" + cmd + "' reads the request logs of a local endpoint; the metrics of " +
-                               anyTarget.kind() + " endpoints come from Azure Monitor, which this build "
+                               anyTarget.kind() +
+                               " endpoints come from Azure Monitor, which this build "
                                "does not read yet"};
     LocalTarget &target = *local;
     if (cmd == "endpoint metrics")

@@ -79,7 +79,8 @@ bool AzureMlFake::start(const Options &options)
     for (const auto &user : options.users)
         principals["users"].push_back(principalJson(user, false));
     if (!options.mlflowAdminUser.empty())
-        principals["mlflowAdmin"] = Json{{"user", options.mlflowAdminUser}, {"password", options.mlflowAdminPassword}};
+        principals["mlflowAdmin"] =
+            Json{{"user", options.mlflowAdminUser}, {"password", options.mlflowAdminPassword}};
     const QString principalsPath = m_dir->path() + QStringLiteral("/principals.json");
     if (!writePrivateFile(principalsPath, principals.dump(2))) {
         m_error = QStringLiteral("cannot write ") + principalsPath;
@@ -90,16 +91,25 @@ bool AzureMlFake::start(const Options &options)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_dir->path() + QStringLiteral("/fake.out"));
-    m_process->start(python, {fakeScript(), QStringLiteral("run"), QStringLiteral("--state-dir"), stateDir(),
-                              QStringLiteral("--principals"), principalsPath, QStringLiteral("--mlflow-uri"),
-                              options.mlflowUri, QStringLiteral("--mlflow-executable"), mlflow,
-                              QStringLiteral("--token-lifetime"), QString::number(options.tokenLifetimeSeconds),
+    m_process->start(python, {fakeScript(),
+                              QStringLiteral("run"),
+                              QStringLiteral("--state-dir"),
+                              stateDir(),
+                              QStringLiteral("--principals"),
+                              principalsPath,
+                              QStringLiteral("--mlflow-uri"),
+                              options.mlflowUri,
+                              QStringLiteral("--mlflow-executable"),
+                              mlflow,
+                              QStringLiteral("--token-lifetime"),
+                              QString::number(options.tokenLifetimeSeconds),
                               QStringLiteral("--endpoint-create-seconds"),
                               QString::number(options.endpointCreateSeconds),
                               QStringLiteral("--traffic-update-seconds"),
                               QString::number(options.trafficUpdateSeconds),
                               QStringLiteral("--provision-timeout"),
-                              QString::number(options.provisionTimeoutSeconds), QStringLiteral("--page-size"),
+                              QString::number(options.provisionTimeoutSeconds),
+                              QStringLiteral("--page-size"),
                               QString::number(options.pageSize)});
     const QString readyFile = stateDir() + QStringLiteral("/fake.json");
     const QDeadlineTimer deadline(60'000);
@@ -148,7 +158,8 @@ void AzureMlFake::stop()
     // Whatever the fake could not stop (it was killed): its scoring servers by their groups.
     const QString python = mlflowPython();
     if (!python.isEmpty() && m_dir)
-        QProcess::execute(python, {fakeScript(), QStringLiteral("stop"), QStringLiteral("--state-dir"), stateDir()});
+        QProcess::execute(python,
+                          {fakeScript(), QStringLiteral("stop"), QStringLiteral("--state-dir"), stateDir()});
     m_process.reset();
 }
 

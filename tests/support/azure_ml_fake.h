@@ -5,14 +5,14 @@
 // one test: its own state folder and ports; stop() or the destructor stops it and every
 // scoring server it started (the fake also stops when the test process dies).
 
-#include <modelgate/core/azure/azure_workspace.h>
-
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <QString>
 #include <QtGlobal>
+
+#include <modelgate/core/azure/azure_workspace.h>
 
 class QProcess;
 class QTemporaryDir;

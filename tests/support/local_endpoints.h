@@ -81,9 +81,13 @@ inline std::string registerFaultyVersion(const QString &uri, const std::string &
     script.setProcessEnvironment(env);
     script.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QStringList arguments{QStringLiteral(MODELGATE_SOURCE_DIR "/scripts/register_faulty_version.py"),
-                          QStringLiteral("--tracking-uri"), uri, QStringLiteral("--model"),
-                          QString::fromStdString(model), QStringLiteral("--source-version"),
-                          QString::fromStdString(sourceVersion), QStringLiteral("--delay-ms"),
+                          QStringLiteral("--tracking-uri"),
+                          uri,
+                          QStringLiteral("--model"),
+                          QString::fromStdString(model),
+                          QStringLiteral("--source-version"),
+                          QString::fromStdString(sourceVersion),
+                          QStringLiteral("--delay-ms"),
                           QString::number(delayMs)};
     if (failLoad)
         arguments << QStringLiteral("--fail-load");

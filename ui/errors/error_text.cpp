@@ -206,8 +206,9 @@ QString notFoundReason(Operation operation)
     case Operation::RollBackBreach:
         return ErrorText::tr("The model or version no longer exists on the server (HTTP 404).");
     case Operation::OpenAzureWorkspace:
-        return ErrorText::tr("Azure has no such workspace (HTTP 404). Check the subscription, resource group and "
-                             "workspace name.");
+        return ErrorText::tr(
+            "Azure has no such workspace (HTTP 404). Check the subscription, resource group and "
+            "workspace name.");
     }
     return {};
 }
@@ -216,18 +217,21 @@ QString statusReason(const Error &error, Operation operation)
 {
     const int status = error.httpStatus;
     // Azure: Microsoft Entra ID refused the sign-in, or ARM a token (codes of Entra and ARM).
-    if (error.code == "invalid_client" || error.code == "unauthorized_client" || error.code == "invalid_grant" ||
-        error.code == "invalid_request" || error.code == "invalid_scope")
-        return ErrorText::tr("Microsoft Entra ID refused the sign-in (%1): %2. Check the tenant, the client ID and "
-                             "the client secret of this workspace.")
+    if (error.code == "invalid_client" || error.code == "unauthorized_client" ||
+        error.code == "invalid_grant" || error.code == "invalid_request" || error.code == "invalid_scope")
+        return ErrorText::tr(
+                   "Microsoft Entra ID refused the sign-in (%1): %2. Check the tenant, the client ID and "
+                   "the client secret of this workspace.")
             .arg(QString::fromStdString(error.code), QString::fromStdString(error.message));
-    if (error.code == "ExpiredAuthenticationToken" || error.code.rfind("InvalidAuthenticationToken", 0) == 0 ||
-        error.code == "AuthenticationFailed")
-        return ErrorText::tr("Azure did not accept the sign-in token (%1), and a new one was refused too. Sign in "
-                             "again (az login) or check the service principal's secret. Nothing was changed.")
+    if (error.code == "ExpiredAuthenticationToken" ||
+        error.code.rfind("InvalidAuthenticationToken", 0) == 0 || error.code == "AuthenticationFailed")
+        return ErrorText::tr(
+                   "Azure did not accept the sign-in token (%1), and a new one was refused too. Sign in "
+                   "again (az login) or check the service principal's secret. Nothing was changed.")
             .arg(QString::fromStdString(error.code));
     if (error.code == "AuthorizationFailed" || (status == 403 && operation == Operation::OpenAzureWorkspace))
-        return ErrorText::tr("Your Azure identity has no role on this workspace that allows it (HTTP 403): %1")
+        return ErrorText::tr(
+                   "Your Azure identity has no role on this workspace that allows it (HTTP 403): %1")
             .arg(QString::fromStdString(error.message));
     if (operation == Operation::Deploy && error.message.find("failed to provision") != std::string::npos)
         return ErrorText::tr("Azure could not start the deployment; it was removed again and nothing was "
@@ -394,8 +398,9 @@ QString userMessage(const Error &error, Operation operation)
     case ErrorKind::Cancelled:
         // Azure Resource Manager cannot cancel an operation: only the waiting stopped.
         if (error.message.rfind("stopped waiting", 0) == 0)
-            return ErrorText::tr("Stopped waiting. Azure cannot cancel the operation: it goes on at Azure (%1). "
-                                 "Refresh the endpoints to see how it ends.")
+            return ErrorText::tr(
+                       "Stopped waiting. Azure cannot cancel the operation: it goes on at Azure (%1). "
+                       "Refresh the endpoints to see how it ends.")
                 .arg(QString::fromStdString(error.message));
         return ErrorText::tr("Cancelled.");
     case ErrorKind::Transport:

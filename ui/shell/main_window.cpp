@@ -93,9 +93,10 @@ MainWindow::MainWindow(WorkspaceManager *workspaces, QWidget *parent)
                 m_endpoints->openDeployWizard(model, version);
             });
     connect(m_workspaces, &WorkspaceManager::activated, this, &MainWindow::onWorkspaceActivated);
-    connect(m_workspaces, &WorkspaceManager::activationFailed, this, [this](const QString &, const QString &message) {
-        m_banner->showMessage(ErrorBanner::Kind::Error, message, false, true);
-    });
+    connect(m_workspaces, &WorkspaceManager::activationFailed, this,
+            [this](const QString &, const QString &message) {
+                m_banner->showMessage(ErrorBanner::Kind::Error, message, false, true);
+            });
     connect(m_workspaces->secretStore(), &SecretStore::persistenceChanged, this,
             &MainWindow::updateKeychainStatus);
     connect(m_workspaceCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -337,7 +338,8 @@ void MainWindow::setDeployContext(const Workspace &workspace, std::shared_ptr<co
         AzureMlTargetConfig config;
         config.stateRoot = AzureMlTargetConfig::defaultStateRoot(m_workspaces->environment());
         context.target = std::make_shared<AzureMlTarget>(
-            std::move(config), azure->arm, std::shared_ptr<HttpTransport>(makeCurlTransport(client->config().transport)));
+            std::move(config), azure->arm,
+            std::shared_ptr<HttpTransport>(makeCurlTransport(client->config().transport)));
         context.client = std::move(client);
     } else if (client) {
         LocalTargetConfig config;

@@ -104,7 +104,8 @@ void ScreenshotRunner::stepAzureEndpoint()
             }
             page->resetLayout();
             const EndpointInfo endpoint = page->endpointModel()->endpointAt(0);
-            const DeploymentInfo *canary = endpoint.deployments.empty() ? nullptr : &endpoint.deployments.front();
+            const DeploymentInfo *canary =
+                endpoint.deployments.empty() ? nullptr : &endpoint.deployments.front();
             for (const DeploymentInfo &deployment : endpoint.deployments)
                 if (deployment.traffic < canary->traffic)
                     canary = &deployment;

@@ -263,6 +263,19 @@ void ScreenshotRunner::stepReviewVersion()
         right->setSizes({170, 640});
     if (auto *main = m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter")))
         main->setSizes({380, 1000});
+    QString shown = m_version;
+    if (const int modelRow = m_window->modelListModel()->rowOfName(m_modelName);
+        modelRow >= 0 && shown.startsWith(u'@')) {
+        const auto &aliases = m_window->modelListModel()->registeredModelAt(modelRow).aliases;
+        if (const auto target = aliases.find(shown.mid(1).toStdString()); target != aliases.end())
+            shown = QString::fromStdString(target->second);
+    }
+    if (version == shown) {
+        // The champion is the newest version (after a promotion): its details are shown already,
+        // and selecting it again loads nothing.
+        stepComparison();
+        return;
+    }
     waitFor(
         QStringLiteral("the details of version ") + version,
         [this, version](const std::function<void()> &done) {
@@ -568,7 +581,8 @@ void ScreenshotRunner::stepWorkspacesDialog()
         },
         [this, dialog]() {
             const bool azure = qEnvironmentVariableIsSet("MODELGATE_SCREENSHOT_AZURE");
-            grab(dialog, azure ? QStringLiteral("24-azure-workspace-dialog") : QStringLiteral("07-workspaces-dialog"));
+            grab(dialog, azure ? QStringLiteral("24-azure-workspace-dialog")
+                               : QStringLiteral("07-workspaces-dialog"));
             dialog->reject();
             dialog->deleteLater();
             if (azure)

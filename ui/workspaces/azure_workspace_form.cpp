@@ -32,7 +32,8 @@ AzureWorkspaceForm::AzureWorkspaceForm(QWidget *parent)
     m_signIn = new QComboBox(this);
     m_signIn->setObjectName(QStringLiteral("azureSignIn"));
     m_signIn->addItem(tr("Azure CLI (az login)"), static_cast<int>(AzureSignIn::AzureCli));
-    m_signIn->addItem(tr("Service principal (client secret)"), static_cast<int>(AzureSignIn::ServicePrincipal));
+    m_signIn->addItem(tr("Service principal (client secret)"),
+                      static_cast<int>(AzureSignIn::ServicePrincipal));
     m_tenantLabel = new QLabel(tr("Tenant ID:"), this);
     m_tenant = field("azureTenant", QString());
     m_clientLabel = new QLabel(tr("Client ID:"), this);
@@ -94,7 +95,8 @@ void AzureWorkspaceForm::setProfile(const AzureProfile &profile, const QString &
     // Defaults stay empty fields with the default as placeholder: a newer default then applies.
     m_armBaseUrl->setText(ws.armBaseUrl == kDefaultArmBaseUrl ? QString() : fromStd(ws.armBaseUrl));
     m_apiVersion->setText(ws.apiVersion == kDefaultArmApiVersion ? QString() : fromStd(ws.apiVersion));
-    m_authorityHost->setText(ws.authorityHost == kDefaultAuthorityHost ? QString() : fromStd(ws.authorityHost));
+    m_authorityHost->setText(ws.authorityHost == kDefaultAuthorityHost ? QString()
+                                                                       : fromStd(ws.authorityHost));
     m_updating = false;
     updateSignInFields();
 }
@@ -137,7 +139,8 @@ QString AzureWorkspaceForm::problemOf(const AzureProfile &azure)
 {
     if (azure.workspace.subscriptionId.empty() || azure.workspace.resourceGroup.empty() ||
         azure.workspace.workspace.empty() || azure.workspace.region.empty())
-        return tr("Enter the subscription ID, resource group, workspace and region of the Azure ML workspace.");
+        return tr(
+            "Enter the subscription ID, resource group, workspace and region of the Azure ML workspace.");
     if (azure.signIn == AzureSignIn::ServicePrincipal && (azure.tenantId.empty() || azure.clientId.empty()))
         return tr("Enter the tenant ID and client ID of the service principal.");
     if (const Status valid = azure.workspace.validate(); !valid.ok())
@@ -150,12 +153,13 @@ void AzureWorkspaceForm::updateSignInFields()
     const bool principal =
         static_cast<AzureSignIn>(m_signIn->currentData().toInt()) == AzureSignIn::ServicePrincipal;
     for (QWidget *widget : std::initializer_list<QWidget *>{m_tenantLabel, m_tenant, m_clientLabel, m_client,
-                                                             m_secretLabel, m_secret})
+                                                            m_secretLabel, m_secret})
         widget->setVisible(principal);
-    m_signInNote->setText(principal ? tr("The client secret is kept in the system keychain; without one there, "
-                                         "ModelGate uses AZURE_CLIENT_SECRET.")
-                                    : tr("ModelGate asks the Azure CLI for a token (“az account get-access-token”); "
-                                         "sign in with “az login” first. Tokens stay in memory only."));
+    m_signInNote->setText(
+        principal ? tr("The client secret is kept in the system keychain; without one there, "
+                       "ModelGate uses AZURE_CLIENT_SECRET.")
+                  : tr("ModelGate asks the Azure CLI for a token (“az account get-access-token”); "
+                       "sign in with “az login” first. Tokens stay in memory only."));
 }
 
 } // namespace modelgate::ui

@@ -2,7 +2,6 @@
 
 #include "async/run_async.h"
 #include "errors/error_text.h"
-
 #include "workspaces/secret_store.h"
 
 namespace modelgate::ui {
@@ -145,7 +144,8 @@ void WorkspaceManager::activateAzure(const QString &id, const Profile &profile, 
     const Environment environment = m_environment;
     runAsync(
         this,
-        [profile, environment, secret = clientSecret.toStdString()]() -> Result<std::shared_ptr<AzureSession>> {
+        [profile, environment,
+         secret = clientSecret.toStdString()]() -> Result<std::shared_ptr<AzureSession>> {
             auto session = openAzureSession(profile, environment, {}, secret, CancelToken::none());
             if (!session.ok())
                 return session.error();

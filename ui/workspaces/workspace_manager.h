@@ -95,7 +95,8 @@ Q_SIGNALS:
 
 private:
     // Signs in to Azure and finds the workspace's registry off the GUI thread.
-    void activateAzure(const QString &id, const Profile &profile, const QString &clientSecret, quint64 activation);
+    void activateAzure(const QString &id, const Profile &profile, const QString &clientSecret,
+                       quint64 activation);
 
     ProfileStore m_store;
     std::vector<Profile> m_sessionProfiles;

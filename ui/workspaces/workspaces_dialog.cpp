@@ -254,7 +254,8 @@ void WorkspacesDialog::showEntry(int row)
     const Entry entry = valid ? m_entries[static_cast<std::size_t>(row)] : Entry{};
     m_name->setText(fromStd(entry.profile.name));
     m_kind->setCurrentIndex(entry.profile.azure ? 1 : 0);
-    m_azure->setProfile(entry.profile.azure.value_or(AzureProfile{}), entry.profile.azure ? entry.secret : QString());
+    m_azure->setProfile(entry.profile.azure.value_or(AzureProfile{}),
+                        entry.profile.azure ? entry.secret : QString());
     m_uri->setText(fromStd(entry.profile.trackingUri));
     m_auth->setCurrentIndex(m_auth->findData(static_cast<int>(entry.profile.authKind)));
     m_user->setText(fromStd(entry.profile.username));
@@ -469,9 +470,10 @@ void WorkspacesDialog::testAzureConnection(const Profile &profile, const QString
                 return;
             if (connected.ok()) {
                 m_testResult->setStyleSheet(QStringLiteral("color: #27ae60;"));
-                m_testResult->setText(tr("Connected as %1; the workspace's model registry is readable. Aliases "
-                                         "are kept as model tags there (the workspace has none).")
-                                          .arg(fromStd(connected.value().identity)));
+                m_testResult->setText(
+                    tr("Connected as %1; the workspace's model registry is readable. Aliases "
+                       "are kept as model tags there (the workspace has none).")
+                        .arg(fromStd(connected.value().identity)));
             } else {
                 m_testResult->setStyleSheet(QStringLiteral("color: #c0392b;"));
                 m_testResult->setText(userMessage(connected.error(), Operation::OpenAzureWorkspace));

@@ -77,7 +77,7 @@ private:
     QPushButton *m_removeButton = nullptr;
     QWidget *m_form = nullptr;
     QLineEdit *m_name = nullptr;
-    QComboBox *m_kind = nullptr;              // an MLflow server or an Azure ML workspace
+    QComboBox *m_kind = nullptr; // an MLflow server or an Azure ML workspace
     AzureWorkspaceForm *m_azure = nullptr;
     QFormLayout *m_formLayout = nullptr;
     QLayout *m_caRow = nullptr;

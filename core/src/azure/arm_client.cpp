@@ -4,7 +4,6 @@
 #include "util/text.h"
 
 #include <nlohmann/json.hpp>
-
 #include <thread>
 
 namespace modelgate {
@@ -108,7 +107,8 @@ Result<std::vector<T>> listOf(const std::string &body, Map map, std::string *nex
             auto item = map((*value)[i]);
             if (!item.ok()) {
                 Error error = item.error();
-                error.field = "value[" + std::to_string(i) + "]" + (error.field.empty() ? "" : "." + error.field);
+                error.field =
+                    "value[" + std::to_string(i) + "]" + (error.field.empty() ? "" : "." + error.field);
                 return error;
             }
             items.push_back(std::move(item).value());
@@ -147,7 +147,8 @@ ArmClient::ArmClient(AzureWorkspace workspace, std::shared_ptr<HttpTransport> tr
         // Each poll asks for the authorization anew: a long wait may outlive a token.
         auto credentials = m_credentials;
         m_options.polling.headers = [credentials]() {
-            auto headers = credentials ? credentials->authorization(CancelToken::none()) : Result<HttpHeaders>(HttpHeaders{});
+            auto headers = credentials ? credentials->authorization(CancelToken::none())
+                                       : Result<HttpHeaders>(HttpHeaders{});
             return headers.ok() ? headers.value() : HttpHeaders{};
         };
     }
@@ -243,8 +244,8 @@ Result<std::string> ArmClient::mlflowTrackingUri(const CancelToken &cancel) cons
     const json *properties = member(*parsed, "properties");
     const std::string uri = properties ? stringOf(*properties, "mlFlowTrackingUri") : std::string();
     if (uri.empty())
-        return Error::parse("properties.mlFlowTrackingUri", "workspace " + m_workspace.workspace +
-                                                                 " names no MLflow tracking URI");
+        return Error::parse("properties.mlFlowTrackingUri",
+                            "workspace " + m_workspace.workspace + " names no MLflow tracking URI");
     return uri;
 }
 
@@ -266,14 +267,15 @@ Result<std::vector<ArmOnlineEndpoint>> ArmClient::listEndpoints(const CancelToke
             return response.error();
         EndpointPage page;
         auto items = listOf<ArmOnlineEndpoint>(
-            response->body, [](const json &item) { return endpointFromJson(item, jsonText(item)); }, &page.next);
+            response->body, [](const json &item) { return endpointFromJson(item, jsonText(item)); },
+            &page.next);
         if (!items.ok())
             return items.error();
         page.items = std::move(items).value();
         return page;
     };
-    return followPages<ArmOnlineEndpoint>(fetch, [](const EndpointPage &) { return true; }, &EndpointPage::next,
-                                          cancel, "nextLink", 1000);
+    return followPages<ArmOnlineEndpoint>(
+        fetch, [](const EndpointPage &) { return true; }, &EndpointPage::next, cancel, "nextLink", 1000);
 }
 
 Result<ArmOnlineEndpoint> ArmClient::getEndpoint(const std::string &name, const CancelToken &cancel) const
@@ -298,7 +300,8 @@ Result<ArmOnlineEndpoint> ArmClient::putEndpoint(const std::string &name, const 
     return getEndpoint(name, cancel);
 }
 
-Result<ArmOnlineEndpoint> ArmClient::setTraffic(const std::string &endpoint, const std::map<std::string, int> &traffic,
+Result<ArmOnlineEndpoint> ArmClient::setTraffic(const std::string &endpoint,
+                                                const std::map<std::string, int> &traffic,
                                                 const OperationProgressCallback &progress,
                                                 const CancelToken &cancel) const
 {
@@ -333,7 +336,8 @@ Status ArmClient::deleteEndpoint(const std::string &name, const OperationProgres
 
 Result<EndpointKeys> ArmClient::listKeys(const std::string &endpoint, const CancelToken &cancel) const
 {
-    auto response = send(HttpMethod::Post, url("/onlineEndpoints/" + endpoint + "/listKeys"), kNoBody, cancel);
+    auto response =
+        send(HttpMethod::Post, url("/onlineEndpoints/" + endpoint + "/listKeys"), kNoBody, cancel);
     if (!response.ok())
         return response.error();
     auto parsed = parseObject(response->body, "the endpoint's keys");
@@ -346,7 +350,7 @@ Result<EndpointKeys> ArmClient::listKeys(const std::string &endpoint, const Canc
 }
 
 Result<std::vector<ArmOnlineDeployment>> ArmClient::listDeployments(const std::string &endpoint,
-                                                                   const CancelToken &cancel) const
+                                                                    const CancelToken &cancel) const
 {
     struct DeploymentPage
     {
@@ -368,14 +372,15 @@ Result<std::vector<ArmOnlineDeployment>> ArmClient::listDeployments(const std::s
         page.items = std::move(items).value();
         return page;
     };
-    return followPages<ArmOnlineDeployment>(fetch, [](const DeploymentPage &) { return true; },
-                                            &DeploymentPage::next, cancel, "nextLink", 1000);
+    return followPages<ArmOnlineDeployment>(
+        fetch, [](const DeploymentPage &) { return true; }, &DeploymentPage::next, cancel, "nextLink", 1000);
 }
 
 Result<ArmOnlineDeployment> ArmClient::getDeployment(const std::string &endpoint, const std::string &name,
                                                      const CancelToken &cancel) const
 {
-    auto response = send(HttpMethod::Get, url("/onlineEndpoints/" + endpoint + "/deployments/" + name), kNoBody, cancel);
+    auto response =
+        send(HttpMethod::Get, url("/onlineEndpoints/" + endpoint + "/deployments/" + name), kNoBody, cancel);
     if (!response.ok())
         return response.error();
     auto parsed = parseObject(response->body, "online deployment " + name);
@@ -384,7 +389,8 @@ Result<ArmOnlineDeployment> ArmClient::getDeployment(const std::string &endpoint
     return deploymentFromJson(*parsed);
 }
 
-Result<ArmOnlineDeployment> ArmClient::putDeployment(const std::string &endpoint, const ArmDeploymentSpec &spec,
+Result<ArmOnlineDeployment> ArmClient::putDeployment(const std::string &endpoint,
+                                                     const ArmDeploymentSpec &spec,
                                                      const OperationProgressCallback &progress,
                                                      const CancelToken &cancel) const
 {
@@ -407,8 +413,8 @@ Result<ArmOnlineDeployment> ArmClient::putDeployment(const std::string &endpoint
 Status ArmClient::deleteDeployment(const std::string &endpoint, const std::string &name,
                                    const OperationProgressCallback &progress, const CancelToken &cancel) const
 {
-    auto done = write(HttpMethod::Delete, url("/onlineEndpoints/" + endpoint + "/deployments/" + name), kNoBody,
-                      endpoint, progress, cancel);
+    auto done = write(HttpMethod::Delete, url("/onlineEndpoints/" + endpoint + "/deployments/" + name),
+                      kNoBody, endpoint, progress, cancel);
     return done.ok() ? success() : Status(done.error());
 }
 
@@ -417,8 +423,9 @@ Result<std::string> ArmClient::deploymentLogs(const std::string &endpoint, const
                                               const CancelToken &cancel) const
 {
     const json request{{"containerType", containerType}, {"tail", tail}};
-    auto response = send(HttpMethod::Post, url("/onlineEndpoints/" + endpoint + "/deployments/" + name + "/getLogs"),
-                         jsonText(request), cancel);
+    auto response =
+        send(HttpMethod::Post, url("/onlineEndpoints/" + endpoint + "/deployments/" + name + "/getLogs"),
+             jsonText(request), cancel);
     if (!response.ok())
         return response.error();
     auto parsed = parseObject(response->body, "the deployment's logs");

@@ -2,12 +2,11 @@
 
 #include "util/text.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cerrno>
 #include <csignal>
 #include <ctime>
 #include <fcntl.h>
+#include <nlohmann/json.hpp>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -23,7 +22,8 @@ using json = nlohmann::json;
 
 std::int64_t unixNow()
 {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -50,7 +50,8 @@ std::string resourceOfScope(const std::string &scope)
 {
     std::string resource = scope;
     const std::string suffix = "/.default";
-    if (resource.size() > suffix.size() && resource.compare(resource.size() - suffix.size(), suffix.size(), suffix) == 0)
+    if (resource.size() > suffix.size() &&
+        resource.compare(resource.size() - suffix.size(), suffix.size(), suffix) == 0)
         resource.resize(resource.size() - suffix.size());
     return resource;
 }
@@ -210,8 +211,8 @@ std::string AzureCliTokenSource::describe() const
 
 Result<AccessToken> AzureCliTokenSource::fetch(const std::string &scope, const CancelToken &cancel)
 {
-    auto ran = runCapturing({m_executable, "account", "get-access-token", "--resource", resourceOfScope(scope),
-                             "--output", "json"},
+    auto ran = runCapturing({m_executable, "account", "get-access-token", "--resource",
+                             resourceOfScope(scope), "--output", "json"},
                             m_timeout, cancel);
     if (!ran.ok())
         return ran.error();
@@ -245,7 +246,8 @@ Result<AccessToken> parseAzureCliToken(const std::string &text)
             return Error::parse("expires_on", "the Azure CLI's output does not say when the token expires");
         const auto seconds = parseLocalDateTime(local->get<std::string>());
         if (!seconds)
-            return Error::parse("expiresOn", "unreadable expiry: " + text::cappedLine(local->get<std::string>()));
+            return Error::parse("expiresOn",
+                                "unreadable expiry: " + text::cappedLine(local->get<std::string>()));
         result.expiresOn = *seconds;
     }
     if (result.expiresOn <= 0)

@@ -74,19 +74,22 @@ Status AzureWorkspace::validate() const
     if (!isArmName(region, false))
         return Error::config("the region is missing (e.g. westeurope)");
     if (!isHttpUrl(armBaseUrl))
-        return Error::config("the ARM base URL must be an http(s) URL, e.g. " + std::string(kDefaultArmBaseUrl));
+        return Error::config("the ARM base URL must be an http(s) URL, e.g. " +
+                             std::string(kDefaultArmBaseUrl));
     if (!isHttpUrl(authorityHost))
         return Error::config("the authority host must be an http(s) URL, e.g. " +
                              std::string(kDefaultAuthorityHost));
     for (const std::string *url : {&armBaseUrl, &authorityHost}) {
         if (text::asciiLower(*url).rfind("http://", 0) == 0 && !isLoopbackUrl(*url))
-            return Error::config("plain http is allowed only on this machine (a local stand-in of Azure): " + *url);
+            return Error::config("plain http is allowed only on this machine (a local stand-in of Azure): " +
+                                 *url);
     }
-    const bool dateShape = apiVersion.size() >= 10 && std::isdigit(static_cast<unsigned char>(apiVersion[0])) &&
-                           apiVersion[4] == '-' && apiVersion[7] == '-' &&
-                           apiVersion.find_first_of(" &?#/") == std::string::npos;
+    const bool dateShape = apiVersion.size() >= 10 &&
+                           std::isdigit(static_cast<unsigned char>(apiVersion[0])) && apiVersion[4] == '-' &&
+                           apiVersion[7] == '-' && apiVersion.find_first_of(" &?#/") == std::string::npos;
     if (!dateShape)
-        return Error::config("the ARM api-version must be a date such as " + std::string(kDefaultArmApiVersion));
+        return Error::config("the ARM api-version must be a date such as " +
+                             std::string(kDefaultArmApiVersion));
     return success();
 }
 
@@ -123,8 +126,8 @@ Result<std::string> workspaceTrackingUrl(const std::string &mlflowTrackingUri, c
         return Error::parse("properties.mlFlowTrackingUri",
                             "unexpected MLflow tracking URI scheme: \"" + text::cappedLine(uri) + '"');
     const std::string rest = uri.substr(schemeEnd + 3);
-    const bool plainHttp = text::asciiLower(armBaseUrl).rfind("http://", 0) == 0 && isLoopbackUrl(armBaseUrl) &&
-                           isLoopbackUrl("http://" + rest);
+    const bool plainHttp = text::asciiLower(armBaseUrl).rfind("http://", 0) == 0 &&
+                           isLoopbackUrl(armBaseUrl) && isLoopbackUrl("http://" + rest);
     return withoutTrailingSlash((plainHttp ? "http://" : "https://") + rest);
 }
 

@@ -4,12 +4,11 @@
 #include "util/json_text.h"
 #include "util/text.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <pwd.h>
 #include <sstream>
 #include <sys/stat.h>
@@ -122,7 +121,8 @@ AzureMlTarget::AzureMlTarget(AzureMlTargetConfig config, std::shared_ptr<const A
 std::string AzureMlTarget::endpointDir(const std::string &endpoint) const
 {
     const AzureWorkspace &ws = m_arm->workspace();
-    return m_config.stateRoot + '/' + ws.subscriptionId + '/' + ws.resourceGroup + '/' + ws.workspace + '/' + endpoint;
+    return m_config.stateRoot + '/' + ws.subscriptionId + '/' + ws.resourceGroup + '/' + ws.workspace + '/' +
+           endpoint;
 }
 
 Result<EndpointInfo> AzureMlTarget::describe(const ArmOnlineEndpoint &arm, const CancelToken &cancel) const
@@ -167,7 +167,8 @@ Result<EndpointInfo> AzureMlTarget::describe(const ArmOnlineEndpoint &arm, const
             info.healthDetail = "Azure is updating it";
     } else {
         info.health = EndpointHealth::Down;
-        info.healthDetail = "Azure reports it as " + (arm.provisioningState.empty() ? "unknown" : arm.provisioningState);
+        info.healthDetail =
+            "Azure reports it as " + (arm.provisioningState.empty() ? "unknown" : arm.provisioningState);
     }
     return info;
 }
@@ -184,7 +185,8 @@ Result<std::vector<EndpointInfo>> AzureMlTarget::listEndpoints(const CancelToken
             return info.error();
         result.push_back(std::move(info).value());
     }
-    std::sort(result.begin(), result.end(), [](const EndpointInfo &a, const EndpointInfo &b) { return a.name < b.name; });
+    std::sort(result.begin(), result.end(),
+              [](const EndpointInfo &a, const EndpointInfo &b) { return a.name < b.name; });
     return result;
 }
 
@@ -196,7 +198,8 @@ Result<EndpointInfo> AzureMlTarget::endpoint(const std::string &name, const Canc
     return describe(found.value(), cancel);
 }
 
-Status AzureMlTarget::createEndpoint(const EndpointSpec &spec, const ProgressFn &progress, const CancelToken &cancel)
+Status AzureMlTarget::createEndpoint(const EndpointSpec &spec, const ProgressFn &progress,
+                                     const CancelToken &cancel)
 {
     if (!isValidResourceName(spec.name))
         return Error::config("'" + spec.name + "' is not a valid endpoint name");
@@ -211,24 +214,27 @@ Status AzureMlTarget::createEndpoint(const EndpointSpec &spec, const ProgressFn 
                         {"properties", {{"authMode", "Key"}, {"description", "Created by ModelGate"}}}};
     if (progress)
         progress("creating endpoint " + spec.name + " at Azure", -1);
-    auto created = m_arm->putEndpoint(spec.name, jsonText(resource),
-                                      progressLine(progress, "creating endpoint " + spec.name + " at Azure"), cancel);
+    auto created =
+        m_arm->putEndpoint(spec.name, jsonText(resource),
+                           progressLine(progress, "creating endpoint " + spec.name + " at Azure"), cancel);
     if (!created.ok())
         return stoppedWaiting(created.error(), "creating endpoint " + spec.name);
     if (!text::equalsIgnoringCase(created->provisioningState, "Succeeded"))
-        return Error::of(ErrorKind::Api, "endpoint " + spec.name + " is " + created->provisioningState + " at Azure",
+        return Error::of(ErrorKind::Api,
+                         "endpoint " + spec.name + " is " + created->provisioningState + " at Azure",
                          "ProvisioningFailed");
     return success();
 }
 
-Status AzureMlTarget::createDeployment(const DeploymentSpec &spec, const RegistryAccess &, const ProgressFn &progress,
-                                       const CancelToken &cancel)
+Status AzureMlTarget::createDeployment(const DeploymentSpec &spec, const RegistryAccess &,
+                                       const ProgressFn &progress, const CancelToken &cancel)
 {
     if (!isValidResourceName(spec.name))
         return Error::config("'" + spec.name + "' is not a valid deployment name");
     auto existing = m_arm->getDeployment(spec.endpoint, spec.name, cancel);
     if (existing.ok())
-        return Error::refused(kDeploymentExists, "endpoint " + spec.endpoint + " already has a deployment " + spec.name);
+        return Error::refused(kDeploymentExists,
+                              "endpoint " + spec.endpoint + " already has a deployment " + spec.name);
     if (!isNotFound(existing.error()))
         return existing.error();
 
@@ -237,24 +243,27 @@ Status AzureMlTarget::createDeployment(const DeploymentSpec &spec, const Registr
     arm.modelId = m_arm->workspace().modelVersionId(spec.model, spec.version);
     arm.instanceType = spec.instanceType.empty() ? m_config.defaultInstanceType : spec.instanceType;
     arm.instanceCount = spec.instanceCount > 0 ? spec.instanceCount : m_config.defaultInstanceCount;
-    const std::string what = "provisioning deployment " + spec.name + " (" + spec.model + " v" + spec.version + ", " +
-                             std::to_string(arm.instanceCount) + " × " + arm.instanceType + ") at Azure";
+    const std::string what = "provisioning deployment " + spec.name + " (" + spec.model + " v" +
+                             spec.version + ", " + std::to_string(arm.instanceCount) + " × " +
+                             arm.instanceType + ") at Azure";
     if (progress)
         progress(what, -1);
     auto made = m_arm->putDeployment(spec.endpoint, arm, progressLine(progress, what), cancel);
     if (made.ok() && text::equalsIgnoringCase(made->provisioningState, "Succeeded"))
         return success();
     if (!made.ok() && made.error().kind == ErrorKind::Cancelled)
-        return stoppedWaiting(made.error(), "provisioning deployment " + spec.name + " at 0 % of the traffic; " +
+        return stoppedWaiting(made.error(), "provisioning deployment " + spec.name +
+                                                " at 0 % of the traffic; " +
                                                 "delete it when it is not wanted");
     if (!made.ok() && made.error().kind != ErrorKind::Api)
         return made.error(); // no answer, or an answer we cannot read: nothing is known to have failed
 
     // It failed to provision: quote its log, then take it away, so that the endpoint is as it was.
-    Error failed = made.ok() ? Error::of(ErrorKind::Api, "deployment " + spec.name + " is " +
-                                                             made->provisioningState + " at Azure",
-                                         "ProvisioningFailed")
-                             : made.error();
+    Error failed = made.ok()
+                       ? Error::of(ErrorKind::Api,
+                                   "deployment " + spec.name + " is " + made->provisioningState + " at Azure",
+                                   "ProvisioningFailed")
+                       : made.error();
     failed.message = "deployment " + spec.name + " failed to provision: " + failed.message;
     if (auto log = m_arm->deploymentLogs(spec.endpoint, spec.name, "InferenceServer", m_config.logTail,
                                          CancelToken());
@@ -267,7 +276,8 @@ Status AzureMlTarget::createDeployment(const DeploymentSpec &spec, const Registr
     return failed;
 }
 
-Status AzureMlTarget::setTraffic(const std::string &endpoint, const TrafficSplit &split, const CancelToken &cancel)
+Status AzureMlTarget::setTraffic(const std::string &endpoint, const TrafficSplit &split,
+                                 const CancelToken &cancel)
 {
     auto current = m_arm->listDeployments(endpoint, cancel);
     if (!current.ok())
@@ -303,15 +313,18 @@ Status AzureMlTarget::deleteDeployment(const std::string &endpoint, const std::s
         return isNotFound(current.error()) ? Status(endpointNotFound(endpoint)) : Status(current.error());
     const auto share = current->traffic.find(deployment);
     if (share != current->traffic.end() && share->second > 0)
-        return Error::refused(kHasTraffic, "deployment " + deployment + " still has " + std::to_string(share->second) +
+        return Error::refused(kHasTraffic, "deployment " + deployment + " still has " +
+                                               std::to_string(share->second) +
                                                " % of the traffic; give it 0 % first");
     if (auto found = m_arm->getDeployment(endpoint, deployment, cancel); !found.ok())
         return isNotFound(found.error())
-                   ? Status(Error::of(ErrorKind::Config, "endpoint " + endpoint + " has no deployment " + deployment,
+                   ? Status(Error::of(ErrorKind::Config,
+                                      "endpoint " + endpoint + " has no deployment " + deployment,
                                       kDeploymentNotFound))
                    : Status(found.error());
     Status deleted = m_arm->deleteDeployment(endpoint, deployment, {}, cancel);
-    return deleted.ok() ? deleted : Status(stoppedWaiting(deleted.error(), "deleting deployment " + deployment));
+    return deleted.ok() ? deleted
+                        : Status(stoppedWaiting(deleted.error(), "deleting deployment " + deployment));
 }
 
 Status AzureMlTarget::deleteEndpoint(const std::string &endpoint, const CancelToken &cancel)
@@ -325,8 +338,8 @@ Status AzureMlTarget::deleteEndpoint(const std::string &endpoint, const CancelTo
     if (deployments->size() > 1) {
         for (const auto &[name, share] : current->traffic) {
             if (share > 0)
-                return Error::refused(kHasTraffic, "deployment " + name + " of endpoint " + endpoint + " has " +
-                                                       std::to_string(share) + " % of the traffic");
+                return Error::refused(kHasTraffic, "deployment " + name + " of endpoint " + endpoint +
+                                                       " has " + std::to_string(share) + " % of the traffic");
         }
     }
     Status deleted = m_arm->deleteEndpoint(endpoint, {}, cancel);
@@ -342,14 +355,15 @@ Status AzureMlTarget::deleteEndpoint(const std::string &endpoint, const CancelTo
 Status AzureMlTarget::restartEndpoint(const std::string &endpoint, const RegistryAccess &, const ProgressFn &,
                                       const CancelToken &)
 {
-    return Error::unsupported("Azure runs and restarts the deployments of managed online endpoint " + endpoint +
-                              " itself; there is nothing to restart from here");
+    return Error::unsupported("Azure runs and restarts the deployments of managed online endpoint " +
+                              endpoint + " itself; there is nothing to restart from here");
 }
 
 Result<std::string> AzureMlTarget::deploymentLogs(const std::string &endpoint, const std::string &deployment,
                                                   int tailLines, const CancelToken &cancel) const
 {
-    auto log = m_arm->deploymentLogs(endpoint, deployment, "InferenceServer", tailLines > 0 ? tailLines : 5000, cancel);
+    auto log = m_arm->deploymentLogs(endpoint, deployment, "InferenceServer",
+                                     tailLines > 0 ? tailLines : 5000, cancel);
     if (!log.ok() && isNotFound(log.error()))
         return Error::of(ErrorKind::Config, "endpoint " + endpoint + " has no deployment " + deployment,
                          kDeploymentNotFound);
@@ -414,12 +428,15 @@ Result<InvokeResponse> AzureMlTarget::invoke(const std::string &endpoint, const 
         return isNotFound(found.error()) ? Result<InvokeResponse>(endpointNotFound(endpoint)) : found.error();
     const std::string &uri = found->scoringUri;
     // The key goes to the scoring URI alone, and only over TLS (or to a stand-in on this machine).
-    if (text::asciiLower(uri).rfind("https://", 0) != 0 && !(text::asciiLower(uri).rfind("http://", 0) == 0 && isLoopbackUrl(uri)))
-        return Error::parse("properties.scoringUri", "endpoint " + endpoint + " has no usable scoring URI: \"" +
+    if (text::asciiLower(uri).rfind("https://", 0) != 0 &&
+        !(text::asciiLower(uri).rfind("http://", 0) == 0 && isLoopbackUrl(uri)))
+        return Error::parse("properties.scoringUri", "endpoint " + endpoint +
+                                                         " has no usable scoring URI: \"" +
                                                          text::cappedLine(uri) + '"');
     if (!text::equalsIgnoringCase(found->authMode, "Key"))
-        return Error::unsupported("endpoint " + endpoint + " uses " + found->authMode +
-                                  " authentication; ModelGate scores with the endpoint's key (auth mode Key)");
+        return Error::unsupported(
+            "endpoint " + endpoint + " uses " + found->authMode +
+            " authentication; ModelGate scores with the endpoint's key (auth mode Key)");
     for (int attempt = 0; attempt < 2; ++attempt) {
         auto key = scoringKey(endpoint, cancel);
         if (!key.ok())
@@ -485,7 +502,8 @@ Result<std::string> azureScoringBody(const std::string &mlflowJsonBody)
         }
         return jsonText(json{{"input_data", {{"columns", columns}, {"data", data}}}});
     }
-    return Error::config("a scoring request has dataframe_split, dataframe_records, inputs, instances or input_data");
+    return Error::config(
+        "a scoring request has dataframe_split, dataframe_records, inputs, instances or input_data");
 }
 
 } // namespace modelgate

@@ -153,9 +153,10 @@ MlflowClient::MlflowClient(ClientConfig config)
 MlflowClient::MlflowClient(ClientConfig config, std::shared_ptr<HttpTransport> transport)
     : m_config(std::move(config))
     , m_transport(std::move(transport))
-    , m_credentials(m_config.credentialProvider
-                        ? m_config.credentialProvider
-                        : std::shared_ptr<CredentialProvider>(std::make_shared<FixedCredentials>(m_config.credentials)))
+    , m_credentials(
+          m_config.credentialProvider
+              ? m_config.credentialProvider
+              : std::shared_ptr<CredentialProvider>(std::make_shared<FixedCredentials>(m_config.credentials)))
     , m_capabilities(makeServerCapabilitiesCache())
 {
     auto base = restBaseUrl(m_config.trackingUri);
@@ -259,8 +260,8 @@ Result<Page<RegisteredModel>> MlflowClient::searchRegisteredModels(const SearchM
         params.emplace_back("order_by", order);
     if (!query.pageToken.empty())
         params.emplace_back("page_token", query.pageToken);
-    auto page = getAndRead<Page<RegisteredModel>>(*this, m_baseUrl, "registered-models/search", params, cancel,
-                                                  json::registeredModelsPageFromBody);
+    auto page = getAndRead<Page<RegisteredModel>>(*this, m_baseUrl, "registered-models/search", params,
+                                                  cancel, json::registeredModelsPageFromBody);
     if (page.ok() && m_config.aliasesAsModelTags) {
         for (auto &model : page->items)
             aliasesFromTags(model);
@@ -286,8 +287,8 @@ Result<std::vector<RegisteredModel>> MlflowClient::searchAllRegisteredModels(
 Result<RegisteredModel> MlflowClient::getRegisteredModel(const std::string &name,
                                                          const CancelToken &cancel) const
 {
-    auto model = getAndRead<RegisteredModel>(*this, m_baseUrl, "registered-models/get", {{"name", name}}, cancel,
-                                             json::registeredModelFromBody);
+    auto model = getAndRead<RegisteredModel>(*this, m_baseUrl, "registered-models/get", {{"name", name}},
+                                             cancel, json::registeredModelFromBody);
     if (model.ok() && m_config.aliasesAsModelTags)
         aliasesFromTags(model.value());
     return model;
@@ -367,9 +368,9 @@ Result<std::vector<ModelVersion>> MlflowClient::listModelVersions(const std::str
 Result<ModelVersion> MlflowClient::getModelVersion(const std::string &name, const std::string &version,
                                                    const CancelToken &cancel) const
 {
-    auto found = getAndRead<ModelVersion>(*this, m_baseUrl, "model-versions/get",
-                                          {{"name", name}, {"version", version}}, cancel,
-                                          json::modelVersionFromBody);
+    auto found =
+        getAndRead<ModelVersion>(*this, m_baseUrl, "model-versions/get",
+                                 {{"name", name}, {"version", version}}, cancel, json::modelVersionFromBody);
     if (found.ok() && m_config.aliasesAsModelTags) {
         // The version's aliases live on its registered model there.
         auto model = getRegisteredModel(name, cancel);
@@ -390,8 +391,10 @@ Result<ModelVersion> MlflowClient::getModelVersionByAlias(const std::string &nam
         const auto target = model->aliases.find(alias);
         if (target == model->aliases.end()) {
             Error error = Error::of(ErrorKind::Api,
-                                    "Registered model alias " + alias + " not found (aliases are kept as the "
-                                    "model's tags " + kAliasTagPrefix + "* in this registry).",
+                                    "Registered model alias " + alias +
+                                        " not found (aliases are kept as the "
+                                        "model's tags " +
+                                        kAliasTagPrefix + "* in this registry).",
                                     "RESOURCE_DOES_NOT_EXIST");
             error.httpStatus = 404;
             return error;

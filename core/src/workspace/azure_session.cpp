@@ -12,15 +12,16 @@ Result<AzureSession> openAzureSession(const Profile &profile, const Environment 
     if (Status valid = azure.workspace.validate(); !valid)
         return valid.error();
 
-    std::shared_ptr<HttpTransport> http =
-        std::make_shared<RetryingTransport>(std::shared_ptr<HttpTransport>(makeCurlTransport(transport)), RetryPolicy{});
+    std::shared_ptr<HttpTransport> http = std::make_shared<RetryingTransport>(
+        std::shared_ptr<HttpTransport>(makeCurlTransport(transport)), RetryPolicy{});
     AzureSession session;
     session.credential =
         std::make_shared<AzureCredential>(azureTokenSourceFor(azure, env, http, clientSecret), kArmScope);
     auto token = session.credential->token(cancel);
     if (!token.ok()) {
         Error error = token.error();
-        error.message = "cannot sign in to Azure as " + session.credential->source().describe() + ": " + error.message;
+        error.message =
+            "cannot sign in to Azure as " + session.credential->source().describe() + ": " + error.message;
         return error;
     }
     const AzureWorkspace &workspace = azure.workspace;

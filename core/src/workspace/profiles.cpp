@@ -51,7 +51,8 @@ std::string compactJson(const json &value)
 const std::set<std::string> &knownProfileKeys()
 {
     static const std::set<std::string> keys{
-        "name", "tracking_uri", "auth", "username", "insecure_tls", "ca_bundle", "mlflow_executable", "kind", "azure"};
+        "name",      "tracking_uri",      "auth", "username", "insecure_tls",
+        "ca_bundle", "mlflow_executable", "kind", "azure"};
     return keys;
 }
 
@@ -88,12 +89,15 @@ Result<AzureProfile> azureFromJson(const json &value, const std::string &path)
         return Error::parse(path, path + std::string(" should be an object, got ") + value.type_name());
     AzureProfile azure;
     AzureWorkspace &ws = azure.workspace;
-    const std::map<std::string, std::string *> fields{
-        {"subscription_id", &ws.subscriptionId}, {"resource_group", &ws.resourceGroup},
-        {"workspace", &ws.workspace},            {"region", &ws.region},
-        {"arm_base_url", &ws.armBaseUrl},        {"api_version", &ws.apiVersion},
-        {"authority_host", &ws.authorityHost},   {"tenant_id", &azure.tenantId},
-        {"client_id", &azure.clientId}};
+    const std::map<std::string, std::string *> fields{{"subscription_id", &ws.subscriptionId},
+                                                      {"resource_group", &ws.resourceGroup},
+                                                      {"workspace", &ws.workspace},
+                                                      {"region", &ws.region},
+                                                      {"arm_base_url", &ws.armBaseUrl},
+                                                      {"api_version", &ws.apiVersion},
+                                                      {"authority_host", &ws.authorityHost},
+                                                      {"tenant_id", &azure.tenantId},
+                                                      {"client_id", &azure.clientId}};
     for (auto it = value.begin(); it != value.end(); ++it) {
         const std::string field = path + '.' + it.key();
         if (it->is_null())
@@ -120,10 +124,14 @@ Result<AzureProfile> azureFromJson(const json &value, const std::string &path)
 json azureToJson(const AzureProfile &azure)
 {
     const AzureWorkspace &ws = azure.workspace;
-    json entry{{"subscription_id", ws.subscriptionId}, {"resource_group", ws.resourceGroup},
-               {"workspace", ws.workspace},            {"region", ws.region},
-               {"arm_base_url", ws.armBaseUrl},        {"api_version", ws.apiVersion},
-               {"authority_host", ws.authorityHost},   {"sign_in", wireName(azure.signIn)}};
+    json entry{{"subscription_id", ws.subscriptionId},
+               {"resource_group", ws.resourceGroup},
+               {"workspace", ws.workspace},
+               {"region", ws.region},
+               {"arm_base_url", ws.armBaseUrl},
+               {"api_version", ws.apiVersion},
+               {"authority_host", ws.authorityHost},
+               {"sign_in", wireName(azure.signIn)}};
     if (azure.signIn == AzureSignIn::ServicePrincipal) {
         entry["tenant_id"] = azure.tenantId;
         entry["client_id"] = azure.clientId;
@@ -190,7 +198,8 @@ Result<Profile> profileFromJson(const json &value, const std::string &path)
     if (profile.name.empty())
         return Error::parse(path + ".name", path + " has no name");
     if (kind == "azureml" && !profile.azure)
-        return Error::parse(path + ".azure", path + " is an Azure ML workspace without its \"azure\" settings");
+        return Error::parse(path + ".azure",
+                            path + " is an Azure ML workspace without its \"azure\" settings");
     if (kind != "azureml")
         profile.azure.reset();
     if (profile.azure)

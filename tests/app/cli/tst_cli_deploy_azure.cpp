@@ -85,7 +85,8 @@ private Q_SLOTS:
         ReleasePolicy policy = defaultReleasePolicy();
         policy.maxRegressionAbsolute = 0.05;
         policy.maxRegressionRelative = 0.10;
-        REQUIRE_OK(setReleasePolicy(riley, kModel, policy, "wider margins for the CLI test", CancelToken::none()));
+        REQUIRE_OK(
+            setReleasePolicy(riley, kModel, policy, "wider margins for the CLI test", CancelToken::none()));
         for (const char *version : {"3", "4"}) {
             DecisionRequest approve;
             approve.model = kModel;
@@ -99,9 +100,11 @@ private Q_SLOTS:
         options.mlflowUri = m_shared.uri();
         options.mlflowAdminUser = test::SharedAuthMlflow::adminUser().toStdString();
         options.mlflowAdminPassword = m_shared.adminPassword().toStdString();
-        options.clients = {{kClient, kSecret, "0b9d8c7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a", kRiley, m_shared.password(kRiley)}};
-        const test::AzureMlFake::Principal rileyAz{kRiley, "riley-azure-password", "00000000-0000-4000-8000-0000000a11e5",
-                                                  kRiley, m_shared.password(kRiley)};
+        options.clients = {
+            {kClient, kSecret, "0b9d8c7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a", kRiley, m_shared.password(kRiley)}};
+        const test::AzureMlFake::Principal rileyAz{kRiley, "riley-azure-password",
+                                                   "00000000-0000-4000-8000-0000000a11e5", kRiley,
+                                                   m_shared.password(kRiley)};
         options.users = {rileyAz};
         QVERIFY2(m_fake.start(options), qPrintable(m_fake.errorString()));
         // `az login` as riley: scripts/fake-az reads the file this names.
@@ -109,9 +112,12 @@ private Q_SLOTS:
 
         // The profile as a release manager would keep it: no secret in the file.
         const AzureWorkspace ws = m_fake.workspace();
-        const Json azure{{"subscription_id", ws.subscriptionId}, {"resource_group", ws.resourceGroup},
-                         {"workspace", ws.workspace},            {"region", ws.region},
-                         {"arm_base_url", ws.armBaseUrl},        {"authority_host", ws.authorityHost},
+        const Json azure{{"subscription_id", ws.subscriptionId},
+                         {"resource_group", ws.resourceGroup},
+                         {"workspace", ws.workspace},
+                         {"region", ws.region},
+                         {"arm_base_url", ws.armBaseUrl},
+                         {"authority_host", ws.authorityHost},
                          {"sign_in", "azure-cli"}};
         Json bot = azure;
         bot["sign_in"] = "service-principal";
@@ -142,26 +148,28 @@ private Q_SLOTS:
 
     void usageErrorsNameWhatIsWrong()
     {
-        auto local = cli({"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue", "--target", "local"});
+        auto local = cli(
+            {"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue", "--target", "local"});
         QCOMPARE(local.exitCode, int(cli::ExitUsage));
         QVERIFY2(local.says("--target azureml"), local.both().c_str());
-        auto count = cli({"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue", "--instance-count",
-                          "0"});
+        auto count = cli({"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue",
+                          "--instance-count", "0"});
         QCOMPARE(count.exitCode, int(cli::ExitUsage));
         auto refused = cli({"endpoint", "list"}, "bot", "not-the-secret");
         QCOMPARE(refused.exitCode, int(cli::ExitServer));
         QVERIFY2(refused.says("AADSTS7000215") && refused.says("invalid_client"), refused.both().c_str());
         QVERIFY2(!refused.says("not-the-secret"), refused.both().c_str());
         // A service principal deploys only once enrolled as a reviewer, like anyone else.
-        auto notEnrolled = cli({"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue"}, "bot");
+        auto notEnrolled =
+            cli({"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue"}, "bot");
         QCOMPARE(notEnrolled.exitCode, int(cli::ExitCheckSaysNo));
         QVERIFY2(notEnrolled.says("audit grant"), notEnrolled.both().c_str());
     }
 
     void wholeRollout()
     {
-        auto blue = cli({"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue", "--production",
-                         "--comment", "first release on Azure"});
+        auto blue = cli({"deploy", kModel, "3", "--endpoint", kEndpoint, "--deployment", "blue",
+                         "--production", "--comment", "first release on Azure"});
         QVERIFY2(blue.exitCode == 0, blue.both().c_str());
         QVERIFY2(blue.says("at Azure"), blue.both().c_str()); // progress of the operations
 
@@ -176,8 +184,8 @@ private Q_SLOTS:
         auto predicted = cli({"endpoint", "invoke", kEndpoint, "--csv", csv, "--json"});
         QVERIFY2(predicted.exitCode == 0, predicted.both().c_str());
 
-        auto green = cli({"deploy", kModel, "4", "--endpoint", kEndpoint, "--deployment", "green", "--traffic", "10",
-                          "--instance-type", "Standard_F4s_v2", "--instance-count", "2"});
+        auto green = cli({"deploy", kModel, "4", "--endpoint", kEndpoint, "--deployment", "green",
+                          "--traffic", "10", "--instance-type", "Standard_F4s_v2", "--instance-count", "2"});
         QVERIFY2(green.exitCode == 0, green.both().c_str());
         auto smoke = cli({"endpoint", "invoke", kEndpoint, "--deployment", "green", "--csv", csv});
         QVERIFY2(smoke.exitCode == 0, smoke.both().c_str());
@@ -196,11 +204,12 @@ private Q_SLOTS:
 
         auto logs = cli({"endpoint", "logs", kEndpoint, "--deployment", "blue", "--tail", "20"});
         QVERIFY2(logs.exitCode == 0 && !logs.out.empty(), logs.both().c_str());
-        auto deleted = cli({"endpoint", "delete", kEndpoint, "--deployment", "green", "--comment", "canary withdrawn"});
+        auto deleted =
+            cli({"endpoint", "delete", kEndpoint, "--deployment", "green", "--comment", "canary withdrawn"});
         QVERIFY2(deleted.exitCode == 0, deleted.both().c_str());
 
-        QCOMPARE(recordedActions(),
-                 (std::vector<std::string>{"deploy", "deploy", "traffic", "rollback", "traffic", "undeploy"}));
+        QCOMPARE(recordedActions(), (std::vector<std::string>{"deploy", "deploy", "traffic", "rollback",
+                                                              "traffic", "undeploy"}));
     }
 
     void whatAzureDoesNotHaveIsSaid()
@@ -216,8 +225,8 @@ private Q_SLOTS:
     void aFailedProvisioningIsReportedAndNotRecorded()
     {
         const std::string broken = test::registerFaultyVersion(
-            m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(), m_shared.adminPassword().toStdString(),
-            kModel, "4", 0, /*failLoad=*/true);
+            m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+            m_shared.adminPassword().toStdString(), kModel, "4", 0, /*failLoad=*/true);
         QVERIFY(!broken.empty());
         DecisionRequest approve;
         approve.model = kModel;

@@ -3,6 +3,8 @@
 // answers, Azure's scoring request form, and Azure profiles in profiles.json.
 #include "result_assertions.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -10,8 +12,6 @@
 #include <modelgate/core/azure/azure_workspace.h>
 #include <modelgate/core/deploy/azure_ml_target.h>
 #include <modelgate/core/workspace/profiles.h>
-
-#include <nlohmann/json.hpp>
 
 using namespace modelgate;
 
@@ -57,8 +57,10 @@ private Q_SLOTS:
     {
         const AzureWorkspace ws = sample();
         const std::string id = ws.modelVersionId("diabetes-classifier", "7");
-        QCOMPARE(id, "/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/rg-ml(prod)/providers/"
-                     "Microsoft.MachineLearningServices/workspaces/ws-clinic/models/diabetes-classifier/versions/7");
+        QCOMPARE(
+            id,
+            "/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/rg-ml(prod)/providers/"
+            "Microsoft.MachineLearningServices/workspaces/ws-clinic/models/diabetes-classifier/versions/7");
         auto parsed = modelVersionFromId(id);
         REQUIRE_OK(parsed);
         QCOMPARE(parsed.value().first, std::string("diabetes-classifier"));
@@ -70,8 +72,9 @@ private Q_SLOTS:
 
     void trackingUriFollowsTheArmScheme()
     {
-        const std::string azure = "azureml://westeurope.api.azureml.ms/mlflow/v1.0/subscriptions/s/resourceGroups/"
-                                  "rg/providers/Microsoft.MachineLearningServices/workspaces/w";
+        const std::string azure =
+            "azureml://westeurope.api.azureml.ms/mlflow/v1.0/subscriptions/s/resourceGroups/"
+            "rg/providers/Microsoft.MachineLearningServices/workspaces/w";
         auto real = workspaceTrackingUrl(azure, kDefaultArmBaseUrl);
         REQUIRE_OK(real);
         QVERIFY(real.value().rfind("https://westeurope.api.azureml.ms/mlflow/v1.0/", 0) == 0);
@@ -99,7 +102,8 @@ private Q_SLOTS:
         QVERIFY(!parseAzureCliToken(R"({"expires_on":1})").ok());
         QVERIFY(!parseAzureCliToken("ERROR: Please run 'az login'").ok());
 
-        auto entra = parseTokenResponse(R"({"token_type":"Bearer","expires_in":3599,"access_token":"abc"})", 1000);
+        auto entra =
+            parseTokenResponse(R"({"token_type":"Bearer","expires_in":3599,"access_token":"abc"})", 1000);
         REQUIRE_OK(entra);
         QCOMPARE(entra.value().expiresOn, std::int64_t(4599));
         auto v1 = parseTokenResponse(R"({"expires_in":"3600","access_token":"abc"})", 0);
@@ -114,10 +118,12 @@ private Q_SLOTS:
         using Json = nlohmann::json;
         auto split = azureScoringBody(R"({"dataframe_split":{"columns":["a","b"],"data":[[1,2]]}})");
         REQUIRE_OK(split);
-        QVERIFY(Json::parse(split.value()) == Json::parse(R"({"input_data":{"columns":["a","b"],"data":[[1,2]]}})"));
+        QVERIFY(Json::parse(split.value()) ==
+                Json::parse(R"({"input_data":{"columns":["a","b"],"data":[[1,2]]}})"));
         auto records = azureScoringBody(R"({"dataframe_records":[{"a":1,"b":2},{"b":4,"c":5}]})");
         REQUIRE_OK(records);
-        QVERIFY(Json::parse(records.value()) == Json::parse(R"({"input_data":{"columns":["a","b","c"],"data":[[1,2,null],[null,4,5]]}})"));
+        QVERIFY(Json::parse(records.value()) ==
+                Json::parse(R"({"input_data":{"columns":["a","b","c"],"data":[[1,2,null],[null,4,5]]}})"));
         auto tensor = azureScoringBody(R"({"inputs":[[1,2],[3,4]]})");
         REQUIRE_OK(tensor);
         QVERIFY(Json::parse(tensor.value()) == Json::parse(R"({"input_data":[[1,2],[3,4]]})"));
@@ -168,8 +174,8 @@ private Q_SLOTS:
         Environment env;
         QVERIFY(!azureProfileFromEnvironment(env));
         env.vars = {{"AZUREML_WORKSPACE_NAME", "ws"},    {"AZURE_SUBSCRIPTION_ID", "sub"},
-                    {"AZURE_RESOURCE_GROUP", "rg"},       {"AZURE_REGION", "westeurope"},
-                    {"AZURE_CLIENT_ID", "client"},        {"AZURE_TENANT_ID", "tenant"},
+                    {"AZURE_RESOURCE_GROUP", "rg"},      {"AZURE_REGION", "westeurope"},
+                    {"AZURE_CLIENT_ID", "client"},       {"AZURE_TENANT_ID", "tenant"},
                     {"AZURE_CLIENT_SECRET", "not-in-it"}};
         auto profile = azureProfileFromEnvironment(env);
         QVERIFY(profile && profile->azure);

@@ -7,17 +7,16 @@
 // other's state, in declaration order; cleanupTestCase deletes what the test made.
 #include "result_assertions.h"
 
+#include <atomic>
 #include <azure_ml_fake.h>
 #include <local_endpoints.h>
 #include <mlflow_test_server.h>
 #include <release_test_users.h>
 #include <seeded_model_copy.h>
+#include <thread>
 
 #include <QRegularExpression>
 #include <QTest>
-
-#include <atomic>
-#include <thread>
 
 #include <modelgate/core/azure/azure_credential.h>
 #include <modelgate/core/deploy/azure_ml_target.h>
@@ -147,21 +146,22 @@ private Q_SLOTS:
         QVERIFY2(m_data.isValid(), "no temporary folder");
         REQUIRE_OK(test::copyModelForDeployment(m_shared, kModel, kRiley));
         // The workspace has no aliases: its champion is the model tag ModelGate keeps there.
-        REQUIRE_OK(test::sharedAdmin(m_shared).setRegisteredModelTag(kModel, std::string(kAliasTagPrefix) + "champion",
-                                                                      "3", CancelToken::none()));
+        REQUIRE_OK(test::sharedAdmin(m_shared).setRegisteredModelTag(
+            kModel, std::string(kAliasTagPrefix) + "champion", "3", CancelToken::none()));
 
         test::AzureMlFake::Options options;
         options.mlflowUri = m_shared.uri();
         options.mlflowAdminUser = test::SharedAuthMlflow::adminUser().toStdString();
         options.mlflowAdminPassword = m_shared.adminPassword().toStdString();
         options.users = {rileyUser()};
-        options.clients = {{kBotClient, "bot-secret-for-the-fake", "5d2c8e3a-0f4b-4c1d-8e9f-123456789abc", kRiley,
-                            m_shared.password(kRiley)}};
+        options.clients = {{kBotClient, "bot-secret-for-the-fake", "5d2c8e3a-0f4b-4c1d-8e9f-123456789abc",
+                            kRiley, m_shared.password(kRiley)}};
         options.pageSize = 1; // every list pages, as a busy workspace's does
         QVERIFY2(m_fake.start(options), qPrintable(m_fake.errorString()));
         qputenv("MODELGATE_FAKE_AZ_LOGIN", m_fake.writeAzLogin(rileyUser()).toUtf8());
 
-        auto session = openAzureSession(profile(AzureSignIn::AzureCli), environment(), {}, {}, CancelToken::none());
+        auto session =
+            openAzureSession(profile(AzureSignIn::AzureCli), environment(), {}, {}, CancelToken::none());
         REQUIRE_OK(session);
         m_session = std::move(session).value();
         m_registry = std::make_unique<MlflowClient>(m_session->registry);
@@ -218,18 +218,20 @@ private Q_SLOTS:
 
     void servicePrincipalSignsIn()
     {
-        auto session =
-            openAzureSession(profile(AzureSignIn::ServicePrincipal), environment(), {}, {}, CancelToken::none());
+        auto session = openAzureSession(profile(AzureSignIn::ServicePrincipal), environment(), {}, {},
+                                        CancelToken::none());
         REQUIRE_OK(session);
         // A service principal's identity is its object ID.
-        QCOMPARE(reviewerIdentity(session->registry.credentials), std::string("5d2c8e3a-0f4b-4c1d-8e9f-123456789abc"));
+        QCOMPARE(reviewerIdentity(session->registry.credentials),
+                 std::string("5d2c8e3a-0f4b-4c1d-8e9f-123456789abc"));
         // Cached: a second token is not fetched while the first is fresh.
         REQUIRE_OK(session->credential->token(CancelToken::none()));
         QCOMPARE(session->credential->fetches(), 1);
 
         Environment wrong = environment();
         wrong.vars["AZURE_CLIENT_SECRET"] = "not-the-secret";
-        auto refused = openAzureSession(profile(AzureSignIn::ServicePrincipal), wrong, {}, {}, CancelToken::none());
+        auto refused =
+            openAzureSession(profile(AzureSignIn::ServicePrincipal), wrong, {}, {}, CancelToken::none());
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, std::string("invalid_client"));
         QVERIFY2(!contains(refused.error().describe(), "not-the-secret"), refused.error().describe().c_str());
@@ -245,8 +247,8 @@ private Q_SLOTS:
         blue.production = true;
         blue.comment = "first release on Azure";
         std::vector<std::string> steps;
-        auto deployed = m_rollout->deploy(blue, [&](const std::string &step, int) { steps.push_back(step); },
-                                          CancelToken::none());
+        auto deployed = m_rollout->deploy(
+            blue, [&](const std::string &step, int) { steps.push_back(step); }, CancelToken::none());
         REQUIRE_OK(deployed);
         QVERIFY(deployed.value().recorded());
         QVERIFY2(std::any_of(steps.begin(), steps.end(),
@@ -314,7 +316,8 @@ private Q_SLOTS:
         QVERIFY(!wrong.ok());
         QCOMPARE(wrong.error().code, std::string(kBadSplit));
         // ARM itself refuses a split that does not sum to 100, with its error body.
-        auto raw = m_session->arm->setTraffic(kEndpoint, {{"blue", 0}, {"green", 0}}, {}, CancelToken::none());
+        auto raw =
+            m_session->arm->setTraffic(kEndpoint, {{"blue", 0}, {"green", 0}}, {}, CancelToken::none());
         REQUIRE_OK(raw); // 0 everywhere is allowed by ARM (it disables the endpoint) ...
         REQUIRE_OK(m_target->setTraffic(kEndpoint, {{"blue", 90}, {"green", 10}}, CancelToken::none()));
     }
@@ -348,8 +351,8 @@ private Q_SLOTS:
     void aFailedProvisioningIsReportedAndRemoved()
     {
         const std::string broken = test::registerFaultyVersion(
-            m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(), m_shared.adminPassword().toStdString(),
-            kModel, "4", 0, /*failLoad=*/true);
+            m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
+            m_shared.adminPassword().toStdString(), kModel, "4", 0, /*failLoad=*/true);
         QVERIFY(!broken.empty());
         // Approved as v4's twin would be: the gate lets it through, Azure cannot start it.
         DecisionRequest approve;
@@ -384,16 +387,18 @@ private Q_SLOTS:
 
         // A credential that cannot renew: the change is refused clearly, and nothing recorded.
         auto stale = std::make_shared<AzureCredential>(
-            std::make_shared<StaleTokenSource>(m_session->credential->token(CancelToken::none()).value()), kArmScope);
+            std::make_shared<StaleTokenSource>(m_session->credential->token(CancelToken::none()).value()),
+            kArmScope);
         QVERIFY(m_fake.revokeTokens());
-        auto arm = std::make_shared<ArmClient>(m_fake.workspace(), std::shared_ptr<HttpTransport>(makeCurlTransport()),
-                                               stale);
+        auto arm = std::make_shared<ArmClient>(m_fake.workspace(),
+                                               std::shared_ptr<HttpTransport>(makeCurlTransport()), stale);
         AzureMlTargetConfig config;
         config.stateRoot = m_data.path().toStdString() + "/azureml";
         AzureMlTarget expired(config, arm, std::shared_ptr<HttpTransport>(makeCurlTransport()));
         const std::size_t recordsBefore = deploymentRecords().size();
         Rollout rollout(*m_registry, expired, RegistryAccess{});
-        auto refused = rollout.setTraffic(kEndpoint, {{"green", 100}}, "with an expired token", CancelToken::none());
+        auto refused =
+            rollout.setTraffic(kEndpoint, {{"green", 100}}, "with an expired token", CancelToken::none());
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().httpStatus, 401);
         QCOMPARE(refused.error().code, std::string("ExpiredAuthenticationToken"));

@@ -161,8 +161,8 @@ private Q_SLOTS:
         }
         REQUIRE_OK(m_rollout->deploy({kModel, "3", kEndpoint, "blue", std::nullopt, false, {}, {}, 0}, {},
                                      CancelToken::none()));
-        REQUIRE_OK(
-            m_rollout->deploy({kModel, m_faulty, kEndpoint, "green", 0, false, {}, {}, 0}, {}, CancelToken::none()));
+        REQUIRE_OK(m_rollout->deploy({kModel, m_faulty, kEndpoint, "green", 0, false, {}, {}, 0}, {},
+                                     CancelToken::none()));
     }
 
     void cleanupTestCase()

@@ -7,8 +7,8 @@
 
 #include <QTest>
 
-#include <modelgate/core/review/metric_history.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/review/metric_history.h>
 
 using namespace modelgate;
 

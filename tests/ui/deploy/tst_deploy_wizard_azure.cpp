@@ -126,8 +126,9 @@ private Q_SLOTS:
         options.mlflowUri = m_shared.uri();
         options.mlflowAdminUser = test::SharedAuthMlflow::adminUser().toStdString();
         options.mlflowAdminPassword = m_shared.adminPassword().toStdString();
-        const test::AzureMlFake::Principal rileyAz{kRiley, "riley-azure-password", "00000000-0000-4000-8000-0000000a11e5",
-                                                  kRiley, m_shared.password(kRiley)};
+        const test::AzureMlFake::Principal rileyAz{kRiley, "riley-azure-password",
+                                                   "00000000-0000-4000-8000-0000000a11e5", kRiley,
+                                                   m_shared.password(kRiley)};
         options.users = {rileyAz};
         options.clients = {{kClient, "ui-bot-secret", "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", kRiley,
                             m_shared.password(kRiley)}};
@@ -135,8 +136,8 @@ private Q_SLOTS:
         qputenv("MODELGATE_FAKE_AZ_LOGIN", m_fake.writeAzLogin(rileyAz).toUtf8());
 
         m_secrets = std::make_unique<MemorySecretStore>();
-        m_manager = std::make_unique<WorkspaceManager>(m_home.filePath(QStringLiteral("profiles.json")).toStdString(),
-                                                       environment(), m_secrets.get());
+        m_manager = std::make_unique<WorkspaceManager>(
+            m_home.filePath(QStringLiteral("profiles.json")).toStdString(), environment(), m_secrets.get());
         WorkspaceEdits edits;
         edits.profiles = {azureProfile("clinic", AzureSignIn::AzureCli),
                           azureProfile("bot", AzureSignIn::ServicePrincipal)};
@@ -192,7 +193,8 @@ private Q_SLOTS:
         m_manager->activate(WorkspaceManager::idForProfile(QStringLiteral("bot")));
         QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, 60000);
         const QString message = failed.first().at(1).toString();
-        QVERIFY2(message.contains(QStringLiteral("Entra")) && message.contains(QStringLiteral("invalid_client")),
+        QVERIFY2(message.contains(QStringLiteral("Entra")) &&
+                     message.contains(QStringLiteral("invalid_client")),
                  qPrintable(message));
         QVERIFY(!message.contains(QStringLiteral("not-the-secret")));
         QVERIFY(!m_manager->azureSession());
@@ -238,7 +240,8 @@ private Q_SLOTS:
         wizard->next();
         wizard->deployPage()->start();
         // Once Azure is provisioning it (the deployment exists at ARM), cancel.
-        QTRY_VERIFY_WITH_TIMEOUT(m_target->arm().getDeployment(kEndpoint, "green", CancelToken::none()).ok(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_target->arm().getDeployment(kEndpoint, "green", CancelToken::none()).ok(),
+                                 60000);
         wizard->deployPage()->cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!wizard->deployPage()->isRunning(), 60000);
         QVERIFY(!wizard->deployPage()->isDone());

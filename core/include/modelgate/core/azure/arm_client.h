@@ -93,7 +93,8 @@ public:
                                           const OperationProgressCallback &progress,
                                           const CancelToken &cancel) const;
     // GET, set properties.traffic, PUT it back whole (it must sum to 100, or 0 everywhere).
-    Result<ArmOnlineEndpoint> setTraffic(const std::string &endpoint, const std::map<std::string, int> &traffic,
+    Result<ArmOnlineEndpoint> setTraffic(const std::string &endpoint,
+                                         const std::map<std::string, int> &traffic,
                                          const OperationProgressCallback &progress,
                                          const CancelToken &cancel) const;
     Status deleteEndpoint(const std::string &name, const OperationProgressCallback &progress,
@@ -101,7 +102,7 @@ public:
     Result<EndpointKeys> listKeys(const std::string &endpoint, const CancelToken &cancel) const;
 
     Result<std::vector<ArmOnlineDeployment>> listDeployments(const std::string &endpoint,
-                                                            const CancelToken &cancel) const;
+                                                             const CancelToken &cancel) const;
     Result<ArmOnlineDeployment> getDeployment(const std::string &endpoint, const std::string &name,
                                               const CancelToken &cancel) const;
     Result<ArmOnlineDeployment> putDeployment(const std::string &endpoint, const ArmDeploymentSpec &spec,

@@ -45,18 +45,20 @@ public:
 
     Result<std::vector<EndpointInfo>> listEndpoints(const CancelToken &cancel) const override;
     Result<EndpointInfo> endpoint(const std::string &name, const CancelToken &cancel) const override;
-    Status createEndpoint(const EndpointSpec &spec, const ProgressFn &progress, const CancelToken &cancel) override;
-    Status createDeployment(const DeploymentSpec &spec, const RegistryAccess &access, const ProgressFn &progress,
-                            const CancelToken &cancel) override;
-    Status setTraffic(const std::string &endpoint, const TrafficSplit &split, const CancelToken &cancel) override;
+    Status createEndpoint(const EndpointSpec &spec, const ProgressFn &progress,
+                          const CancelToken &cancel) override;
+    Status createDeployment(const DeploymentSpec &spec, const RegistryAccess &access,
+                            const ProgressFn &progress, const CancelToken &cancel) override;
+    Status setTraffic(const std::string &endpoint, const TrafficSplit &split,
+                      const CancelToken &cancel) override;
     Status deleteDeployment(const std::string &endpoint, const std::string &deployment,
                             const CancelToken &cancel) override;
     Status deleteEndpoint(const std::string &endpoint, const CancelToken &cancel) override;
     // Azure runs and restarts managed deployments itself: Unsupported, saying so.
-    Status restartEndpoint(const std::string &endpoint, const RegistryAccess &access, const ProgressFn &progress,
-                           const CancelToken &cancel) override;
-    Result<std::string> deploymentLogs(const std::string &endpoint, const std::string &deployment, int tailLines,
-                                       const CancelToken &cancel) const override;
+    Status restartEndpoint(const std::string &endpoint, const RegistryAccess &access,
+                           const ProgressFn &progress, const CancelToken &cancel) override;
+    Result<std::string> deploymentLogs(const std::string &endpoint, const std::string &deployment,
+                                       int tailLines, const CancelToken &cancel) const override;
     Result<std::vector<std::string>> pendingRecords(const std::string &endpoint) const override;
     Status setPendingRecords(const std::string &endpoint, const std::vector<std::string> &records) override;
     Result<std::string> monitorSettings(const std::string &endpoint) const override;
