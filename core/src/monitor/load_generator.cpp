@@ -1,5 +1,6 @@
 #include "modelgate/core/monitor/load_generator.h"
 
+#include <cstdint>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -11,6 +12,19 @@
 namespace modelgate {
 
 namespace {
+
+// Which body request `index` sends: spread evenly but not in turn. Bodies in turn would march in
+// lockstep with a load balancer's round robin (two deployments at 50/50 and six bodies: one
+// deployment only ever gets the even rows), so a canary's failing rows could never reach it.
+// A fixed mix (splitmix64) keeps a run reproducible.
+std::size_t bodyIndex(std::uint64_t index, std::size_t count)
+{
+    std::uint64_t z = index + 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    return static_cast<std::size_t>(z % count);
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -123,7 +137,7 @@ Result<LoadReport> runLoad(const LoadPlan &plan, const std::function<void(const 
                 curl_slist_append(flight->headers, ("modelgate-deployment: " + plan.deployment).c_str());
         for (const auto &[name, value] : plan.headers)
             flight->headers = curl_slist_append(flight->headers, (name + ": " + value).c_str());
-        const std::string &body = plan.bodies[static_cast<std::size_t>(index) % plan.bodies.size()];
+        const std::string &body = plan.bodies[bodyIndex(static_cast<std::uint64_t>(index), plan.bodies.size())];
         CURL *easy = flight->easy;
         curl_easy_setopt(easy, CURLOPT_URL, plan.url.c_str());
         curl_easy_setopt(easy, CURLOPT_POSTFIELDS, body.c_str());
