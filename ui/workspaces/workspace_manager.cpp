@@ -96,8 +96,8 @@ void WorkspaceManager::resolveCredentials(const Workspace &workspace, QObject *c
     const Profile profile = workspace.profile;
     // An Azure workspace's only secret is a service principal's client secret, from the keychain;
     // its session reads AZURE_CLIENT_SECRET itself, and MLflow's variables never apply to it.
-    const Credentials fromEnvironment =
-        profile.azure ? Credentials{profile.authKind, {}, {}} : credentialsFromEnvironment(profile, m_environment);
+    const Credentials fromEnvironment = profile.azure ? Credentials{profile.authKind, {}, {}}
+                                                      : credentialsFromEnvironment(profile, m_environment);
     if (workspace.fromEnvironment || profile.authKind == AuthKind::None) {
         Credentials credentials = fromEnvironment;
         credentials.kind = profile.authKind;

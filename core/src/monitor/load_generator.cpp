@@ -1,9 +1,9 @@
 #include "modelgate/core/monitor/load_generator.h"
 
-#include <cstdint>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <curl/curl.h>
 #include <memory>
 #include <optional>
@@ -137,7 +137,8 @@ Result<LoadReport> runLoad(const LoadPlan &plan, const std::function<void(const 
                 curl_slist_append(flight->headers, ("modelgate-deployment: " + plan.deployment).c_str());
         for (const auto &[name, value] : plan.headers)
             flight->headers = curl_slist_append(flight->headers, (name + ": " + value).c_str());
-        const std::string &body = plan.bodies[bodyIndex(static_cast<std::uint64_t>(index), plan.bodies.size())];
+        const std::string &body =
+            plan.bodies[bodyIndex(static_cast<std::uint64_t>(index), plan.bodies.size())];
         CURL *easy = flight->easy;
         curl_easy_setopt(easy, CURLOPT_URL, plan.url.c_str());
         curl_easy_setopt(easy, CURLOPT_POSTFIELDS, body.c_str());

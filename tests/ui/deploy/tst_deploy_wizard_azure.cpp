@@ -3,9 +3,11 @@
 // "mlflow_auth") and real `mlflow models serve` processes: the workspaces dialog's Azure form
 // and its connection test, the workspace manager signing in (and saying why it cannot), and the
 // deploy wizard's deploy and smoke test on a managed online endpoint, with a cancel that only
-// stops the waiting. In declaration order; cleanupTestCase deletes what the test made.
+// stops the waiting, and the Endpoints page's rollback and undeploy there. In declaration order;
+// cleanupTestCase deletes what the test made.
 #include "deploy/deploy_wizard.h"
 #include "deploy/deploy_wizard_pages.h"
+#include "deploy/endpoints_page.h"
 #include "workspaces/azure_workspace_form.h"
 #include "workspaces/secret_store.h"
 #include "workspaces/workspace_manager.h"
@@ -18,17 +20,21 @@
 #include <result_assertions.h>
 #include <seeded_model_copy.h>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <modelgate/core/deploy/azure_ml_target.h>
+#include <modelgate/core/deploy/rollout.h>
 #include <modelgate/core/release/release_decision.h>
 #include <modelgate/core/release/release_ledger.h>
 
@@ -253,6 +259,50 @@ private Q_SLOTS:
         QVERIFY(endpoint.value().deployment("green"));
         QCOMPARE(endpoint.value().deployment("green")->traffic, 0);
         QCOMPARE(deploymentRecords(), 1);
+    }
+
+    void rollBackAndUndeployFromTheEndpointsPage()
+    {
+        // green finishes provisioning at Azure although the wizard stopped waiting.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [this] {
+                auto endpoint = m_target->endpoint(kEndpoint, CancelToken::none());
+                return endpoint.ok() && endpoint.value().deployment("green") &&
+                       endpoint.value().deployment("green")->health == DeploymentHealth::Healthy;
+            }(),
+            kDeployTimeout);
+        Rollout rollout(*m_context.client, *m_target, RegistryAccess{});
+        REQUIRE_OK(
+            rollout.setTraffic(kEndpoint, {{"blue", 90}, {"green", 10}}, "canary", CancelToken::none()));
+
+        EndpointsPage page;
+        page.setContext(m_context);
+        page.show();
+        QSignalSpy loaded(&page, &EndpointsPage::endpointsLoaded);
+        page.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1, 60000);
+        page.selectEndpoint(QString::fromLatin1(kEndpoint));
+        // Say yes to the page's confirmations, as the release manager would.
+        QTimer yes;
+        connect(&yes, &QTimer::timeout, &page, []() {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                if (QAbstractButton *button = box->button(QMessageBox::Yes))
+                    button->click();
+        });
+        yes.start(100);
+        auto split = [this]() {
+            auto endpoint = m_target->endpoint(kEndpoint, CancelToken::none());
+            return endpoint.ok() ? endpoint.value().traffic() : TrafficSplit{};
+        };
+        page.rollBack();
+        QTRY_COMPARE_WITH_TIMEOUT(split(), (TrafficSplit{{"blue", 100}, {"green", 0}}), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 2, 60000); // the page reloads after the action
+        page.selectEndpoint(QString::fromLatin1(kEndpoint));
+        page.selectDeployment(QStringLiteral("green"));
+        page.deleteDeployment();
+        QTRY_COMPARE_WITH_TIMEOUT(split(), (TrafficSplit{{"blue", 100}}), 120000);
+        // deploy (wizard), traffic, rollback and undeploy (the page): each in the trail.
+        QTRY_COMPARE_WITH_TIMEOUT(deploymentRecords(), 4, 30000);
     }
 };
 
