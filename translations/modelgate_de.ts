@@ -2722,6 +2722,10 @@ Das Zurücksetzen wird im Prüfpfad vermerkt.</translation>
         <source>Deployment Log</source>
         <translation>Protokoll der Bereitstellung</translation>
     </message>
+    <message>
+        <source>Scoring URI: %1 (with the endpoint&apos;s key)</source>
+        <translation>Scoring-URI: %1 (mit dem Schlüssel des Endpunkts)</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::ErrorBanner</name>

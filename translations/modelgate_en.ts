@@ -2717,6 +2717,10 @@ The rollback is recorded in the release trail.</source>
         <source>Deployment Log</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scoring URI: %1 (with the endpoint&apos;s key)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::ErrorBanner</name>

@@ -379,8 +379,12 @@ void EndpointsPage::showSelectedEndpoint()
     }
     m_title->setText(endpoint->production ? tr("%1 (production)").arg(QString::fromStdString(endpoint->name))
                                           : QString::fromStdString(endpoint->name));
+    // A local endpoint takes MLflow's /invocations under its URI; Azure's scoring URI is the whole
+    // address, and it wants the endpoint's key.
     m_scoringUri->setText(
-        tr("Scoring URI: %1/invocations").arg(QString::fromStdString(endpoint->scoringUri)));
+        endpoint->target == "local"
+            ? tr("Scoring URI: %1/invocations").arg(QString::fromStdString(endpoint->scoringUri))
+            : tr("Scoring URI: %1 (with the endpoint's key)").arg(QString::fromStdString(endpoint->scoringUri)));
     QString health = tr("State: %1").arg(healthText(endpoint->health));
     if (!endpoint->healthDetail.empty())
         health += QStringLiteral(" — ") + QString::fromStdString(endpoint->healthDetail) + u'.';
