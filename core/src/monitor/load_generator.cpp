@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <curl/curl.h>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <set>
 
@@ -13,17 +14,31 @@ namespace modelgate {
 
 namespace {
 
-// Which body request `index` sends: spread evenly but not in turn. Bodies in turn would march in
-// lockstep with a load balancer's round robin (two deployments at 50/50 and six bodies: one
-// deployment only ever gets the even rows), so a canary's failing rows could never reach it.
-// A fixed mix (splitmix64) keeps a run reproducible.
-std::size_t bodyIndex(std::uint64_t index, std::size_t count)
+// Which body request `index` sends: every body once in each run of `count` requests (so a run
+// of whole rounds sends each body equally often), in an order that changes from round to round.
+// Bodies strictly in turn would march in lockstep with a load balancer's round robin (two
+// deployments at 50/50 and six bodies: one deployment only ever gets the even rows), so a
+// canary's failing rows might never reach it. The order is an affine permutation a*i+b mod count
+// with a and b from a fixed mix (splitmix64) of the round: reproducible from run to run.
+std::uint64_t mix(std::uint64_t z)
 {
-    std::uint64_t z = index + 0x9e3779b97f4a7c15ULL;
+    z += 0x9e3779b97f4a7c15ULL;
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    z ^= z >> 31;
-    return static_cast<std::size_t>(z % count);
+    return z ^ (z >> 31);
+}
+
+std::size_t bodyIndex(std::uint64_t index, std::size_t count)
+{
+    if (count <= 1)
+        return 0;
+    const std::uint64_t n = count;
+    const std::uint64_t round = index / n;
+    std::uint64_t a = mix(2 * round) % n;
+    while (std::gcd(a, n) != 1) // a unit modulo n makes the map a permutation
+        a = (a + 1) % n;
+    const std::uint64_t b = mix(2 * round + 1) % n;
+    return static_cast<std::size_t>((a * (index % n) + b) % n);
 }
 
 using Clock = std::chrono::steady_clock;

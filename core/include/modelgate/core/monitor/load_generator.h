@@ -26,7 +26,7 @@ struct LoadPlan
 {
     std::string url;                 // the endpoint's scoring URI + "/invocations"
     std::string allowedUri;          // the endpoint's scoring URI: the URL must be under it or on loopback
-    std::vector<std::string> bodies; // JSON request bodies, each request one of them, evenly but not in turn
+    std::vector<std::string> bodies; // JSON request bodies: each once per round, in a changing order
     double rate = 10;                // requests per second
     int durationSeconds = 10;
     std::string deployment;                     // sent as the modelgate-deployment header when not empty
