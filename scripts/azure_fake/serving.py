@@ -8,7 +8,7 @@ import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .common import free_port, reap, stop_group, write_json_atomic
+from .common import free_port, is_recorded_server, reap, stop_group, write_json_atomic
 
 LOG_ROTATE_BYTES = 4 * 1024 * 1024
 
@@ -93,7 +93,12 @@ class InferenceServer:
     def stop(self) -> None:
         if self.process is None:
             return
-        stop_group(self.process.pid)
+        # Signal the group only while it is still this server's: once its leader has exited and
+        # been reaped and no member is left, the number is free, and on a busy machine another
+        # process (another test's HAProxy, say) may lead a group of that number by now.
+        record = {"pgid": self.process.pid, "modelUri": self.model_uri, "port": self.port}
+        if self.process.poll() is None or is_recorded_server(record):
+            stop_group(self.process.pid)
         reap(self.process.pid)
         self.process.poll()
         self.record_path.unlink(missing_ok=True)
