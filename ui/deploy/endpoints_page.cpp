@@ -384,7 +384,8 @@ void EndpointsPage::showSelectedEndpoint()
     m_scoringUri->setText(
         endpoint->target == "local"
             ? tr("Scoring URI: %1/invocations").arg(QString::fromStdString(endpoint->scoringUri))
-            : tr("Scoring URI: %1 (with the endpoint's key)").arg(QString::fromStdString(endpoint->scoringUri)));
+            : tr("Scoring URI: %1 (with the endpoint's key)")
+                  .arg(QString::fromStdString(endpoint->scoringUri)));
     QString health = tr("State: %1").arg(healthText(endpoint->health));
     if (!endpoint->healthDetail.empty())
         health += QStringLiteral(" — ") + QString::fromStdString(endpoint->healthDetail) + u'.';
