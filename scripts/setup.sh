@@ -61,6 +61,8 @@ aptPackages=(
     ca-certificates
     # local online endpoints: HAProxy routes and splits the traffic over MLflow scoring servers
     haproxy
+    # metrics of endpoints beyond this machine: the tests start a real Prometheus on loopback
+    prometheus
     # a private session bus for the breach notification test (tst_desktop_notifier)
     dbus-daemon
 )

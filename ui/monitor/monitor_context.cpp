@@ -130,6 +130,8 @@ QString verdictText(SloVerdict verdict)
         return MonitorText::tr("too few requests");
     case SloVerdict::Idle:
         return MonitorText::tr("idle");
+    case SloVerdict::Stale:
+        return MonitorText::tr("stale data");
     }
     return {};
 }

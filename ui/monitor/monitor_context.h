@@ -54,7 +54,8 @@ QString windowText(MonitorWindow window); // "5 min", "1 h", "24 h"
 QString signalText(SloSignal signal); // "errors (4xx + 5xx)", "server errors (5xx)", "p95 latency"
 QString comparisonText(SloComparison comparison); // "absolute", "above the champion"
 QString signalUnit(SloSignal signal);             // "%", "ms"
-QString verdictText(SloVerdict verdict);          // "met", "breached", "too few requests", "idle"
+// "met", "breached", "too few requests", "idle", "stale data"
+QString verdictText(SloVerdict verdict);
 // "errors (4xx + 5xx) ≤ 5 % over 1 min (at least 20 requests)",
 // "p95 latency ≤ champion + 250 ms over 1 min (at least 20 requests)"
 QString ruleText(const SloRule &rule);

@@ -259,6 +259,7 @@ Result<MetricsReport> LocalMetricsSource::query(const MetricsQuery &query, const
     report.toMs = query.toMs;
     report.stepMs = query.stepMs;
     report.newestDataMs = log.newestMs;
+    report.dataUntilMs = std::min(query.toMs, unixMillisNow()); // the log is current
     report.total.seconds = static_cast<double>(query.toMs - query.fromMs) / 1000.0;
     report.notes.push_back("from HAProxy's request log: a request counts when it ends; latency is HAProxy's "
                            "active time of the request (whole milliseconds), percentiles are exact");

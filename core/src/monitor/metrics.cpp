@@ -76,8 +76,38 @@ double RequestStats::serverErrorPercent() const
     return n == 0 ? 0 : 100.0 * static_cast<double>(status.server5xx) / static_cast<double>(n);
 }
 
+std::optional<double> RequestStats::p50() const
+{
+    return sourcePercentiles ? sourcePercentiles->p50 : latency.percentile(50);
+}
+
+std::optional<double> RequestStats::p95() const
+{
+    return sourcePercentiles ? sourcePercentiles->p95 : latency.percentile(95);
+}
+
+std::optional<double> RequestStats::p99() const
+{
+    return sourcePercentiles ? sourcePercentiles->p99 : latency.percentile(99);
+}
+
 void RequestStats::merge(const RequestStats &other)
 {
+    const std::int64_t mine = requests();
+    const std::int64_t theirs = other.requests();
+    // Figures computed elsewhere do not add up: percentiles survive a merge only into
+    // nothing, and an average only weighed with another average.
+    if (mine == 0 && !sourcePercentiles)
+        sourcePercentiles = other.sourcePercentiles;
+    else if (theirs > 0 || other.sourcePercentiles)
+        sourcePercentiles.reset();
+    if (mine == 0 && !averageMs)
+        averageMs = other.averageMs;
+    else if (theirs > 0 && averageMs && other.averageMs)
+        averageMs = (*averageMs * static_cast<double>(mine) + *other.averageMs * static_cast<double>(theirs)) /
+                    static_cast<double>(mine + theirs);
+    else if (theirs > 0)
+        averageMs.reset();
     status.merge(other.status);
     latency.merge(other.latency);
 }

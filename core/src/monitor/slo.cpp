@@ -67,6 +67,16 @@ std::optional<double> valueOf(SloSignal signal, const RequestStats &stats)
     return std::nullopt;
 }
 
+std::string staleReason(const MetricsReport *data, const std::string &window)
+{
+    if (!data)
+        return "no data for the last " + window + ": missing data is not taken for health";
+    const std::int64_t ageSeconds = std::max<std::int64_t>(0, (data->toMs - *data->dataUntilMs) / 1000);
+    return "the newest data from " + (data->source.empty() ? std::string("the metrics source") : data->source) +
+           " is " + describeWindow(static_cast<int>(std::max<std::int64_t>(1, ageSeconds))) +
+           " old, older than the " + window + " window: missing data is not taken for health";
+}
+
 int severity(SloVerdict verdict)
 {
     switch (verdict) {
@@ -76,8 +86,10 @@ int severity(SloVerdict verdict)
         return 1;
     case SloVerdict::TooFewRequests:
         return 2;
-    case SloVerdict::Breached:
+    case SloVerdict::Stale:
         return 3;
+    case SloVerdict::Breached:
+        return 4;
     }
     return 0;
 }
@@ -115,6 +127,8 @@ const char *wireName(SloVerdict verdict)
         return "too_few_requests";
     case SloVerdict::Idle:
         return "idle";
+    case SloVerdict::Stale:
+        return "stale";
     }
     return "met";
 }
@@ -284,9 +298,13 @@ SloEvaluation evaluateSlo(const SloPolicy &policy, const EndpointInfo &endpoint,
     evaluation.champion = championOf(split);
     for (const SloRule &rule : policy.rules) {
         const auto report = byWindow.find(rule.windowSeconds);
-        // Data older than the window is missing data, never a sign of health.
-        const bool fresh = report != byWindow.end() && report->second.newestDataMs &&
-                           *report->second.newestDataMs >= report->second.toMs - rule.windowSeconds * 1000LL;
+        const MetricsReport *data = report == byWindow.end() ? nullptr : &report->second;
+        const std::int64_t windowStartMs = data ? data->toMs - rule.windowSeconds * 1000LL : 0;
+        // Data older than the window is missing data, never a sign of health: no report at
+        // all, or a source whose data ends before the window begins, is stale. A source that
+        // is always current (no dataUntilMs) without a request in the window is idle.
+        const bool stale = !data || (data->dataUntilMs && *data->dataUntilMs <= windowStartMs);
+        const bool fresh = !stale && data->newestDataMs && *data->newestDataMs >= windowStartMs;
         const RequestStats none;
         const auto statsOf = [&](const std::string &name) -> const RequestStats & {
             if (report == byWindow.end())
@@ -307,6 +325,12 @@ SloEvaluation evaluateSlo(const SloPolicy &policy, const EndpointInfo &endpoint,
             const RequestStats &stats = statsOf(name);
             finding.requests = stats.requests();
             const std::string window = describeWindow(rule.windowSeconds);
+            if (stale) {
+                finding.verdict = SloVerdict::Stale;
+                finding.reason = staleReason(data, window);
+                evaluation.findings.push_back(std::move(finding));
+                continue;
+            }
             if (!fresh || endpointRequests == 0) {
                 finding.verdict = SloVerdict::Idle;
                 finding.reason = "no request reached the endpoint in the last " + window;

@@ -207,7 +207,24 @@ private Q_SLOTS:
         const auto stale = evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}), reports);
         QCOMPARE(stale.overall(), SloVerdict::Idle);
         const auto missing = evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}), {});
-        QCOMPARE(missing.overall(), SloVerdict::Idle);
+        QCOMPARE(missing.overall(), SloVerdict::Stale);
+        // A source with an ingestion delay (Azure Monitor, Prometheus) says how far its data
+        // goes: figures of a failing canary that end before the window are stale, not a
+        // verdict, and an endpoint covered to the end with no request is idle.
+        auto delayed = lastMinute({{"blue", stats(900, 0, 0, 12)}, {"green", stats(0, 0, 100, 12)}});
+        delayed[60].source = "azure-monitor";
+        delayed[60].dataUntilMs = delayed[60].toMs - 180'000;
+        const auto late = evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}), delayed);
+        QCOMPARE(late.overall(), SloVerdict::Stale);
+        QVERIFY(late.breaches().empty());
+        QVERIFY2(late.findings.front().reason.find("from azure-monitor is 3m old") != std::string::npos,
+                 late.findings.front().reason.c_str());
+        delayed[60].dataUntilMs = delayed[60].toMs - 20'000; // part of the window is in
+        const auto current = evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}), delayed);
+        QCOMPARE(current.overall(), SloVerdict::Breached);
+        auto quiet = lastMinute({});
+        quiet[60].dataUntilMs = quiet[60].toMs;
+        QCOMPARE(evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 100}}), quiet).overall(), SloVerdict::Idle);
     }
 
     void deploymentsWithoutTrafficAreNotJudged()

@@ -48,21 +48,36 @@ private:
     std::int64_t m_count = 0;
 };
 
+// Latency percentiles that a source computed itself, in ms (Prometheus' histogram_quantile,
+// Azure Monitor's RequestLatency_Pxx). A percentile the source does not have stays empty.
+struct LatencyPercentiles
+{
+    std::optional<double> p50;
+    std::optional<double> p95;
+    std::optional<double> p99;
+};
+
 // Requests over a span of `seconds`.
 struct RequestStats
 {
     StatusCounts status;
     LatencyHistogram latency; // of requests a server answered
     double seconds = 0;
+    // Set by sources that see no single request, only figures computed elsewhere: then these
+    // are the percentiles, and `latency` stays empty. Two of them cannot be merged.
+    std::optional<LatencyPercentiles> sourcePercentiles;
+    // The mean latency (ms), where an exporter has only averages (HAProxy's): no percentile
+    // can be derived from it, so p95 rules get no verdict and the report's notes say why.
+    std::optional<double> averageMs;
 
     std::int64_t requests() const { return status.total(); }
     double ratePerSecond() const;
     // Shares of the requests, in percent (0 without requests).
     double errorPercent() const;       // 4xx and 5xx: what a failing model answers
     double serverErrorPercent() const; // 5xx only
-    std::optional<double> p50() const { return latency.percentile(50); }
-    std::optional<double> p95() const { return latency.percentile(95); }
-    std::optional<double> p99() const { return latency.percentile(99); }
+    std::optional<double> p50() const;
+    std::optional<double> p95() const;
+    std::optional<double> p99() const;
     void merge(const RequestStats &other);
 };
 
@@ -76,6 +91,11 @@ struct ResourceUsage
     // to the deployment's server now, and requests queued for it. -1 when unknown.
     int connections = -1;
     int queued = -1;
+    // From sources that measure instances, not processes (Azure Monitor): memory in percent of
+    // an instance and the number of instances (-1 when unknown). cpuPercent is then of an
+    // instance too, and memoryBytes 0.
+    std::optional<double> memoryPercent;
+    int instances = -1;
 };
 
 // One step of a series: requests that started in [startMs, startMs + step).
@@ -112,6 +132,11 @@ struct MetricsReport
     // when it has none. The console shows the data's age from it, and SLO rules treat data
     // older than their window as missing.
     std::optional<std::int64_t> newestDataMs;
+    // Up to when the source's data is complete (Unix ms): `toMs` for the local log (a request
+    // is there when it ends); the end of the newest ingested minute for Azure Monitor; the
+    // newest scrape for Prometheus. Absent when the source has nothing for the endpoint. A
+    // rule whose window ends after it sees no data, not an idle endpoint.
+    std::optional<std::int64_t> dataUntilMs;
     std::vector<std::string> notes; // English: what the figures are and are not
 
     const DeploymentMetrics *deployment(const std::string &name) const;

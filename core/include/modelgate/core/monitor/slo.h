@@ -76,9 +76,12 @@ enum class SloVerdict
     Breached,
     TooFewRequests, // fewer than minRequests: no verdict yet
     Idle,           // the endpoint got no request in the window: nothing to judge
+    // The source's data ends before the window does (Azure Monitor's ingestion delay, a
+    // Prometheus that stopped scraping): missing data, never taken for health.
+    Stale,
 };
 
-// "met", "breached", "too_few_requests", "idle"
+// "met", "breached", "too_few_requests", "idle", "stale"
 const char *wireName(SloVerdict verdict);
 
 struct SloFinding
@@ -101,7 +104,7 @@ struct SloEvaluation
 
     bool breached() const;
     std::vector<SloFinding> breaches() const;
-    // The worst verdict over the findings (Breached > TooFewRequests > Idle > Met).
+    // The worst verdict over the findings (Breached > Stale > TooFewRequests > Idle > Met).
     SloVerdict overall() const;
 };
 
@@ -111,7 +114,9 @@ std::vector<int> sloWindows(const SloPolicy &policy);
 // Evaluates every rule for every deployment with traffic: absolute rules on all of them,
 // AboveChampion rules on the canaries (the champion's own value is compared with nothing).
 // `byWindow` holds a report per window of the policy (from sloWindows); a missing one, or
-// one whose data is older than its window, is judged as "no data".
+// one whose data ends before its window does (MetricsReport::dataUntilMs), is Stale. A
+// report without dataUntilMs is from a source that is always current: data older than the
+// window there is an idle endpoint.
 SloEvaluation evaluateSlo(const SloPolicy &policy, const EndpointInfo &endpoint,
                           const std::map<int, MetricsReport> &byWindow);
 
