@@ -137,6 +137,9 @@ struct MetricsReport
     // newest scrape for Prometheus. Absent when the source has nothing for the endpoint. A
     // rule whose window ends after it sees no data, not an idle endpoint.
     std::optional<std::int64_t> dataUntilMs;
+    // Endpoint-wide concurrent client connections, where the source has them (Azure Monitor's
+    // ConnectionsActive: the mean of its newest minute).
+    std::optional<double> activeConnections;
     std::vector<std::string> notes; // English: what the figures are and are not
 
     const DeploymentMetrics *deployment(const std::string &name) const;
