@@ -348,7 +348,11 @@ CommandFailure endpointSlo(DeploymentTarget &target, const DeployCommand &comman
     if (command.autoRollback)
         next.autoRollback = *command.autoRollback == "on";
     if (command.rules || command.autoRollback) {
-        if (Status saved = target.setMonitorSettings(name, sloPolicyToJson(next)); !saved.ok())
+        Result<std::string> settings = withSloPolicy(stored.value(), next);
+        if (!settings.ok())
+            return failureOf(settings.error(),
+                             "the monitor settings kept with endpoint " + name + " are unreadable");
+        if (Status saved = target.setMonitorSettings(name, settings.value()); !saved.ok())
             return failureOf(saved.error(), "cannot keep the SLO rules of endpoint " + name);
     }
     if (command.json) {
@@ -356,7 +360,8 @@ CommandFailure endpointSlo(DeploymentTarget &target, const DeployCommand &comman
         return {};
     }
     out << "SLO rules of endpoint " << name
-        << (stored.value().empty() && !command.rules ? " (the defaults)" : "") << ":\n";
+        << (stored.value().find("\"rules\"") == std::string::npos && !command.rules ? " (the defaults)" : "")
+        << ":\n";
     for (const SloRule &rule : next.rules)
         out << "  " << describeSloRule(rule) << " (at least " << rule.minRequests << " requests)\n";
     out << "Automatic rollback of a breaching canary: " << (next.autoRollback ? "on" : "off") << '\n';

@@ -285,8 +285,15 @@ void SloRulesDialog::save()
     m_banner->dismiss();
     runAsync(
         this,
-        [target = m_context.target, endpoint = m_endpoint.toStdString(), json = sloPolicyToJson(policy())]() {
-            return target->setMonitorSettings(endpoint, json);
+        [target = m_context.target, endpoint = m_endpoint.toStdString(), policy = policy()]() -> Status {
+            // The settings also hold the endpoint's metrics source: read, replace the rules, write.
+            Result<std::string> stored = target->monitorSettings(endpoint);
+            if (!stored.ok())
+                return stored.error();
+            Result<std::string> json = withSloPolicy(stored.value(), policy);
+            if (!json.ok())
+                return json.error();
+            return target->setMonitorSettings(endpoint, json.value());
         },
         [this](const Status &result) {
             m_saving = false;

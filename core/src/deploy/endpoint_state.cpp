@@ -75,6 +75,7 @@ Result<LocalEndpoint> readEndpointState(const std::string &dir)
         endpoint.name = object.at("name").get<std::string>();
         endpoint.production = object.value("production", false);
         endpoint.port = object.at("port").get<int>();
+        endpoint.metricsPort = object.value("metrics_port", 0);
         endpoint.created = object.value("created", std::string());
         endpoint.router = handleFrom(object.value("router", Json()));
         endpoint.haproxyExecutable = object.value("haproxy", std::string("haproxy"));
@@ -138,6 +139,7 @@ Status writeEndpointState(const std::string &dir, const LocalEndpoint &endpoint)
                                       {"target", "local"},
                                       {"production", endpoint.production},
                                       {"port", endpoint.port},
+                                      {"metrics_port", endpoint.metricsPort},
                                       {"created", endpoint.created},
                                       {"router", handleJson(endpoint.router)},
                                       {"haproxy", endpoint.haproxyExecutable},
@@ -202,6 +204,14 @@ std::string haproxyConfig(const LocalEndpoint &endpoint, const std::string &dir)
     text += "    timeout check 5s\n";
     // A request that cannot reach a server is sent to another one; weights shift live.
     text += "    option redispatch\n    retries 3\n";
+    if (endpoint.metricsPort > 0) {
+        // Prometheus scrapes here; its own requests stay out of the request log.
+        text += "frontend metrics\n";
+        text += "    bind 127.0.0.1:" + std::to_string(endpoint.metricsPort) + "\n";
+        text += "    no log\n";
+        text += "    http-request use-service prometheus-exporter if { path /metrics }\n";
+        text += "    http-request return status 404 content-type text/plain string 'GET /metrics'\n";
+    }
     text += "frontend scoring\n";
     text += "    bind 127.0.0.1:" + std::to_string(endpoint.port) + "\n";
     text += "    http-request return status 404 content-type application/json string '" + unknown +

@@ -28,6 +28,9 @@ struct LocalEndpoint
     std::string name;
     bool production = false;
     int port = 0;
+    // HAProxy's Prometheus exporter (GET /metrics) on its own loopback port, for a Prometheus
+    // that watches this endpoint; 0 for endpoints made before it (a restart adds it).
+    int metricsPort = 0;
     std::string created; // UTC
     ProcessHandle router;
     std::string haproxyExecutable; // absolute, as started

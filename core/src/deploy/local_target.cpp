@@ -188,6 +188,8 @@ struct LocalTarget::Impl
         out.name = endpoint.name;
         out.target = "local";
         out.scoringUri = "http://127.0.0.1:" + std::to_string(endpoint.port);
+        if (endpoint.metricsPort > 0)
+            out.metricsUri = "http://127.0.0.1:" + std::to_string(endpoint.metricsPort) + "/metrics";
         out.authMode = "none";
         out.production = endpoint.production;
         const bool router = routerAlive(endpoint);
@@ -466,6 +468,10 @@ Status LocalTarget::createEndpoint(const EndpointSpec &spec, const ProgressFn &p
     if (!port.ok())
         return port.error();
     endpoint.port = port.value();
+    Result<int> metricsPort = freeLoopbackPort();
+    if (!metricsPort.ok())
+        return metricsPort.error();
+    endpoint.metricsPort = metricsPort.value();
     Status written = m_impl->writeConfig(endpoint);
     if (written.ok())
         written = m_impl->startRouter(endpoint, cancel);
@@ -650,6 +656,15 @@ Status LocalTarget::restartEndpoint(const std::string &name, const RegistryAcces
         return loaded.error();
     LocalEndpoint endpoint = loaded.value();
     bool configChanged = false;
+    if (endpoint.metricsPort == 0) {
+        Result<int> metricsPort = freeLoopbackPort();
+        if (!metricsPort.ok())
+            return metricsPort.error();
+        endpoint.metricsPort = metricsPort.value();
+        configChanged = true;
+        if (Status written = writeEndpointState(dir, endpoint); !written.ok())
+            return written;
+    }
     for (LocalDeployment &item : endpoint.deployments) {
         if (isSameProcess(item.process, scoringServerCommandLine(item)))
             continue;

@@ -104,8 +104,9 @@ void RequestStats::merge(const RequestStats &other)
     if (mine == 0 && !averageMs)
         averageMs = other.averageMs;
     else if (theirs > 0 && averageMs && other.averageMs)
-        averageMs = (*averageMs * static_cast<double>(mine) + *other.averageMs * static_cast<double>(theirs)) /
-                    static_cast<double>(mine + theirs);
+        averageMs =
+            (*averageMs * static_cast<double>(mine) + *other.averageMs * static_cast<double>(theirs)) /
+            static_cast<double>(mine + theirs);
     else if (theirs > 0)
         averageMs.reset();
     status.merge(other.status);

@@ -71,10 +71,15 @@ std::string staleReason(const MetricsReport *data, const std::string &window)
 {
     if (!data)
         return "no data for the last " + window + ": missing data is not taken for health";
+    const std::string source = data->source.empty() ? std::string("the metrics source") : data->source;
+    if (*data->dataUntilMs <= 0)
+        return "no current data from " + source +
+               " for the endpoint: missing data "
+               "is not taken for health";
     const std::int64_t ageSeconds = std::max<std::int64_t>(0, (data->toMs - *data->dataUntilMs) / 1000);
-    return "the newest data from " + (data->source.empty() ? std::string("the metrics source") : data->source) +
-           " is " + describeWindow(static_cast<int>(std::max<std::int64_t>(1, ageSeconds))) +
-           " old, older than the " + window + " window: missing data is not taken for health";
+    return "the newest data from " + source + " is " +
+           describeWindow(static_cast<int>(std::max<std::int64_t>(1, ageSeconds))) + " old, older than the " +
+           window + " window: missing data is not taken for health";
 }
 
 int severity(SloVerdict verdict)
@@ -170,6 +175,24 @@ std::string sloPolicyToJson(const SloPolicy &policy)
     return Json{{"version", 1}, {"auto_rollback", policy.autoRollback}, {"rules", rules}}.dump(2) + "\n";
 }
 
+Result<std::string> withSloPolicy(const std::string &settingsJson, const SloPolicy &policy)
+{
+    Json settings = Json::object();
+    if (!settingsJson.empty()) {
+        try {
+            settings = Json::parse(settingsJson);
+        } catch (const Json::exception &) {
+            return Error::parse("", "the endpoint's monitor settings are not JSON");
+        }
+        if (!settings.is_object())
+            return Error::parse("", "the endpoint's monitor settings are not a JSON object");
+    }
+    const Json rules = Json::parse(sloPolicyToJson(policy));
+    for (const auto &[key, value] : rules.items())
+        settings[key] = value;
+    return settings.dump(2) + "\n";
+}
+
 Result<SloPolicy> sloPolicyFromJson(const std::string &text)
 {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -177,6 +200,9 @@ Result<SloPolicy> sloPolicyFromJson(const std::string &text)
     const Json value = Json::parse(text, nullptr, false);
     if (value.is_discarded() || !value.is_object())
         return Error::parse({}, "the SLO rules are not a JSON object");
+    // Settings that hold only a metrics source: the endpoint keeps the default rules.
+    if (!value.contains("version") && !value.contains("rules") && !value.contains("auto_rollback"))
+        return defaultSloPolicy();
     if (!value.contains("version") || value["version"] != 1)
         return Error::parse("version", "the SLO rules are not of version 1");
     SloPolicy policy;
@@ -353,6 +379,20 @@ SloEvaluation evaluateSlo(const SloPolicy &policy, const EndpointInfo &endpoint,
                 continue;
             }
             finding.measured = valueOf(rule.signal, stats);
+            // A source that computes percentiles itself and has none (an exporter with only
+            // averages) gives no verdict on latency: missing data, said as such.
+            if (isLatency(rule.signal) &&
+                ((!finding.measured && stats.sourcePercentiles) ||
+                 (rule.comparison == SloComparison::AboveChampion && championStats.sourcePercentiles &&
+                  !valueOf(rule.signal, championStats)))) {
+                finding.verdict = SloVerdict::Stale;
+                finding.reason = name + ": " +
+                                 (data->source.empty() ? std::string("the source") : data->source) +
+                                 " has no " + signalText(rule.signal) + " for " + window +
+                                 (stats.averageMs ? " (it has only the mean latency)" : std::string());
+                evaluation.findings.push_back(std::move(finding));
+                continue;
+            }
             if (rule.comparison == SloComparison::AboveChampion) {
                 finding.champion = valueOf(rule.signal, championStats);
                 if (!finding.champion || championStats.requests() < rule.minRequests) {

@@ -21,7 +21,7 @@ std::string SloWatcher::breachComment(const SloFinding &finding, const std::stri
 }
 
 Result<WatchCheck> SloWatcher::checkEndpoint(const std::string &endpointName, bool allowRollback,
-                                     const CancelToken &cancel)
+                                             const CancelToken &cancel)
 {
     Result<EndpointInfo> endpoint = m_target.endpoint(endpointName, cancel);
     if (!endpoint.ok())

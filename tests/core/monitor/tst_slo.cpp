@@ -220,11 +220,13 @@ private Q_SLOTS:
         QVERIFY2(late.findings.front().reason.find("from azure-monitor is 3m old") != std::string::npos,
                  late.findings.front().reason.c_str());
         delayed[60].dataUntilMs = delayed[60].toMs - 20'000; // part of the window is in
-        const auto current = evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}), delayed);
+        const auto current =
+            evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 90}, {"green", 10}}), delayed);
         QCOMPARE(current.overall(), SloVerdict::Breached);
         auto quiet = lastMinute({});
         quiet[60].dataUntilMs = quiet[60].toMs;
-        QCOMPARE(evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 100}}), quiet).overall(), SloVerdict::Idle);
+        QCOMPARE(evaluateSlo(defaultSloPolicy(), endpoint({{"blue", 100}}), quiet).overall(),
+                 SloVerdict::Idle);
     }
 
     void deploymentsWithoutTrafficAreNotJudged()

@@ -51,8 +51,11 @@ const char *wireName(EndpointHealth health);
 struct EndpointInfo
 {
     std::string name;
-    std::string target;      // "local", "azureml"
-    std::string scoringUri;  // predictions: POST <scoringUri>/invocations
+    std::string target;     // "local", "azureml"
+    std::string scoringUri; // predictions: POST <scoringUri>/invocations
+    // Where a Prometheus can scrape the endpoint's router (local: HAProxy's exporter); empty
+    // when the target has none.
+    std::string metricsUri;
     std::string authMode;    // "none" (local), "key" (Azure)
     bool production = false; // reaching 100 % here moves the model's champion alias
     EndpointHealth health = EndpointHealth::Down;

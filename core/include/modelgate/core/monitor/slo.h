@@ -65,6 +65,10 @@ SloPolicy defaultSloPolicy();
 std::string sloPolicyToJson(const SloPolicy &policy);
 // Parse error naming the field (an unknown signal, a limit below 0, a window outside 10 s..24 h).
 Result<SloPolicy> sloPolicyFromJson(const std::string &json);
+// The endpoint's monitor settings with the policy replaced and everything else (its metrics
+// source) kept; what every writer of rules stores. Parse error for settings that are not a
+// JSON object.
+Result<std::string> withSloPolicy(const std::string &settingsJson, const SloPolicy &policy);
 Status validateSloRule(const SloRule &rule);
 
 // "errors (4xx+5xx) <= 5 % over 1m", "p95 <= champion + 250 ms over 1m" (English).

@@ -51,7 +51,8 @@ public:
     // Reads the endpoint and its rules, queries each window, evaluates, and responds to each
     // breach not yet responded to since the endpoint's split last changed. With
     // `allowRollback` false the policy's auto-rollback is not applied (a read-only console).
-    Result<WatchCheck> checkEndpoint(const std::string &endpoint, bool allowRollback, const CancelToken &cancel);
+    Result<WatchCheck> checkEndpoint(const std::string &endpoint, bool allowRollback,
+                                     const CancelToken &cancel);
 
     // The comment of a breach record: the rule and the measured values.
     static std::string breachComment(const SloFinding &finding, const std::string &champion);
