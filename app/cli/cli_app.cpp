@@ -89,7 +89,14 @@ and every action is recorded in the model's release trail):
 Monitoring (see docs/monitoring.md):
   endpoint metrics NAME [--window 5m]
                                     per deployment and in total: requests, 2xx/4xx/5xx,
-                                    rate, latency p50/p95/p99, CPU and memory
+                                    rate, latency p50/p95/p99, CPU and memory, and how old
+                                    the data is (local: HAProxy's log; Azure ML: Azure
+                                    Monitor; or the endpoint's Prometheus)
+  endpoint metrics-source NAME [--prometheus URL [--preset haproxy|kserve] | --queries FILE
+                               | --own]
+                                    show where the endpoint's metrics come from, or read them
+                                    from Prometheus (a preset's queries, or FILE's), or from
+                                    the target's own source again
   endpoint load NAME --csv FILE --rps N --duration SECONDS [--batch ROWS]
                 [--deployment NAME]
                                     open-loop load from the CSV's rows: sent, succeeded,
@@ -480,6 +487,10 @@ int dispatchDeploy(Context &ctx, const ArgParser &args, const std::string &comma
     deploy.rules = args.value("rules");
     deploy.autoRollback = args.value("auto-rollback");
     deploy.once = args.has("once");
+    deploy.prometheus = args.value("prometheus");
+    deploy.preset = args.value("preset");
+    deploy.queries = args.value("queries");
+    deploy.ownSource = args.has("own");
     deploy.json = ctx.json;
     if (const CommandFailure usage = checkDeployCommand(deploy); usage.exitCode != ExitSuccess)
         return fail(ctx, usage.exitCode, usage.message);
@@ -503,14 +514,15 @@ int dispatchDeploy(Context &ctx, const ArgParser &args, const std::string &comma
 int dispatch(Context &ctx, const std::vector<std::string> &argv)
 {
     ArgParser args;
-    for (const char *name :
-         {"profile",    "tracking-uri", "timeout",       "filter",        "against",       "max-points",
-          "comment",    "break-glass",  "file",          "model",         "out",           "lang",
-          "endpoint",   "deployment",   "traffic",       "target",        "tail",          "csv",
-          "json-input", "batch",        "mlflow",        "window",        "rps",           "duration",
-          "interval",   "rules",        "auto-rollback", "instance-type", "instance-count"})
+    for (const char *name : {"profile",    "tracking-uri",  "timeout",       "filter",         "against",
+                             "max-points", "comment",       "break-glass",   "file",           "model",
+                             "out",        "lang",          "endpoint",      "deployment",     "traffic",
+                             "target",     "tail",          "csv",           "json-input",     "batch",
+                             "mlflow",     "window",        "rps",           "duration",       "interval",
+                             "rules",      "auto-rollback", "instance-type", "instance-count", "prometheus",
+                             "preset",     "queries"})
         args.addOption(name, true);
-    for (const char *name : {"json", "help", "version", "production", "once"})
+    for (const char *name : {"json", "help", "version", "production", "once", "own"})
         args.addOption(name, false);
 
     std::vector<std::string> normalized;
@@ -577,8 +589,9 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
     if (isDeployCommand(command))
         return dispatchDeploy(ctx, args, command, commandWords);
     for (const char *option :
-         {"endpoint", "deployment", "traffic", "target", "tail", "csv", "json-input", "batch", "mlflow",
-          "production", "window", "rps", "duration", "interval", "rules", "auto-rollback", "once"})
+         {"endpoint", "deployment",    "traffic",    "target",     "tail",   "csv",      "json-input",
+          "batch",    "mlflow",        "production", "window",     "rps",    "duration", "interval",
+          "rules",    "auto-rollback", "once",       "prometheus", "preset", "queries",  "own"})
         if (args.has(option))
             return fail(ctx, ExitUsage,
                         std::string("--") + option + " applies to 'deploy' and 'endpoint' commands only");

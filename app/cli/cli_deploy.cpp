@@ -58,6 +58,11 @@ const std::map<std::string, Shape> &shapes()
           "[--json]"}},
         {"endpoint watch", {1, 1, "endpoint watch NAME [--interval SECONDS] [--once] [--json]"}},
         {"endpoint slo", {1, 1, "endpoint slo NAME [--rules FILE] [--auto-rollback on|off] [--json]"}},
+        {"endpoint metrics-source",
+         {1, 1,
+          "endpoint metrics-source NAME [--prometheus URL [--preset haproxy|kserve] | --queries FILE | "
+          "--own] "
+          "[--json]"}},
     };
     return table;
 }
@@ -462,7 +467,8 @@ CommandFailure checkDeployCommand(const DeployCommand &command)
 bool deployCommandNeedsRegistry(const DeployCommand &command)
 {
     return command.command != "endpoint list" && command.command != "endpoint logs" &&
-           command.command != "endpoint metrics" && command.command != "endpoint slo";
+           command.command != "endpoint metrics" && command.command != "endpoint slo" &&
+           command.command != "endpoint metrics-source";
 }
 
 CommandFailure runDeployCommand(const MlflowClient *client, const Profile *profile, const AzureSession *azure,

@@ -48,6 +48,10 @@ struct DeployCommand
     std::optional<std::string> interval;      // --interval SECONDS (endpoint watch)
     std::optional<std::string> rules;         // --rules FILE (endpoint slo)
     std::optional<std::string> autoRollback;  // --auto-rollback on|off (endpoint slo)
+    std::optional<std::string> prometheus;    // --prometheus URL (endpoint metrics-source)
+    std::optional<std::string> preset;        // --preset haproxy|kserve (endpoint metrics-source)
+    std::optional<std::string> queries;       // --queries FILE (endpoint metrics-source)
+    bool ownSource = false;                   // --own (endpoint metrics-source)
     bool once = false;                        // --once (endpoint watch)
     bool production = false;                  // --production (deploy, new endpoint)
     bool json = false;

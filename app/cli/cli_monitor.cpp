@@ -14,8 +14,9 @@
 #include <modelgate/core/deploy/local_target.h>
 #include <modelgate/core/deploy/scoring_input.h>
 #include <modelgate/core/mlflow/mlflow_client.h>
+#include <modelgate/core/monitor/endpoint_metrics.h>
 #include <modelgate/core/monitor/load_generator.h>
-#include <modelgate/core/monitor/local_metrics.h>
+#include <modelgate/core/monitor/prometheus_metrics.h>
 #include <modelgate/core/monitor/slo_watch.h>
 
 namespace modelgate::cli {
@@ -70,7 +71,15 @@ Json statsJson(const RequestStats &stats)
                          {"p99_ms", orNull(stats.p99())}});
 }
 
-CommandFailure endpointMetrics(LocalTarget &target, const DeployCommand &command, std::ostream &out,
+// "12 s ago", "3m ago"; how old the source's data is.
+std::string ageText(std::int64_t sinceMs)
+{
+    return describeWindow(
+               static_cast<int>(std::max<std::int64_t>(1, (unixMillisNow() - sinceMs + 999) / 1000))) +
+           " ago";
+}
+
+CommandFailure endpointMetrics(DeploymentTarget &target, const DeployCommand &command, std::ostream &out,
                                const CancelToken &cancel)
 {
     const std::string &name = command.operands[0];
@@ -78,7 +87,7 @@ CommandFailure endpointMetrics(LocalTarget &target, const DeployCommand &command
     Result<EndpointInfo> endpoint = target.endpoint(name, cancel);
     if (!endpoint.ok())
         return failureOf(endpoint.error(), "cannot read endpoint " + name);
-    LocalMetricsSource source(target);
+    const std::shared_ptr<MetricsSource> source = metricsSourceFor(target);
     MetricsQuery query;
     query.endpoint = name;
     query.toMs = (unixMillisNow() / 1000 + 1) * 1000; // the current second too
@@ -86,10 +95,12 @@ CommandFailure endpointMetrics(LocalTarget &target, const DeployCommand &command
     query.stepMs = window * 1000LL;
     for (const DeploymentInfo &item : endpoint.value().deployments)
         query.expectedDeployments.push_back(item.name);
-    Result<MetricsReport> report = source.query(query, cancel);
+    Result<MetricsReport> report = source->query(query, cancel);
     if (!report.ok())
         return failureOf(report.error(), "cannot read the metrics of endpoint " + name);
     const MetricsReport &metrics = report.value();
+    // Data that ends before the window begins is stale: shown, and said to be.
+    const bool stale = metrics.dataUntilMs && *metrics.dataUntilMs <= metrics.fromMs;
     if (command.json) {
         Json deployments = Json::array();
         for (const DeploymentMetrics &item : metrics.deployments) {
@@ -98,7 +109,16 @@ CommandFailure endpointMetrics(LocalTarget &target, const DeployCommand &command
             const DeploymentInfo *info = endpoint.value().deployment(item.deployment);
             entry["traffic"] = info ? Json(info->traffic) : Json(nullptr);
             entry["cpu_percent"] = item.resources ? Json(item.resources->cpuPercent) : Json(nullptr);
-            entry["memory_bytes"] = item.resources ? Json(item.resources->memoryBytes) : Json(nullptr);
+            entry["memory_bytes"] = item.resources && item.resources->memoryBytes > 0
+                                        ? Json(item.resources->memoryBytes)
+                                        : Json(nullptr);
+            entry["memory_percent"] = item.resources && item.resources->memoryPercent
+                                          ? Json(*item.resources->memoryPercent)
+                                          : Json(nullptr);
+            entry["instances"] = item.resources && item.resources->instances >= 0
+                                     ? Json(item.resources->instances)
+                                     : Json(nullptr);
+            entry["mean_ms"] = orNull(item.window.averageMs);
             entry["connections"] = item.resources && item.resources->connections >= 0
                                        ? Json(item.resources->connections)
                                        : Json(nullptr);
@@ -113,6 +133,9 @@ CommandFailure endpointMetrics(LocalTarget &target, const DeployCommand &command
                     {"from_ms", metrics.fromMs},
                     {"to_ms", metrics.toMs},
                     {"newest_data_ms", metrics.newestDataMs ? Json(*metrics.newestDataMs) : Json(nullptr)},
+                    {"data_until_ms", metrics.dataUntilMs ? Json(*metrics.dataUntilMs) : Json(nullptr)},
+                    {"stale", stale},
+                    {"active_connections", orNull(metrics.activeConnections)},
                     {"deployments", deployments},
                     {"total", statsJson(metrics.total)},
                     {"notes", metrics.notes}})
@@ -122,22 +145,31 @@ CommandFailure endpointMetrics(LocalTarget &target, const DeployCommand &command
     }
     out << "Endpoint " << name << ", last " << describeWindow(window) << " (until " << clockTime(metrics.toMs)
         << "; newest request "
-        << (metrics.newestDataMs ? describeWindow(static_cast<int>(std::max<std::int64_t>(
-                                       1, (unixMillisNow() - *metrics.newestDataMs + 999) / 1000))) +
-                                       " ago"
-                                 : std::string("none"))
-        << ")\n\n";
+        << (metrics.newestDataMs ? ageText(*metrics.newestDataMs) : std::string("none")) << ")\n";
+    out << "Source: " << metrics.source;
+    if (metrics.dataUntilMs && *metrics.dataUntilMs > 0)
+        out << ", data until " << clockTime(*metrics.dataUntilMs) << " (" << ageText(*metrics.dataUntilMs)
+            << ")";
+    else if (metrics.dataUntilMs)
+        out << ", no current data for this endpoint";
+    if (stale)
+        out << " - STALE: nothing in this window is current; SLO rules get no verdict";
+    if (metrics.activeConnections)
+        out << "; " << fixed(*metrics.activeConnections) << " active connections";
+    out << "\n\n";
     TextTable table({"DEPLOYMENT", "TRAFFIC", "REQUESTS", "2XX", "4XX", "5XX", "RATE/S", "ERRORS", "P50",
-                     "P95", "P99", "CPU", "MEMORY"});
+                     "P95", "P99", "MEAN", "CPU", "MEMORY"});
     const auto addRow = [&](const std::string &label, const std::string &traffic, const RequestStats &stats,
                             const std::optional<ResourceUsage> &resources) {
-        table.addRow(
-            {label, traffic, std::to_string(stats.requests()), std::to_string(stats.status.ok2xx),
-             std::to_string(stats.status.client4xx), std::to_string(stats.status.server5xx),
-             fixed(stats.ratePerSecond(), 2), fixed(stats.errorPercent()) + " %", milliseconds(stats.p50()),
-             milliseconds(stats.p95()), milliseconds(stats.p99()),
-             resources ? fixed(resources->cpuPercent) + " %" : "-",
-             resources ? fixed(static_cast<double>(resources->memoryBytes) / 1048576.0, 0) + " MiB" : "-"});
+        table.addRow({label, traffic, std::to_string(stats.requests()), std::to_string(stats.status.ok2xx),
+                      std::to_string(stats.status.client4xx), std::to_string(stats.status.server5xx),
+                      fixed(stats.ratePerSecond(), 2), fixed(stats.errorPercent()) + " %",
+                      milliseconds(stats.p50()), milliseconds(stats.p95()), milliseconds(stats.p99()),
+                      milliseconds(stats.averageMs), resources ? fixed(resources->cpuPercent) + " %" : "-",
+                      !resources ? "-"
+                      : resources->memoryPercent
+                          ? fixed(*resources->memoryPercent) + " %"
+                          : fixed(static_cast<double>(resources->memoryBytes) / 1048576.0, 0) + " MiB"});
     };
     for (const DeploymentMetrics &item : metrics.deployments) {
         const DeploymentInfo *info = endpoint.value().deployment(item.deployment);
@@ -245,13 +277,14 @@ Json findingJson(const SloFinding &finding)
                          {"reason", finding.reason}});
 }
 
-CommandFailure endpointWatch(const MlflowClient &client, LocalTarget &target, const DeployCommand &command,
-                             std::ostream &out, std::ostream &err, const CancelToken &cancel)
+CommandFailure endpointWatch(const MlflowClient &client, DeploymentTarget &target,
+                             const DeployCommand &command, std::ostream &out, std::ostream &err,
+                             const CancelToken &cancel)
 {
     const std::string &name = command.operands[0];
     const int interval = command.interval ? *wholeNumber(*command.interval, 1, 3600) : 10;
-    LocalMetricsSource source(target);
-    SloWatcher watcher(client, target, source, accessOf(&client));
+    const std::shared_ptr<MetricsSource> source = metricsSourceFor(target);
+    SloWatcher watcher(client, target, *source, accessOf(&client));
     bool everBreached = false;
     while (true) {
         Result<WatchCheck> check = watcher.checkEndpoint(name, true, cancel);
@@ -296,7 +329,8 @@ CommandFailure endpointWatch(const MlflowClient &client, LocalTarget &target, co
                 << describeSplit(round.endpoint.traffic()) << "]: " << wireName(round.evaluation.overall())
                 << std::endl;
             for (const SloFinding &finding : round.evaluation.findings)
-                if (finding.verdict == SloVerdict::Breached || command.once)
+                if (finding.verdict == SloVerdict::Breached || finding.verdict == SloVerdict::Stale ||
+                    command.once)
                     out << "  " << wireName(finding.verdict) << ": " << finding.reason << " ("
                         << describeSloRule(finding.rule) << ")" << std::endl;
             for (const BreachResponse &response : round.responses) {
@@ -368,12 +402,79 @@ CommandFailure endpointSlo(DeploymentTarget &target, const DeployCommand &comman
     return {};
 }
 
+CommandFailure endpointMetricsSource(DeploymentTarget &target, const DeployCommand &command,
+                                     std::ostream &out)
+{
+    const std::string &name = command.operands[0];
+    Result<std::string> stored = target.monitorSettings(name);
+    if (!stored.ok())
+        return failureOf(stored.error(), "cannot read the monitor settings of endpoint " + name);
+    Result<std::optional<PrometheusQueries>> current = prometheusQueriesFromSettings(stored.value());
+    if (!current.ok() && !command.prometheus && !command.queries && !command.ownSource)
+        return failureOf(current.error(), "the metrics source kept with endpoint " + name + " is unreadable");
+    std::optional<PrometheusQueries> next = current.ok() ? current.value() : std::nullopt;
+    if (command.prometheus) {
+        Result<PrometheusQueries> preset =
+            prometheusPreset(command.preset.value_or("haproxy"), *command.prometheus);
+        if (!preset.ok())
+            return {ExitUsage, preset.error().message};
+        if (Status valid = validatePrometheusQueries(preset.value()); !valid.ok())
+            return {ExitUsage, valid.error().message};
+        next = preset.value();
+    } else if (command.queries) {
+        bool readOk = false;
+        const std::string text = readFile(*command.queries, readOk);
+        if (!readOk)
+            return {ExitUsage, "cannot read '" + *command.queries + "'"};
+        // The file is the "metrics" object as `--json` shows it.
+        Result<std::optional<PrometheusQueries>> read =
+            prometheusQueriesFromSettings("{\"metrics\": " + text + "}");
+        if (!read.ok())
+            return {ExitUsage, *command.queries + ": " + oneLine(read.error().message)};
+        next = read.value();
+    } else if (command.ownSource) {
+        next.reset();
+    }
+    if (command.prometheus || command.queries || command.ownSource) {
+        Result<std::string> settings = withPrometheusQueries(stored.value(), next);
+        if (!settings.ok())
+            return failureOf(settings.error(),
+                             "the monitor settings kept with endpoint " + name + " are unreadable");
+        if (Status saved = target.setMonitorSettings(name, settings.value()); !saved.ok())
+            return failureOf(saved.error(), "cannot keep the metrics source of endpoint " + name);
+    }
+    const std::string own = target.kind() == "local" ? "HAProxy's request log" : "Azure Monitor";
+    if (command.json) {
+        Result<std::string> shown = withPrometheusQueries("{}", next);
+        Json metrics =
+            shown.ok() ? Json::parse(shown.value(), nullptr, false).value("metrics", Json()) : Json();
+        out << Json::object({{"endpoint", name},
+                             {"source", next                       ? "prometheus"
+                                        : target.kind() == "local" ? "haproxy-log"
+                                                                   : "azure-monitor"},
+                             {"metrics", metrics}})
+                   .dump(2)
+            << '\n';
+        return {};
+    }
+    if (!next) {
+        out << "Endpoint " << name << " reads its metrics from " << own << " (the target's own source).\n";
+        return {};
+    }
+    out << "Endpoint " << name << " reads its metrics from Prometheus at " << next->url << " (preset "
+        << (next->preset.empty() ? std::string("custom") : next->preset) << ", scraped every "
+        << next->scrapeIntervalSeconds << " s). Over 5 minutes it asks:\n";
+    for (const std::string &expression : prometheusExpressions(*next, name, 300))
+        out << "  " << expression << '\n';
+    return {};
+}
+
 } // namespace
 
 bool isMonitorCommand(const std::string &command)
 {
     return command == "endpoint metrics" || command == "endpoint load" || command == "endpoint watch" ||
-           command == "endpoint slo";
+           command == "endpoint slo" || command == "endpoint metrics-source";
 }
 
 CommandFailure checkMonitorCommand(const DeployCommand &command)
@@ -391,7 +492,11 @@ CommandFailure checkMonitorCommand(const DeployCommand &command)
                               only(command.interval.has_value(), "interval", "endpoint watch"),
                               only(command.once, "once", "endpoint watch"),
                               only(command.rules.has_value(), "rules", "endpoint slo"),
-                              only(command.autoRollback.has_value(), "auto-rollback", "endpoint slo")})
+                              only(command.autoRollback.has_value(), "auto-rollback", "endpoint slo"),
+                              only(command.prometheus.has_value(), "prometheus", "endpoint metrics-source"),
+                              only(command.preset.has_value(), "preset", "endpoint metrics-source"),
+                              only(command.queries.has_value(), "queries", "endpoint metrics-source"),
+                              only(command.ownSource, "own", "endpoint metrics-source")})
         if (check)
             return *check;
     if (command.window && !parseWindow(*command.window))
@@ -413,6 +518,14 @@ CommandFailure checkMonitorCommand(const DeployCommand &command)
     }
     if (command.interval && !wholeNumber(*command.interval, 1, 3600))
         return {ExitUsage, "--interval needs 1 to 3600 seconds, got '" + *command.interval + "'"};
+    if (cmd == "endpoint metrics-source") {
+        const int choices =
+            (command.prometheus ? 1 : 0) + (command.queries ? 1 : 0) + (command.ownSource ? 1 : 0);
+        if (choices > 1)
+            return {ExitUsage, "give one of --prometheus URL, --queries FILE and --own"};
+        if (command.preset && !command.prometheus)
+            return {ExitUsage, "--preset goes with --prometheus URL"};
+    }
     if (command.autoRollback && *command.autoRollback != "on" && *command.autoRollback != "off")
         return {ExitUsage, "--auto-rollback takes on or off, got '" + *command.autoRollback + "'"};
     return {};
@@ -425,20 +538,21 @@ CommandFailure runMonitorCommand(const MlflowClient *client, DeploymentTarget &a
     const std::string &cmd = command.command;
     if (cmd == "endpoint slo")
         return endpointSlo(anyTarget, command, out);
-    auto *local = dynamic_cast<LocalTarget *>(&anyTarget);
-    if (!local)
-        return {ExitUsage, "'" + cmd + "' reads the request logs of a local endpoint; the metrics of " +
-                               anyTarget.kind() +
-                               " endpoints come from Azure Monitor, which this build "
-                               "does not read yet"};
-    LocalTarget &target = *local;
+    if (cmd == "endpoint metrics-source")
+        return endpointMetricsSource(anyTarget, command, out);
     if (cmd == "endpoint metrics")
-        return endpointMetrics(target, command, out, cancel);
-    if (cmd == "endpoint load")
-        return endpointLoad(client, target, command, out, err, cancel);
+        return endpointMetrics(anyTarget, command, out, cancel);
+    if (cmd == "endpoint load") {
+        auto *local = dynamic_cast<LocalTarget *>(&anyTarget);
+        if (!local)
+            return {ExitUsage, "'endpoint load' puts load on local endpoints only (their scoring URI is on "
+                               "this machine); an " +
+                                   anyTarget.kind() + " endpoint is billed and rate-limited by its cloud"};
+        return endpointLoad(client, *local, command, out, err, cancel);
+    }
     if (!client)
         return {ExitUsage, "'" + cmd + "' needs the registry: pass --profile NAME or --tracking-uri URI"};
-    return endpointWatch(*client, target, command, out, err, cancel);
+    return endpointWatch(*client, anyTarget, command, out, err, cancel);
 }
 
 } // namespace modelgate::cli

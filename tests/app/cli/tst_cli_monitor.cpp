@@ -177,6 +177,41 @@ private Q_SLOTS:
         QCOMPARE(Json::parse(shown.out)["rules"].size(), std::size_t(1));
     }
 
+    void theMetricsSourceIsKeptBesideTheRules()
+    {
+        const CliResult own = run({"endpoint", "metrics-source", kEndpoint});
+        QVERIFY2(own.exitCode == 0 && own.says("HAProxy's request log"), own.both().c_str());
+        const CliResult badPreset = run(
+            {"endpoint", "metrics-source", kEndpoint, "--prometheus", "http://127.0.0.1:9", "--preset", "x"});
+        QVERIFY2(badPreset.exitCode == 2 && badPreset.says("haproxy, kserve"), badPreset.both().c_str());
+        const CliResult set =
+            run({"endpoint", "metrics-source", kEndpoint, "--prometheus", "http://127.0.0.1:9"});
+        QVERIFY2(set.exitCode == 0 && set.says("haproxy_server_http_responses_total{endpoint=\"cli-watch\"}"),
+                 set.both().c_str());
+        // The rules set before are still there, and `endpoint metrics` asks Prometheus now
+        // (nothing listens on port 9: a transport error naming it).
+        const CliResult rules = run({"endpoint", "slo", kEndpoint, "--json"});
+        QCOMPARE(Json::parse(rules.out)["rules"].size(), std::size_t(1));
+        const CliResult unreachable = run({"endpoint", "metrics", kEndpoint});
+        QVERIFY2(unreachable.exitCode != 0 &&
+                     unreachable.says("cannot read the metrics of endpoint cli-watch") &&
+                     unreachable.says("127.0.0.1"),
+                 unreachable.both().c_str());
+        // Custom queries from a file, as --json shows them; a bad one names its field.
+        const CliResult shown = run({"endpoint", "metrics-source", kEndpoint, "--json"});
+        Json metrics = Json::parse(shown.out)["metrics"];
+        metrics["deployment_label"] = "not a label";
+        const std::string bad = writeFile(u"bad-queries.json"_qs, QByteArray::fromStdString(metrics.dump()));
+        const CliResult refused = run({"endpoint", "metrics-source", kEndpoint, "--queries", bad});
+        QVERIFY2(refused.exitCode == 2 && refused.says("metrics.deployment_label"), refused.both().c_str());
+        const CliResult back = run({"endpoint", "metrics-source", kEndpoint, "--own"});
+        QVERIFY2(back.exitCode == 0 && back.says("HAProxy's request log"), back.both().c_str());
+        const CliResult local = run({"endpoint", "metrics", kEndpoint, "--json"});
+        QVERIFY2(local.exitCode == 0, local.both().c_str());
+        QCOMPARE(Json::parse(local.out)["source"].get<std::string>(), std::string("haproxy-log"));
+        QCOMPARE(Json::parse(local.out)["stale"].get<bool>(), false);
+    }
+
     void watchRecordsABreachOnce()
     {
         const CliResult first = run({"endpoint", "watch", kEndpoint, "--once"});
