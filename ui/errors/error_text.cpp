@@ -81,6 +81,10 @@ QString operationSentence(Operation operation)
         return ErrorText::tr("Could not read the endpoint's SLO rules.");
     case Operation::SaveSloRules:
         return ErrorText::tr("The SLO rules were not saved.");
+    case Operation::LoadMetricsSource:
+        return ErrorText::tr("Could not read where the endpoint's metrics come from.");
+    case Operation::SaveMetricsSource:
+        return ErrorText::tr("The metrics source was not saved.");
     case Operation::ValidateSloRule:
         return ErrorText::tr("This rule cannot be saved:");
     case Operation::RunLoadTest:
@@ -201,6 +205,8 @@ QString notFoundReason(Operation operation)
     case Operation::CheckSlo:
     case Operation::LoadSloRules:
     case Operation::SaveSloRules:
+    case Operation::LoadMetricsSource:
+    case Operation::SaveMetricsSource:
     case Operation::ValidateSloRule:
     case Operation::RunLoadTest:
     case Operation::RollBackBreach:
@@ -293,6 +299,8 @@ bool isDeploymentOperation(Operation operation)
     case Operation::CheckSlo:
     case Operation::LoadSloRules:
     case Operation::SaveSloRules:
+    case Operation::LoadMetricsSource:
+    case Operation::SaveMetricsSource:
     case Operation::ValidateSloRule:
     case Operation::RunLoadTest:
     case Operation::RollBackBreach:
@@ -413,6 +421,11 @@ QString userMessage(const Error &error, Operation operation)
     case ErrorKind::Parse:
         if (operation == Operation::ValidateSloRule || operation == Operation::SaveSloRules) {
             reason = sloRuleProblem(error);
+            break;
+        }
+        if (operation == Operation::LoadMetricsSource) {
+            reason = ErrorText::tr("the saved metrics source cannot be read (%1). Saving replaces it.")
+                         .arg(QString::fromStdString(error.message));
             break;
         }
         if (operation == Operation::LoadSloRules) {

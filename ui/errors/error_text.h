@@ -40,6 +40,8 @@ enum class Operation
     CheckSlo,              // evaluating an endpoint's SLO rules (and recording a breach)
     LoadSloRules,          // reading an endpoint's SLO rules
     SaveSloRules,          // keeping an endpoint's SLO rules with the endpoint
+    LoadMetricsSource,     // reading where an endpoint's metrics come from
+    SaveMetricsSource,     // keeping an endpoint's metrics source (Prometheus queries)
     ValidateSloRule,       // one SLO rule as the editor checks it before saving
     RunLoadTest,           // the load test's requests
     RollBackBreach,        // rolling back a canary after an SLO breach ("Roll back now")

@@ -80,6 +80,18 @@ void EndpointMonitorController::stop()
     m_scrapeInFlight = m_checkInFlight = m_trailInFlight = m_backfillInFlight = false;
 }
 
+void EndpointMonitorController::restart()
+{
+    stop();
+    m_series.clear();
+    m_newestDataMs.reset();
+    m_dataUntilMs.reset();
+    m_sourceKind.clear();
+    m_backfilled = false;
+    start(m_window);
+    Q_EMIT backfilled(); // the charts redraw from the empty store until the new back-fill lands
+}
+
 void EndpointMonitorController::setWindow(MonitorWindow window)
 {
     m_window = window;
@@ -167,6 +179,8 @@ void EndpointMonitorController::ingestLive(const MetricsReport &report, qint64 s
     m_series.addLive(report);
     if (report.newestDataMs)
         m_newestDataMs = report.newestDataMs;
+    m_sourceKind = report.source;
+    m_dataUntilMs = report.dataUntilMs;
     m_lastScrapeStartedMs = scrapeStartedMs;
     setProblem(Activity::Scrape, {});
     Q_EMIT dataAppended();
@@ -178,6 +192,10 @@ void EndpointMonitorController::ingestBackfill(const MetricsReport &report)
     m_backfilled = true;
     if (report.newestDataMs && (!m_newestDataMs || *report.newestDataMs > *m_newestDataMs))
         m_newestDataMs = report.newestDataMs;
+    if (m_sourceKind.empty()) {
+        m_sourceKind = report.source;
+        m_dataUntilMs = report.dataUntilMs;
+    }
     Q_EMIT backfilled();
 }
 

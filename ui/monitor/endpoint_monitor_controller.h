@@ -72,6 +72,12 @@ public:
     const std::optional<SloPolicy> &policy() const { return m_policy; }
     // The newest request the source has seen for the endpoint (Unix ms), if any.
     std::optional<std::int64_t> newestDataMs() const { return m_newestDataMs; }
+    // The source of the newest report ("haproxy-log", "prometheus", "azure-monitor") and up to
+    // when its data is complete (0: it has none for the endpoint), for the data's age.
+    const std::string &sourceKind() const { return m_sourceKind; }
+    std::optional<std::int64_t> dataUntilMs() const { return m_dataUntilMs; }
+    // Back to an empty store and a fresh back-fill: after the endpoint's source has changed.
+    void restart();
     // When the query whose points are the newest in the store began (Unix ms; 0: none yet).
     qint64 lastScrapeStartedMs() const { return m_lastScrapeStartedMs; }
     bool isBackfilling() const { return m_backfillInFlight; }
@@ -118,6 +124,8 @@ private:
     std::optional<SloEvaluation> m_evaluation;
     std::optional<SloPolicy> m_policy;
     std::optional<std::int64_t> m_newestDataMs;
+    std::optional<std::int64_t> m_dataUntilMs;
+    std::string m_sourceKind;
     CancelToken m_cancel;
     QTimer m_scrapeTimer;
     QTimer m_checkTimer;

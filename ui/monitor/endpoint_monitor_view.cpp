@@ -7,6 +7,7 @@
 #include "monitor/desktop_notifier.h"
 #include "monitor/endpoint_monitor_controller.h"
 #include "monitor/load_test_dialog.h"
+#include "monitor/metrics_source_dialog.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/slo_rules_dialog.h"
 
@@ -30,6 +31,14 @@
 namespace modelgate::ui {
 
 namespace {
+
+// Data older than the shortest rule window (5 min without rules) is stale: the rules that
+// look at it get no verdict, and the status line says so.
+qint64 staleAfterSeconds(const std::optional<SloPolicy> &policy)
+{
+    const std::vector<int> windows = policy ? sloWindows(*policy) : std::vector<int>{};
+    return windows.empty() ? 300 : windows.front();
+}
 
 // The keys in the window's settings group (docs/architecture.md: each page keeps its own).
 constexpr const char *kWindowKey = "monitorWindow";
@@ -190,6 +199,9 @@ void EndpointMonitorView::createActions()
     m_rulesAction = m_toolBar->addAction(QString(), this, [this]() { openSloRules(); });
     m_rulesAction->setObjectName(QStringLiteral("sloRulesAction"));
     m_rulesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_sourceAction = m_toolBar->addAction(QString(), this, [this]() { openMetricsSource(); });
+    m_sourceAction->setObjectName(QStringLiteral("metricsSourceAction"));
+    m_sourceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     m_loadAction = m_toolBar->addAction(QString(), this, [this]() { openLoadTest(); });
     m_loadAction->setObjectName(QStringLiteral("loadTestAction"));
     m_loadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
@@ -223,6 +235,9 @@ void EndpointMonitorView::retranslate()
         tr("Save every point of the window: time, deployment, every metric (Ctrl+Shift+D)"));
     m_rulesAction->setText(tr("SLO Rules…"));
     m_rulesAction->setToolTip(tr("The endpoint's service-level rules and automatic rollback (Ctrl+Shift+L)"));
+    m_sourceAction->setText(tr("Metrics Source…"));
+    m_sourceAction->setToolTip(
+        tr("Where the endpoint's metrics come from: the target's own source or Prometheus (Ctrl+Shift+U)"));
     m_loadAction->setText(tr("Load Test…"));
     m_loadAction->setToolTip(
         tr("Send requests at a fixed rate and watch the endpoint answer (Ctrl+Shift+T)"));
@@ -447,6 +462,24 @@ void EndpointMonitorView::updateStatus()
                                                  QStringLiteral("HH:mm:ss")));
         else
             parts << tr("No request yet.");
+        const std::optional<std::int64_t> until = m_controller->dataUntilMs();
+        // Sources with an ingestion delay say how old their data is; stale data is said to be.
+        if (until && m_controller->sourceKind() != "haproxy-log") {
+            const QString source = sourceText(m_controller->sourceKind());
+            const qint64 ageSeconds = std::max<qint64>(0, (QDateTime::currentMSecsSinceEpoch() - *until) / 1000);
+            if (*until <= 0)
+                problem = tr("Stale: %1 has no current data for this endpoint; its rules get no verdict.").arg(source);
+            else if (ageSeconds > staleAfterSeconds(m_controller->policy()))
+                problem = tr("Stale: the newest data from %1 is %2 old; rules whose window ends after it get no "
+                             "verdict.")
+                              .arg(source, durationText(static_cast<int>(ageSeconds)));
+            else
+                parts << tr("Data from %1 until %2 (%3 old).")
+                             .arg(source,
+                                  QLocale().toString(QDateTime::fromMSecsSinceEpoch(*until).time(),
+                                                     QStringLiteral("HH:mm:ss")),
+                                  durationText(static_cast<int>(ageSeconds)));
+        }
         if (const std::optional<SloEvaluation> &evaluation = m_controller->lastEvaluation()) {
             const int rules =
                 m_controller->policy() ? static_cast<int>(m_controller->policy()->rules.size()) : 0;
@@ -456,7 +489,8 @@ void EndpointMonitorView::updateStatus()
                          .arg(rules)
                          .arg(verdictText(evaluation->overall()));
         }
-        problem = m_controller->lastError();
+        if (!m_controller->lastError().isEmpty())
+            problem = m_controller->lastError();
     }
     QString text = parts.join(u' ');
     if (!problem.isEmpty())
@@ -467,6 +501,7 @@ void EndpointMonitorView::updateStatus()
     for (QAction *action : {m_pngAction, m_csvAction})
         action->setEnabled(shown);
     m_rulesAction->setEnabled(shown && m_context.deploy.isValid());
+    m_sourceAction->setEnabled(shown && m_context.deploy.isValid());
     m_loadAction->setEnabled(shown && m_context.deploy.isValid());
 }
 
@@ -573,6 +608,20 @@ SloRulesDialog *EndpointMonitorView::openSloRules()
     connect(dialog, &SloRulesDialog::saved, this, [this]() {
         if (m_controller)
             m_controller->checkNow(); // the new rules apply from the next check on
+    });
+    dialog->show();
+    return dialog;
+}
+
+MetricsSourceDialog *EndpointMonitorView::openMetricsSource()
+{
+    if (!m_controller || !m_context.deploy.isValid())
+        return nullptr;
+    auto *dialog = new MetricsSourceDialog(m_context.deploy, m_controller->endpointName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &MetricsSourceDialog::saved, this, [this]() {
+        if (m_controller && m_controller->isRunning())
+            m_controller->restart(); // other data: charted anew from the new source
     });
     dialog->show();
     return dialog;

@@ -30,6 +30,7 @@ class DesktopNotifier;
 class EndpointMonitorController;
 class LoadTestDialog;
 class MonitorChartView;
+class MetricsSourceDialog;
 class SloRulesDialog;
 
 // The live charts of one endpoint (the Endpoints tab's "Monitor"): request rate, errors by
@@ -110,6 +111,7 @@ public:
     bool exportCsv(const QString &path, QString *errorMessage = nullptr) const;
     // The dialogs on the shown endpoint (non-modal, deleted when closed); nullptr without one.
     SloRulesDialog *openSloRules();
+    MetricsSourceDialog *openMetricsSource();
     LoadTestDialog *openLoadTest();
     // Rolls the breaching canary back through Rollout (the banner's "Roll Back Now").
     void rollBackNow();
@@ -174,6 +176,7 @@ private:
     QAction *m_pngAction = nullptr;
     QAction *m_csvAction = nullptr;
     QAction *m_rulesAction = nullptr;
+    QAction *m_sourceAction = nullptr;
     QAction *m_loadAction = nullptr;
     std::array<QAction *, 3> m_windowActions{};
 };

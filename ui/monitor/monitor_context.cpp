@@ -2,23 +2,22 @@
 
 #include <QLocale>
 
-#include <modelgate/core/deploy/local_target.h>
-#include <modelgate/core/monitor/local_metrics.h>
+#include <modelgate/core/monitor/endpoint_metrics.h>
 
 namespace modelgate::ui {
 
 namespace {
 
 // Keeps the target alive as long as the source that reads through it.
-struct LocalSourceHolder
+struct SourceHolder
 {
-    LocalSourceHolder(std::shared_ptr<DeploymentTarget> owner, const LocalTarget &local)
+    explicit SourceHolder(std::shared_ptr<DeploymentTarget> owner)
         : target(std::move(owner))
-        , source(local)
+        , source(metricsSourceFor(*target))
     {}
 
     std::shared_ptr<DeploymentTarget> target;
-    LocalMetricsSource source;
+    std::shared_ptr<MetricsSource> source;
 };
 
 QString number(double value, int decimals)
@@ -41,10 +40,10 @@ MonitorContext monitorContextFor(const DeployContext &deploy)
     context.deploy = deploy;
     if (!deploy.isValid())
         return context;
-    if (const auto local = std::dynamic_pointer_cast<LocalTarget>(deploy.target)) {
-        auto holder = std::make_shared<LocalSourceHolder>(deploy.target, *local);
-        context.source = std::shared_ptr<MetricsSource>(holder, &holder->source);
-    }
+    // Every target has one: its own source (the local request log, Azure Monitor) or the
+    // endpoint's Prometheus, chosen per endpoint at each query.
+    auto holder = std::make_shared<SourceHolder>(deploy.target);
+    context.source = std::shared_ptr<MetricsSource>(holder, holder->source.get());
     return context;
 }
 
@@ -143,6 +142,17 @@ QString durationText(int seconds)
     if (seconds % 60 == 0)
         return MonitorText::tr("%1 min").arg(seconds / 60);
     return MonitorText::tr("%1 s").arg(seconds);
+}
+
+QString sourceText(const std::string &kind)
+{
+    if (kind == "haproxy-log")
+        return MonitorText::tr("HAProxy's request log");
+    if (kind == "prometheus")
+        return MonitorText::tr("Prometheus");
+    if (kind == "azure-monitor")
+        return MonitorText::tr("Azure Monitor");
+    return QString::fromStdString(kind);
 }
 
 QString ruleText(const SloRule &rule)

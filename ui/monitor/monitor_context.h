@@ -32,8 +32,8 @@ struct MonitorContext
     bool isValid() const { return deploy.isValid() && source; }
 };
 
-// The context for the target of `deploy`: local targets get a source over their request
-// log; a target without a source gives an invalid context (its endpoints are not charted).
+// The context for the target of `deploy`: a source over each endpoint's choice (the target's
+// own, or the endpoint's Prometheus; core/monitor/endpoint_metrics.h).
 MonitorContext monitorContextFor(const DeployContext &deploy);
 
 // The monitoring windows the console offers.
@@ -60,6 +60,8 @@ QString verdictText(SloVerdict verdict);
 // "p95 latency ≤ champion + 250 ms over 1 min (at least 20 requests)"
 QString ruleText(const SloRule &rule);
 QString durationText(int seconds); // "90 s", "1 min", "1 h"
+// A metrics source's kind in words: "HAProxy's request log", "Prometheus", "Azure Monitor".
+QString sourceText(const std::string &kind);
 // A finding with its figures: "v4: errors (4xx + 5xx) 42.0 % > 5 % (champion v3: 0.0 %, 312 requests)"
 QString findingText(const SloFinding &finding, const std::string &champion);
 
