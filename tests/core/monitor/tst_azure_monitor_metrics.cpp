@@ -37,8 +37,6 @@ namespace {
 const std::string kModel = test::uniqueModelName("diabetes-azmon");
 constexpr const char *kEndpoint = "diabetes-azmon";
 constexpr const char *kRiley = "riley.release";
-constexpr const char *kBotClient = "3f0c7a52-1b2c-4d6e-9f80-0a1b2c3d4e5f";
-constexpr const char *kBotSecret = "bot-secret-for-the-fake";
 
 std::string fixture(const char *name)
 {
@@ -176,27 +174,24 @@ private:
         options.mlflowAdminUser = test::SharedAuthMlflow::adminUser().toStdString();
         options.mlflowAdminPassword = m_shared.adminPassword().toStdString();
         options.users = {rileyUser()};
-        options.clients = {{kBotClient, kBotSecret, "5d2c8e3a-0f4b-4c1d-8e9f-123456789abc", kRiley,
-                            m_shared.password(kRiley)}};
         options.metricsDelaySeconds = metricsDelaySeconds;
         return options;
     }
 
-    // Signed in to `fake` as its service principal.
+    // Signed in to `fake` through the Azure CLI as riley (scripts/fake-az): the trail's
+    // identity comes from the token, and riley is an enrolled reviewer.
     Result<AzureSession> session(const test::AzureMlFake &fake) const
     {
+        qputenv("MODELGATE_FAKE_AZ_LOGIN", fake.writeAzLogin(rileyUser()).toUtf8());
         Profile profile;
         profile.name = "azmon-test";
         profile.authKind = AuthKind::Bearer;
         AzureProfile azure;
         azure.workspace = fake.workspace();
-        azure.signIn = AzureSignIn::ServicePrincipal;
-        azure.tenantId = fake.tenant();
-        azure.clientId = kBotClient;
+        azure.signIn = AzureSignIn::AzureCli;
         profile.azure = azure;
         Environment env;
-        env.vars["AZURE_CLIENT_SECRET"] = kBotSecret;
-        env.vars["AZURE_CLIENT_ID"] = kBotClient;
+        env.vars["MODELGATE_AZURE_CLI"] = MODELGATE_SOURCE_DIR "/scripts/fake-az";
         return openAzureSession(profile, env, {}, {}, CancelToken::none());
     }
 
@@ -226,6 +221,7 @@ private Q_SLOTS:
             test::deleteEndpoints(*m_target);
         m_fake.stop();
         m_delayedFake.stop();
+        qunsetenv("MODELGATE_FAKE_AZ_LOGIN");
         if (m_sharedReady)
             test::deleteModels(test::sharedAdmin(m_shared), {kModel});
     }
