@@ -110,7 +110,9 @@ bool AzureMlFake::start(const Options &options)
                               QStringLiteral("--provision-timeout"),
                               QString::number(options.provisionTimeoutSeconds),
                               QStringLiteral("--page-size"),
-                              QString::number(options.pageSize)});
+                              QString::number(options.pageSize),
+                              QStringLiteral("--metrics-delay-seconds"),
+                              QString::number(options.metricsDelaySeconds)});
     const QString readyFile = stateDir() + QStringLiteral("/fake.json");
     const QDeadlineTimer deadline(60'000);
     while (!QFile::exists(readyFile)) {

@@ -45,6 +45,9 @@ public:
         int trafficUpdateSeconds = 1;
         int provisionTimeoutSeconds = 240;
         int pageSize = 10;
+        // Azure Monitor's ingestion delay: a minute's metrics appear this long after it ends
+        // (-60: the running minute at once).
+        double metricsDelaySeconds = 60;
     };
 
     AzureMlFake();

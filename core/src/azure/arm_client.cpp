@@ -434,4 +434,19 @@ Result<std::string> ArmClient::deploymentLogs(const std::string &endpoint, const
     return stringOf(*parsed, "content");
 }
 
+Result<std::string> ArmClient::metrics(const std::string &relativeResource,
+                                       const std::vector<std::pair<std::string, std::string>> &parameters,
+                                       const CancelToken &cancel) const
+{
+    std::string target =
+        m_workspace.armBaseUrl + m_workspace.resourcePath() + "/" + relativeResource +
+        "/providers/Microsoft.Insights/metrics?api-version=" + urlEncode(m_workspace.metricsApiVersion);
+    for (const auto &[name, value] : parameters)
+        target += "&" + urlEncode(name) + "=" + urlEncode(value);
+    auto response = send(HttpMethod::Get, target, kNoBody, cancel);
+    if (!response.ok())
+        return response.error();
+    return std::move(response).value().body;
+}
+
 } // namespace modelgate

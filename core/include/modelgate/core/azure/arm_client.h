@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace modelgate {
@@ -114,6 +115,14 @@ public:
     Result<std::string> deploymentLogs(const std::string &endpoint, const std::string &name,
                                        const std::string &containerType, int tail,
                                        const CancelToken &cancel) const;
+
+    // GET Azure Monitor's metrics of a resource of the workspace: `relativeResource` is
+    // "onlineEndpoints/ep" or "onlineEndpoints/ep/deployments/blue"; `parameters` (metricnames,
+    // timespan, interval, aggregation, $filter, top, ...) are URL-encoded here. The body as
+    // Azure sent it (parseAzureMetricsResponse reads it).
+    Result<std::string> metrics(const std::string &relativeResource,
+                                const std::vector<std::pair<std::string, std::string>> &parameters,
+                                const CancelToken &cancel) const;
 
 private:
     std::string url(const std::string &relativePath) const;

@@ -25,6 +25,9 @@ struct AzureWorkspace
     std::string armBaseUrl = kDefaultArmBaseUrl;
     std::string apiVersion = kDefaultArmApiVersion;
     std::string authorityHost = kDefaultAuthorityHost;
+    // Azure Monitor's Metrics_List (Microsoft.Insights) has api-versions of its own, unrelated
+    // to Microsoft.MachineLearningServices'; 2024-02-01 is the newest stable one.
+    std::string metricsApiVersion = "2024-02-01";
 
     // /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.MachineLearningServices/workspaces/{w}
     std::string resourcePath() const;

@@ -42,6 +42,8 @@ public:
     std::string kind() const override { return "azureml"; }
     bool cancelStopsWork() const override { return false; }
     const ArmClient &arm() const { return *m_arm; }
+    // Shared with what reads the same workspace (the Azure Monitor metrics source).
+    std::shared_ptr<const ArmClient> armClient() const { return m_arm; }
 
     Result<std::vector<EndpointInfo>> listEndpoints(const CancelToken &cancel) const override;
     Result<EndpointInfo> endpoint(const std::string &name, const CancelToken &cancel) const override;
