@@ -466,13 +466,16 @@ void EndpointMonitorView::updateStatus()
         // Sources with an ingestion delay say how old their data is; stale data is said to be.
         if (until && m_controller->sourceKind() != "haproxy-log") {
             const QString source = sourceText(m_controller->sourceKind());
-            const qint64 ageSeconds = std::max<qint64>(0, (QDateTime::currentMSecsSinceEpoch() - *until) / 1000);
+            const qint64 ageSeconds =
+                std::max<qint64>(0, (QDateTime::currentMSecsSinceEpoch() - *until) / 1000);
             if (*until <= 0)
-                problem = tr("Stale: %1 has no current data for this endpoint; its rules get no verdict.").arg(source);
+                problem = tr("Stale: %1 has no current data for this endpoint; its rules get no verdict.")
+                              .arg(source);
             else if (ageSeconds > staleAfterSeconds(m_controller->policy()))
-                problem = tr("Stale: the newest data from %1 is %2 old; rules whose window ends after it get no "
-                             "verdict.")
-                              .arg(source, durationText(static_cast<int>(ageSeconds)));
+                problem =
+                    tr("Stale: the newest data from %1 is %2 old; rules whose window ends after it get no "
+                       "verdict.")
+                        .arg(source, durationText(static_cast<int>(ageSeconds)));
             else
                 parts << tr("Data from %1 until %2 (%3 old).")
                              .arg(source,

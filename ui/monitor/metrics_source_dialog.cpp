@@ -79,7 +79,8 @@ MetricsSourceDialog::MetricsSourceDialog(DeployContext context, const QString &e
     m_requests->setObjectName(QStringLiteral("prometheusRequests"));
     m_deploymentLabel->setObjectName(QStringLiteral("prometheusDeploymentLabel"));
     m_latencyKind->addItem(tr("Histogram (percentiles)"), static_cast<int>(PrometheusLatency::Histogram));
-    m_latencyKind->addItem(tr("Averages only (no percentiles)"), static_cast<int>(PrometheusLatency::Average));
+    m_latencyKind->addItem(tr("Averages only (no percentiles)"),
+                           static_cast<int>(PrometheusLatency::Average));
     m_latencyKind->addItem(tr("None"), static_cast<int>(PrometheusLatency::None));
     m_latencyUnit->setRange(0.001, 1e6);
     m_latencyUnit->setDecimals(3);
@@ -87,7 +88,8 @@ MetricsSourceDialog::MetricsSourceDialog(DeployContext context, const QString &e
     m_latencyUnit->setToolTip(tr("1000 when the metric is in seconds, 1 when it is in milliseconds"));
     m_scrapeInterval->setRange(1, 3600);
     m_scrapeInterval->setSuffix(tr(" s"));
-    m_scrapeInterval->setToolTip(tr("How often Prometheus scrapes the exporter: the shortest step with data"));
+    m_scrapeInterval->setToolTip(
+        tr("How often Prometheus scrapes the exporter: the shortest step with data"));
 
     auto *form = new QFormLayout(m_form);
     form->setContentsMargins(0, 0, 0, 0);
@@ -202,7 +204,8 @@ void MetricsSourceDialog::applyPreset(const QString &preset)
     const int index = m_preset->findData(preset);
     if (index >= 0)
         m_preset->setCurrentIndex(index);
-    Result<PrometheusQueries> queries = prometheusPreset(preset.toStdString(), m_url->text().trimmed().toStdString());
+    Result<PrometheusQueries> queries =
+        prometheusPreset(preset.toStdString(), m_url->text().trimmed().toStdString());
     if (queries.ok()) {
         PrometheusQueries filled = queries.value();
         m_filling = true;
@@ -320,9 +323,11 @@ void MetricsSourceDialog::testQuery()
                               static_cast<int>(report.total.requests()))
                                .arg(report.deployments.size());
             if (report.dataUntilMs && *report.dataUntilMs > 0)
-                text += u' ' + tr("Newest scrape: %1.")
-                                   .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*report.dataUntilMs).time(),
-                                                           QStringLiteral("HH:mm:ss")));
+                text +=
+                    u' ' +
+                    tr("Newest scrape: %1.")
+                        .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*report.dataUntilMs).time(),
+                                                QStringLiteral("HH:mm:ss")));
             else
                 text += u' ' + tr("Prometheus has no current scrape of this endpoint: check the selector and "
                                   "the scrape job.");

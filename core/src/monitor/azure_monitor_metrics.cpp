@@ -561,8 +561,8 @@ MetricsReport buildReport(const MetricsQuery &query, std::int64_t stepMs, const 
                 connections = std::make_pair(at, *value);
         }
     }
-    if (newestIngested)
-        report.dataUntilMs = *newestIngested + kMinuteMs;
+    // 0 when nothing is published: a source with a delay that has nothing is stale, not idle.
+    report.dataUntilMs = newestIngested ? *newestIngested + kMinuteMs : 0;
     if (newestRequests)
         report.newestDataMs = *newestRequests + kMinuteMs;
     if (connections)
@@ -579,7 +579,8 @@ MetricsReport buildReport(const MetricsQuery &query, std::int64_t stepMs, const 
     // Buckets end where the ingested data ends: a minute Azure has not published yet is
     // unknown, not idle, and a later query fills it in.
     const std::int64_t firstBucket = floorTo(query.fromMs, stepMs);
-    const std::int64_t bucketsEnd = std::min(query.toMs, report.dataUntilMs.value_or(firstBucket));
+    const std::int64_t bucketsEnd =
+        std::min(query.toMs, *report.dataUntilMs > 0 ? *report.dataUntilMs : firstBucket);
     for (const std::string &name : names) {
         DeploymentMetrics metrics;
         metrics.deployment = name;
@@ -631,7 +632,7 @@ MetricsReport buildReport(const MetricsQuery &query, std::int64_t stepMs, const 
     if (stepMs != query.stepMs)
         report.notes.push_back("the step is " + describeWindow(static_cast<int>(stepMs / 1000)) +
                                ": Azure Monitor's finest grain is one minute");
-    if (!report.dataUntilMs)
+    if (*report.dataUntilMs == 0)
         report.notes.push_back("Azure Monitor has published no figures for this endpoint since " +
                                azureTimestamp(fetch.fromMs));
     else if (*report.dataUntilMs < query.toMs)

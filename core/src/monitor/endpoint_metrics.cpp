@@ -1,6 +1,8 @@
 #include "modelgate/core/monitor/endpoint_metrics.h"
 
+#include "modelgate/core/deploy/azure_ml_target.h"
 #include "modelgate/core/deploy/local_target.h"
+#include "modelgate/core/monitor/azure_monitor_metrics.h"
 #include "modelgate/core/monitor/local_metrics.h"
 #include "modelgate/core/monitor/prometheus_metrics.h"
 
@@ -67,6 +69,8 @@ std::shared_ptr<MetricsSource> metricsSourceFor(const DeploymentTarget &target)
     std::shared_ptr<MetricsSource> own;
     if (const auto *local = dynamic_cast<const LocalTarget *>(&target))
         own = std::make_shared<LocalMetricsSource>(*local);
+    else if (const auto *azure = dynamic_cast<const AzureMlTarget *>(&target))
+        own = std::make_shared<AzureMonitorMetricsSource>(azure->armClient());
     return std::make_shared<EndpointMetricsSource>(target, std::move(own), makeMetricsTransport());
 }
 

@@ -212,14 +212,18 @@ private Q_SLOTS:
                                                               "traffic", "undeploy"}));
     }
 
-    void whatAzureDoesNotHaveIsSaid()
+    void whatAzureDoesNotHaveIsSaidAndMetricsComeFromAzureMonitor()
     {
         auto restart = cli({"endpoint", "restart", kEndpoint});
         QVERIFY(restart.exitCode != 0);
         QVERIFY2(restart.says("Azure runs and restarts"), restart.both().c_str());
+        // Metrics come from Azure Monitor (the stand-in's, from the requests it served).
         auto metrics = cli({"endpoint", "metrics", kEndpoint});
-        QCOMPARE(metrics.exitCode, int(cli::ExitUsage));
-        QVERIFY2(metrics.says("Azure Monitor"), metrics.both().c_str());
+        QVERIFY2(metrics.exitCode == 0 && metrics.says("Source: azure-monitor"), metrics.both().c_str());
+        auto load = cli({"endpoint", "load", kEndpoint, "--csv",
+                         MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv", "--rps", "1", "--duration", "1"});
+        QCOMPARE(load.exitCode, int(cli::ExitUsage));
+        QVERIFY2(load.says("local endpoints only"), load.both().c_str());
     }
 
     void aFailedProvisioningIsReportedAndNotRecorded()

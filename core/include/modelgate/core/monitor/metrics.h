@@ -52,9 +52,9 @@ private:
 // Azure Monitor's RequestLatency_Pxx). A percentile the source does not have stays empty.
 struct LatencyPercentiles
 {
-    std::optional<double> p50;
-    std::optional<double> p95;
-    std::optional<double> p99;
+    std::optional<double> p50{};
+    std::optional<double> p95{};
+    std::optional<double> p99{};
 };
 
 // Requests over a span of `seconds`.
@@ -65,10 +65,10 @@ struct RequestStats
     double seconds = 0;
     // Set by sources that see no single request, only figures computed elsewhere: then these
     // are the percentiles, and `latency` stays empty. Two of them cannot be merged.
-    std::optional<LatencyPercentiles> sourcePercentiles;
+    std::optional<LatencyPercentiles> sourcePercentiles{};
     // The mean latency (ms), where an exporter has only averages (HAProxy's): no percentile
     // can be derived from it, so p95 rules get no verdict and the report's notes say why.
-    std::optional<double> averageMs;
+    std::optional<double> averageMs{};
 
     std::int64_t requests() const { return status.total(); }
     double ratePerSecond() const;
@@ -94,7 +94,7 @@ struct ResourceUsage
     // From sources that measure instances, not processes (Azure Monitor): memory in percent of
     // an instance and the number of instances (-1 when unknown). cpuPercent is then of an
     // instance too, and memoryBytes 0.
-    std::optional<double> memoryPercent;
+    std::optional<double> memoryPercent{};
     int instances = -1;
 };
 
@@ -103,9 +103,9 @@ struct MetricsBucket
 {
     std::int64_t startMs = 0;
     StatusCounts status;
-    std::optional<double> p50;
-    std::optional<double> p95;
-    std::optional<double> p99;
+    std::optional<double> p50{};
+    std::optional<double> p95{};
+    std::optional<double> p99{};
 };
 
 // Requests that no deployment answered (an unknown deployment header, no server up).
@@ -136,10 +136,10 @@ struct MetricsReport
     // is there when it ends); the end of the newest ingested minute for Azure Monitor; the
     // newest scrape for Prometheus. Absent when the source has nothing for the endpoint. A
     // rule whose window ends after it sees no data, not an idle endpoint.
-    std::optional<std::int64_t> dataUntilMs;
+    std::optional<std::int64_t> dataUntilMs{};
     // Endpoint-wide concurrent client connections, where the source has them (Azure Monitor's
     // ConnectionsActive: the mean of its newest minute).
-    std::optional<double> activeConnections;
+    std::optional<double> activeConnections{};
     std::vector<std::string> notes; // English: what the figures are and are not
 
     const DeploymentMetrics *deployment(const std::string &name) const;
