@@ -787,6 +787,18 @@
         <source>Stopped waiting. Azure cannot cancel the operation: it goes on at Azure (%1). Refresh the endpoints to see how it ends.</source>
         <translation>Warten beendet. Azure kann den Vorgang nicht abbrechen: Er läuft bei Azure weiter (%1). Aktualisieren Sie die Endpunkte, um zu sehen, wie er endet.</translation>
     </message>
+    <message>
+        <source>Could not read where the endpoint&apos;s metrics come from.</source>
+        <translation>Woher die Metriken des Endpunkts kommen, konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The metrics source was not saved.</source>
+        <translation>Die Metrikquelle wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>the saved metrics source cannot be read (%1). Saving replaces it.</source>
+        <translation>die gespeicherte Metrikquelle ist nicht lesbar (%1). Speichern ersetzt sie.</translation>
+    </message>
 </context>
 <context>
     <name>MonitorText</name>
@@ -936,6 +948,22 @@
     <message>
         <source>Split: %1 → %2</source>
         <translation>Aufteilung: %1 → %2</translation>
+    </message>
+    <message>
+        <source>stale data</source>
+        <translation>veraltete Daten</translation>
+    </message>
+    <message>
+        <source>HAProxy&apos;s request log</source>
+        <translation>Anfrageprotokoll von HAProxy</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>Azure Monitor</source>
+        <translation>Azure Monitor</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +2597,26 @@
         <source>CPU, memory dotted</source>
         <translation>CPU, Speicher gepunktet</translation>
     </message>
+    <message>
+        <source>Metrics Source…</source>
+        <translation>Metrikquelle …</translation>
+    </message>
+    <message>
+        <source>Where the endpoint&apos;s metrics come from: the target&apos;s own source or Prometheus (Ctrl+Shift+U)</source>
+        <translation>Woher die Metriken des Endpunkts kommen: die eigene Quelle des Ziels oder Prometheus (Strg+Umschalt+U)</translation>
+    </message>
+    <message>
+        <source>Stale: %1 has no current data for this endpoint; its rules get no verdict.</source>
+        <translation>Veraltet: %1 hat keine aktuellen Daten für diesen Endpunkt; seine Regeln erhalten kein Urteil.</translation>
+    </message>
+    <message>
+        <source>Stale: the newest data from %1 is %2 old; rules whose window ends after it get no verdict.</source>
+        <translation>Veraltet: Die neuesten Daten von %1 sind %2 alt; Regeln, deren Fenster danach endet, erhalten kein Urteil.</translation>
+    </message>
+    <message>
+        <source>Data from %1 until %2 (%3 old).</source>
+        <translation>Daten von %1 bis %2 (%3 alt).</translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::EndpointsPage</name>
@@ -3447,6 +3495,140 @@ Das Zurücksetzen wird im Prüfpfad vermerkt.</translation>
     <message>
         <source>Version</source>
         <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MetricsSourceDialog</name>
+    <message>
+        <source>The target&apos;s own: Azure Monitor</source>
+        <translation>Die eigene des Ziels: Azure Monitor</translation>
+    </message>
+    <message>
+        <source>The target&apos;s own: HAProxy&apos;s request log</source>
+        <translation>Die eigene des Ziels: Anfrageprotokoll von HAProxy</translation>
+    </message>
+    <message>
+        <source>Test Query</source>
+        <translation>Abfrage testen</translation>
+    </message>
+    <message>
+        <source>Metrics Source of %1</source>
+        <translation>Metrikquelle von %1</translation>
+    </message>
+    <message>
+        <source>The charts, “modelgate-cli endpoint metrics” and the SLO rules read this endpoint&apos;s requests and latency from here. Prometheus suits endpoints that it already scrapes, such as a KServe InferenceService on Kubernetes; $endpoint in a selector stands for the endpoint&apos;s name.</source>
+        <translation>Die Diagramme, „modelgate-cli endpoint metrics“ und die SLO-Regeln lesen Anfragen und Latenz dieses Endpunkts von hier. Prometheus eignet sich für Endpunkte, die es bereits abfragt, etwa einen KServe-InferenceService auf Kubernetes; $endpoint in einem Selektor steht für den Namen des Endpunkts.</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>HAProxy exporter (local endpoints)</source>
+        <translation>HAProxy-Exporter (lokale Endpunkte)</translation>
+    </message>
+    <message>
+        <source>KServe on Knative</source>
+        <translation>KServe auf Knative</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <source>Histogram (percentiles)</source>
+        <translation>Histogramm (Perzentile)</translation>
+    </message>
+    <message>
+        <source>Averages only (no percentiles)</source>
+        <translation>Nur Mittelwerte (keine Perzentile)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source> ms per unit</source>
+        <translation> ms je Einheit</translation>
+    </message>
+    <message>
+        <source>1000 when the metric is in seconds, 1 when it is in milliseconds</source>
+        <translation>1000, wenn die Metrik in Sekunden ist, 1, wenn sie in Millisekunden ist</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How often Prometheus scrapes the exporter: the shortest step with data</source>
+        <translation>Wie oft Prometheus den Exporter abfragt: der kürzeste Schritt mit Daten</translation>
+    </message>
+    <message>
+        <source>Prometheus &amp;URL:</source>
+        <translation>Prometheus-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Queries for:</source>
+        <translation>&amp;Abfragen für:</translation>
+    </message>
+    <message>
+        <source>&amp;Request counter:</source>
+        <translation>Anf&amp;ragezähler:</translation>
+    </message>
+    <message>
+        <source>&amp;Deployment label:</source>
+        <translation>&amp;Deployment-Label:</translation>
+    </message>
+    <message>
+        <source>&amp;Status label:</source>
+        <translation>&amp;Status-Label:</translation>
+    </message>
+    <message>
+        <source>&amp;Latency:</source>
+        <translation>&amp;Latenz:</translation>
+    </message>
+    <message>
+        <source>Latency &amp;metric:</source>
+        <translation>Latenz&amp;metrik:</translation>
+    </message>
+    <message>
+        <source>Latency &amp;unit:</source>
+        <translation>Latenz&amp;einheit:</translation>
+    </message>
+    <message>
+        <source>Scrape &amp;interval:</source>
+        <translation>Abfrage&amp;intervall:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>PromQL over a 5-minute window:</source>
+        <translation>PromQL über ein Fenster von 5 Minuten:</translation>
+    </message>
+    <message>
+        <source>(read from the target&apos;s own source)</source>
+        <translation>(aus der eigenen Quelle des Ziels gelesen)</translation>
+    </message>
+    <message>
+        <source>Asking Prometheus…</source>
+        <translation>Prometheus wird gefragt …</translation>
+    </message>
+    <message>
+        <source>Newest scrape: %1.</source>
+        <translation>Neueste Abfrage: %1.</translation>
+    </message>
+    <message>
+        <source>Prometheus has no current scrape of this endpoint: check the selector and the scrape job.</source>
+        <translation>Prometheus hat keine aktuelle Abfrage dieses Endpunkts: Prüfen Sie den Selektor und den Scrape-Job.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) in the last 5 minutes.</source>
+        <translation>
+            <numerusform>%n Anfrage in den letzten 5 Minuten.</numerusform>
+            <numerusform>%n Anfragen in den letzten 5 Minuten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

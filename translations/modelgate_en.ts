@@ -787,6 +787,18 @@
         <source>Stopped waiting. Azure cannot cancel the operation: it goes on at Azure (%1). Refresh the endpoints to see how it ends.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not read where the endpoint&apos;s metrics come from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metrics source was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the saved metrics source cannot be read (%1). Saving replaces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonitorText</name>
@@ -935,6 +947,22 @@
     </message>
     <message>
         <source>Split: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HAProxy&apos;s request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Monitor</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2569,6 +2597,26 @@
         <source>CPU, memory dotted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Metrics Source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the endpoint&apos;s metrics come from: the target&apos;s own source or Prometheus (Ctrl+Shift+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: %1 has no current data for this endpoint; its rules get no verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: the newest data from %1 is %2 old; rules whose window ends after it get no verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data from %1 until %2 (%3 old).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelgate::ui::EndpointsPage</name>
@@ -3442,6 +3490,140 @@ The rollback is recorded in the release trail.</source>
     <message>
         <source>Version</source>
         <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>modelgate::ui::MetricsSourceDialog</name>
+    <message>
+        <source>The target&apos;s own: Azure Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target&apos;s own: HAProxy&apos;s request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics Source of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charts, “modelgate-cli endpoint metrics” and the SLO rules read this endpoint&apos;s requests and latency from here. Prometheus suits endpoints that it already scrapes, such as a KServe InferenceService on Kubernetes; $endpoint in a selector stands for the endpoint&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HAProxy exporter (local endpoints)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KServe on Knative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogram (percentiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Averages only (no percentiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">None</translation>
+    </message>
+    <message>
+        <source> ms per unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1000 when the metric is in seconds, 1 when it is in milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often Prometheus scrapes the exporter: the shortest step with data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queries for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Request counter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deployment label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Latency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency &amp;metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency &amp;unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scrape &amp;interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PromQL over a 5-minute window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(read from the target&apos;s own source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Prometheus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest scrape: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus has no current scrape of this endpoint: check the selector and the scrape job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) in the last 5 minutes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

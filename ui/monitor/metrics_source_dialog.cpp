@@ -319,9 +319,8 @@ void MetricsSourceDialog::testQuery()
                 return;
             }
             const MetricsReport &report = result.value();
-            QString text = tr("%n request(s) in the last 5 minutes, %1 deployment(s).", nullptr,
-                              static_cast<int>(report.total.requests()))
-                               .arg(report.deployments.size());
+            QString text = tr("%n request(s) in the last 5 minutes.", nullptr,
+                              static_cast<int>(report.total.requests()));
             if (report.dataUntilMs && *report.dataUntilMs > 0)
                 text +=
                     u' ' +
