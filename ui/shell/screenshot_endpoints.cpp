@@ -11,6 +11,7 @@
 #include "monitor/endpoint_monitor_controller.h"
 #include "monitor/endpoint_monitor_view.h"
 #include "monitor/endpoint_overview_poller.h"
+#include "monitor/metrics_source_dialog.h"
 #include "monitor/monitor_chart_view.h"
 #include "release/reviews_page.h"
 #include "shell/main_window.h"
@@ -18,7 +19,10 @@
 
 #include <memory>
 
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -307,9 +311,40 @@ void ScreenshotRunner::grabMonitor(const QString &endpoint)
     if (!view->breachBanner()->isVisible())
         fail(QStringLiteral("%1 has no SLO breach in its trail for the last hour to show").arg(endpoint));
     grab(m_window, QStringLiteral("22-endpoint-monitor"));
-    m_window->resize(registrySize());
-    m_window->showPage(ReviewsPage::RegistryPage);
-    stepWorkspacesDialog();
+    grabMetricsSource();
+}
+
+// 25: where the endpoint's metrics come from, as Prometheus with the HAProxy exporter's
+// queries would read them (shown, not saved: the demo endpoint keeps its own source).
+void ScreenshotRunner::grabMetricsSource()
+{
+    MetricsSourceDialog *dialog = m_window->monitorView()->openMetricsSource();
+    const auto done = [this]() {
+        m_window->resize(registrySize());
+        m_window->showPage(ReviewsPage::RegistryPage);
+        stepWorkspacesDialog();
+    };
+    if (!dialog) {
+        fail(QStringLiteral("the metrics source dialog did not open"));
+        done();
+        return;
+    }
+    waitFor(
+        QStringLiteral("the endpoint's metrics source"),
+        [this, dialog](const std::function<void()> &loaded) {
+            connect(dialog, &MetricsSourceDialog::loaded, this, loaded, Qt::SingleShotConnection);
+        },
+        [this, dialog, done]() {
+            dialog->sourceBox()->setCurrentIndex(1);
+            dialog->urlEdit()->setText(QStringLiteral("http://prometheus.monitoring:9090"));
+            dialog->applyPreset(QStringLiteral("haproxy"));
+            QCoreApplication::processEvents();
+            if (!dialog->validationProblem().isEmpty() || dialog->previewLabel()->text().isEmpty())
+                fail(QStringLiteral("the metrics source dialog shows no PromQL"));
+            grab(dialog, QStringLiteral("25-metrics-source"));
+            dialog->reject();
+            done();
+        });
 }
 
 } // namespace modelgate::ui

@@ -90,6 +90,7 @@ private:
     void stepOverview();
     void stepMonitor();
     void grabMonitor(const QString &endpoint);
+    void grabMetricsSource();
     // The endpoint the monitoring screens show: MODELGATE_SCREENSHOT_ENDPOINT, else the one
     // with the most deployments.
     QString monitoredEndpoint() const;

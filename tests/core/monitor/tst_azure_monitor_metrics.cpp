@@ -25,7 +25,9 @@
 #include <modelgate/core/deploy/scoring_input.h>
 #include <modelgate/core/http/counting_transport.h>
 #include <modelgate/core/monitor/azure_monitor_metrics.h>
+#include <modelgate/core/monitor/endpoint_metrics.h>
 #include <modelgate/core/monitor/slo.h>
+#include <modelgate/core/monitor/slo_watch.h>
 #include <modelgate/core/release/release_decision.h>
 #include <modelgate/core/release/release_policy.h>
 #include <modelgate/core/workspace/azure_session.h>
@@ -642,6 +644,23 @@ private Q_SLOTS:
         REQUIRE_OK(cached.query(query, CancelToken::none()));
         REQUIRE_OK(cached.query(query, CancelToken::none()));
         QCOMPARE(counting->snapshot().total.requests, std::uint64_t(3));
+
+        // The console's and `endpoint watch`'s way in (the endpoint's own source, chosen by
+        // its settings): the watcher records the breach in the trail and rolls the canary back.
+        SloPolicy rules = errorRule(300);
+        rules.autoRollback = true;
+        REQUIRE_OK(m_target->setMonitorSettings(kEndpoint, sloPolicyToJson(rules)));
+        const auto source = metricsSourceFor(*m_target);
+        SloWatcher watcher(*m_registry, *m_target, *source, RegistryAccess{});
+        auto check = watcher.checkEndpoint(kEndpoint, true, CancelToken::none());
+        REQUIRE_OK(check);
+        QCOMPARE(check->reports.at(300).source, std::string("azure-monitor"));
+        QCOMPARE(check->responses.size(), std::size_t(1));
+        QVERIFY2(check->responses.front().recorded, check->responses.front().recordError.c_str());
+        QVERIFY2(check->responses.front().rollback.has_value(), check->responses.front().rollbackError.c_str());
+        auto after = m_target->endpoint(kEndpoint, CancelToken::none());
+        REQUIRE_OK(after);
+        QCOMPARE(after->traffic(), (TrafficSplit{{"blue", 100}, {"green", 0}}));
 
         // An endpoint the workspace does not have.
         query.endpoint = "no-such-endpoint";

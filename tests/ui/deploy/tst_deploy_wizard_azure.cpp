@@ -8,6 +8,10 @@
 #include "deploy/deploy_wizard.h"
 #include "deploy/deploy_wizard_pages.h"
 #include "deploy/endpoints_page.h"
+#include "monitor/endpoint_monitor_controller.h"
+#include "monitor/endpoint_monitor_view.h"
+#include "monitor/monitor_chart_view.h"
+#include "monitor/monitor_context.h"
 #include "workspaces/azure_workspace_form.h"
 #include "workspaces/secret_store.h"
 #include "workspaces/workspace_manager.h"
@@ -35,6 +39,7 @@
 
 #include <modelgate/core/deploy/azure_ml_target.h>
 #include <modelgate/core/deploy/rollout.h>
+#include <modelgate/core/deploy/scoring_input.h>
 #include <modelgate/core/release/release_decision.h>
 #include <modelgate/core/release/release_ledger.h>
 
@@ -136,6 +141,7 @@ private Q_SLOTS:
                                                    "00000000-0000-4000-8000-0000000a11e5", kRiley,
                                                    m_shared.password(kRiley)};
         options.users = {rileyAz};
+        options.metricsDelaySeconds = 1; // Azure Monitor's figures a second after their minute
         options.clients = {{kClient, "ui-bot-secret", "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", kRiley,
                             m_shared.password(kRiley)}};
         QVERIFY2(m_fake.start(options), qPrintable(m_fake.errorString()));
@@ -303,6 +309,45 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(split(), (TrafficSplit{{"blue", 100}}), 120000);
         // deploy (wizard), traffic, rollback and undeploy (the page): each in the trail.
         QTRY_COMPARE_WITH_TIMEOUT(deploymentRecords(), 4, 30000);
+    }
+
+    void theEndpointViewChartsAzureMonitorFigures()
+    {
+        // Requests through the split, as the clinic's app sends them.
+        auto table = parseCsv(test::readTextFile(MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv"));
+        auto signature = m_context.client->getModelVersionSignature(kModel, "3", CancelToken::none());
+        REQUIRE_OK(table);
+        REQUIRE_OK(signature);
+        auto batches = scoringBatches(table.value(), signature.value(), 6);
+        REQUIRE_OK(batches);
+        for (int i = 0; i < 5; ++i)
+            REQUIRE_OK(m_target->invoke(kEndpoint, {}, batches.value().bodies.front(), CancelToken::none()));
+        auto endpoint = m_target->endpoint(kEndpoint, CancelToken::none());
+        REQUIRE_OK(endpoint);
+
+        EndpointMonitorView view;
+        view.setContext(monitorContextFor(m_context));
+        view.resize(1400, 900);
+        view.show();
+        view.setEndpoint(endpoint.value());
+        const auto drawn = [&view](EndpointMonitorView::Chart chart, const QString &label) {
+            view.redrawNow();
+            for (const ChartLine &line : view.chart(chart)->lines())
+                if (line.label == label)
+                    for (const RingPoint &point : line.points)
+                        if (point.value > 0)
+                            return true;
+            return false;
+        };
+        // Azure Monitor publishes a minute once it has ended: up to a minute, then the source's
+        // refresh.
+        QTRY_VERIFY_WITH_TIMEOUT(drawn(EndpointMonitorView::RequestsChart, QStringLiteral("blue")), 150000);
+        QCOMPARE(view.controller()->sourceKind(), std::string("azure-monitor"));
+        QVERIFY(view.controller()->dataUntilMs().value_or(0) > 0);
+        QVERIFY2(drawn(EndpointMonitorView::LatencyChart, QStringLiteral("blue")),
+                 qPrintable(view.statusLabel()->text()));
+        // The status says where the figures come from and how old they are.
+        QTRY_VERIFY_WITH_TIMEOUT(view.statusLabel()->text().contains(u"Azure Monitor"), 10000);
     }
 };
 
