@@ -18,7 +18,9 @@
 #include <QStringList>
 
 #include <modelgate/core/deploy/local_target.h>
+#include <modelgate/core/release/release_decision.h>
 #include <modelgate/core/release/release_ledger.h>
+#include <modelgate/core/release/release_policy.h>
 
 namespace modelgate::test {
 
@@ -101,6 +103,29 @@ inline std::string registerFaultyVersion(const QString &uri, const std::string &
     const QStringList lines =
         QString::fromUtf8(script.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return lines.isEmpty() ? std::string() : lines.last().trimmed().toStdString();
+}
+
+// The canary drill's approvals: the faulty version carries v4's evaluation, so a policy with
+// wide margins lets `client` (the release manager) approve it, as a hurried hot-fix would be,
+// and then every one of `versions` is approved with `comment`.
+inline Status approveForCanaryDrill(const MlflowClient &client, const std::string &model,
+                                    const std::vector<std::string> &versions, const std::string &comment)
+{
+    ReleasePolicy policy = defaultReleasePolicy();
+    policy.maxRegressionAbsolute = 1;
+    policy.maxRegressionRelative = 1;
+    if (auto set = setReleasePolicy(client, model, policy, "a canary drill", CancelToken::none()); !set.ok())
+        return set.error();
+    for (const std::string &version : versions) {
+        DecisionRequest approve;
+        approve.model = model;
+        approve.version = version;
+        approve.action = ReleaseAction::Approve;
+        approve.comment = comment;
+        if (auto decided = decideRelease(client, approve, CancelToken::none()); !decided.ok())
+            return decided.error();
+    }
+    return success();
 }
 
 // What a deployment test leaves behind, also after a failure: every endpoint under

@@ -531,18 +531,8 @@ private Q_SLOTS:
         REQUIRE_OK(opened);
         m_session = std::move(opened).value();
         m_registry = std::make_unique<MlflowClient>(m_session->registry);
-        ReleasePolicy policy = defaultReleasePolicy();
-        policy.maxRegressionAbsolute = 1;
-        policy.maxRegressionRelative = 1;
-        REQUIRE_OK(setReleasePolicy(*m_registry, kModel, policy, "a canary drill", CancelToken::none()));
-        for (const std::string &version : {std::string("3"), faulty}) {
-            DecisionRequest approve;
-            approve.model = kModel;
-            approve.version = version;
-            approve.action = ReleaseAction::Approve;
-            approve.comment = "fit for the metrics test";
-            REQUIRE_OK(decideRelease(*m_registry, approve, CancelToken::none()));
-        }
+        REQUIRE_OK(
+            test::approveForCanaryDrill(*m_registry, kModel, {"3", faulty}, "fit for the metrics test"));
         AzureMlTargetConfig config;
         config.stateRoot = m_data.path().toStdString() + "/azureml";
         m_target = std::make_unique<AzureMlTarget>(config, m_session->arm,
@@ -657,7 +647,8 @@ private Q_SLOTS:
         QCOMPARE(check->reports.at(300).source, std::string("azure-monitor"));
         QCOMPARE(check->responses.size(), std::size_t(1));
         QVERIFY2(check->responses.front().recorded, check->responses.front().recordError.c_str());
-        QVERIFY2(check->responses.front().rollback.has_value(), check->responses.front().rollbackError.c_str());
+        QVERIFY2(check->responses.front().rollback.has_value(),
+                 check->responses.front().rollbackError.c_str());
         auto after = m_target->endpoint(kEndpoint, CancelToken::none());
         REQUIRE_OK(after);
         QCOMPARE(after->traffic(), (TrafficSplit{{"blue", 100}, {"green", 0}}));

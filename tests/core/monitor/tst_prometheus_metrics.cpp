@@ -119,18 +119,8 @@ private Q_SLOTS:
         QVERIFY2(!m_faulty.empty(), "the faulty version was not registered");
         m_riley = std::make_unique<MlflowClient>(riley());
         m_rollout = std::make_unique<Rollout>(*m_riley, *m_target, access());
-        ReleasePolicy policy = defaultReleasePolicy();
-        policy.maxRegressionAbsolute = 1;
-        policy.maxRegressionRelative = 1;
-        REQUIRE_OK(setReleasePolicy(*m_riley, kModel, policy, "a canary drill", CancelToken::none()));
-        for (const std::string &version : {std::string("3"), m_faulty}) {
-            DecisionRequest approve;
-            approve.model = kModel;
-            approve.version = version;
-            approve.action = ReleaseAction::Approve;
-            approve.comment = "approved for the canary drill";
-            REQUIRE_OK(decideRelease(*m_riley, approve, CancelToken::none()));
-        }
+        REQUIRE_OK(
+            test::approveForCanaryDrill(*m_riley, kModel, {"3", m_faulty}, "approved for the canary drill"));
         REQUIRE_OK(m_rollout->deploy({kModel, "3", kEndpoint, "blue", std::nullopt, false, {}, {}, 0}, {},
                                      CancelToken::none()));
         REQUIRE_OK(m_rollout->deploy({kModel, m_faulty, kEndpoint, "green", 0, false, {}, {}, 0}, {},

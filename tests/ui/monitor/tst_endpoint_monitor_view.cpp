@@ -151,20 +151,8 @@ private Q_SLOTS:
         auto riley = std::make_shared<const MlflowClient>(
             test::clientAs(m_shared.uri(), kRiley, m_shared.password(kRiley)));
         m_context = DeployContext{riley, m_target, registryAccessFor(riley->config())};
-        // The faulty version carries v4's evaluation: a policy with wide margins lets riley
-        // approve it, as a hurried hot-fix would be.
-        ReleasePolicy policy = defaultReleasePolicy();
-        policy.maxRegressionAbsolute = 1;
-        policy.maxRegressionRelative = 1;
-        REQUIRE_OK(setReleasePolicy(*riley, kModel, policy, "a canary drill", CancelToken::none()));
-        for (const std::string &version : {std::string("3"), m_faulty}) {
-            DecisionRequest approve;
-            approve.model = kModel;
-            approve.version = version;
-            approve.action = ReleaseAction::Approve;
-            approve.comment = "approved for the monitoring view test";
-            REQUIRE_OK(decideRelease(*riley, approve, CancelToken::none()));
-        }
+        REQUIRE_OK(test::approveForCanaryDrill(*riley, kModel, {"3", m_faulty},
+                                               "approved for the monitoring view test"));
         Rollout rollout(*riley, *m_target, m_context.access);
         REQUIRE_OK(rollout.deploy({kModel, "3", kEndpoint, "blue", std::nullopt, false, {}, {}, 0}, {},
                                   CancelToken::none()));
