@@ -67,9 +67,13 @@ bool PrometheusServer::start(const std::vector<ScrapeTarget> &targets)
         m_error = QStringLiteral("no temporary folder for Prometheus");
         return false;
     }
+    const int port = freePort();
+    m_url = "http://127.0.0.1:" + std::to_string(port);
     std::string config = "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n"
                          "scrape_configs:\n";
-    for (const ScrapeTarget &target : targets) {
+    std::vector<ScrapeTarget> all = targets;
+    all.push_back({kItself, m_url + "/metrics"});
+    for (const ScrapeTarget &target : all) {
         config += "  - job_name: 'endpoint-" + target.endpoint + "'\n";
         config += "    metrics_path: /metrics\n";
         config += "    static_configs:\n";
@@ -83,8 +87,6 @@ bool PrometheusServer::start(const std::vector<ScrapeTarget> &targets)
         return false;
     }
     file.close();
-    const int port = freePort();
-    m_url = "http://127.0.0.1:" + std::to_string(port);
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_dir->filePath(QStringLiteral("prometheus.log")));

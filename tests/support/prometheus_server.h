@@ -3,7 +3,7 @@
 // with its own configuration and storage in a temporary folder, scraping the given targets
 // every second with the label endpoint="<name>" (what the "haproxy" preset selects by). It
 // runs in its own process group and dies with the test process (parent-death signal); the
-// destructor stops its group.
+// destructor stops its group. It scrapes itself as well (kItself).
 
 #include <memory>
 #include <string>
@@ -27,6 +27,10 @@ public:
         std::string endpoint;   // the endpoint label
         std::string metricsUri; // http://127.0.0.1:PORT/metrics
     };
+
+    // Prometheus scrapes its own metrics too, as endpoint="prometheus-itself": a real exporter
+    // with request counters by handler and code, and latency histograms.
+    static constexpr const char *kItself = "prometheus-itself";
 
     PrometheusServer();
     ~PrometheusServer();

@@ -262,6 +262,43 @@ private Q_SLOTS:
         QCOMPARE(endpoint.value().traffic(), (TrafficSplit{{"blue", 100}, {"green", 0}}));
     }
 
+    void histogramsGivePercentiles()
+    {
+        // Prometheus' own metrics are a real exporter with histograms: its HTTP handlers are the
+        // "deployments", and the queries this test has been sending are their requests.
+        PrometheusQueries queries;
+        queries.url = m_prometheus.url();
+        queries.preset = "custom";
+        queries.requests = "prometheus_http_requests_total{endpoint=\"$endpoint\"}";
+        queries.deploymentLabel = "handler";
+        queries.statusLabel = "code";
+        queries.latencyKind = PrometheusLatency::Histogram;
+        queries.latency = "prometheus_http_request_duration_seconds_bucket{endpoint=\"$endpoint\"}";
+        queries.latencyUnitMs = 1000;
+        queries.scrapeIntervalSeconds = 1;
+        PrometheusMetricsSource source(queries, makeMetricsTransport());
+        MetricsQuery query = lastMinutes(1);
+        query.endpoint = test::PrometheusServer::kItself;
+        query.expectedDeployments.clear();
+        Result<MetricsReport> report = source.query(query, CancelToken::none());
+        REQUIRE_OK(report);
+        const DeploymentMetrics *api = report.value().deployment("/api/v1/query");
+        QVERIFY2(api, "no requests of the handler /api/v1/query");
+        QVERIFY(api->window.status.ok2xx > 0);
+        QVERIFY(api->window.p50().has_value() && api->window.p95().has_value() &&
+                api->window.p99().has_value());
+        QVERIFY(*api->window.p50() <= *api->window.p99());
+        QVERIFY(!api->window.averageMs.has_value());
+        bool stepPercentile = false;
+        for (const MetricsBucket &bucket : api->buckets)
+            stepPercentile = stepPercentile || bucket.p95.has_value();
+        QVERIFY(stepPercentile);
+        bool explained = false;
+        for (const std::string &note : report.value().notes)
+            explained = explained || note.find("histogram_quantile") != std::string::npos;
+        QVERIFY(explained);
+    }
+
     void anEndpointPrometheusNoLongerScrapesIsStale()
     {
         auto before = m_target->endpoint(kEndpoint, CancelToken::none());

@@ -148,6 +148,9 @@ private Q_SLOTS:
     {
         auto dialog = openDialog();
         QVERIFY(dialog);
+        dialog->sourceBox()->setCurrentIndex(1);
+        dialog->urlEdit()->setText(QStringLiteral("http://127.0.0.1:9"));
+        dialog->applyPreset(QStringLiteral("haproxy"));
         QSignalSpy tested(dialog.get(), &MetricsSourceDialog::tested);
         dialog->testQuery(); // nothing listens on port 9
         QVERIFY(tested.wait(30000));
