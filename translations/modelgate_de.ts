@@ -2610,8 +2610,8 @@
         <translation>Veraltet: %1 hat keine aktuellen Daten für diesen Endpunkt; seine Regeln erhalten kein Urteil.</translation>
     </message>
     <message>
-        <source>Stale: the newest data from %1 is %2 old; rules whose window ends after it get no verdict.</source>
-        <translation>Veraltet: Die neuesten Daten von %1 sind %2 alt; Regeln, deren Fenster danach endet, erhalten kein Urteil.</translation>
+        <source>Stale: the newest data from %1 is %2 old; rules over a shorter window get no verdict.</source>
+        <translation>Veraltet: Die neuesten Daten von %1 sind %2 alt; Regeln über ein kürzeres Fenster erhalten kein Urteil.</translation>
     </message>
     <message>
         <source>Data from %1 until %2 (%3 old).</source>

@@ -472,10 +472,9 @@ void EndpointMonitorView::updateStatus()
                 problem = tr("Stale: %1 has no current data for this endpoint; its rules get no verdict.")
                               .arg(source);
             else if (ageSeconds > staleAfterSeconds(m_controller->policy()))
-                problem =
-                    tr("Stale: the newest data from %1 is %2 old; rules whose window ends after it get no "
-                       "verdict.")
-                        .arg(source, durationText(static_cast<int>(ageSeconds)));
+                problem = tr("Stale: the newest data from %1 is %2 old; rules over a shorter window get no "
+                             "verdict.")
+                              .arg(source, durationText(static_cast<int>(ageSeconds)));
             else
                 parts << tr("Data from %1 until %2 (%3 old).")
                              .arg(source,

@@ -73,9 +73,7 @@ std::string staleReason(const MetricsReport *data, const std::string &window)
         return "no data for the last " + window + ": missing data is not taken for health";
     const std::string source = data->source.empty() ? std::string("the metrics source") : data->source;
     if (*data->dataUntilMs <= 0)
-        return "no current data from " + source +
-               " for the endpoint: missing data "
-               "is not taken for health";
+        return "no current data from " + source + " for the endpoint: missing data is not taken for health";
     const std::int64_t ageSeconds = std::max<std::int64_t>(0, (data->toMs - *data->dataUntilMs) / 1000);
     return "the newest data from " + source + " is " +
            describeWindow(static_cast<int>(std::max<std::int64_t>(1, ageSeconds))) + " old, older than the " +
