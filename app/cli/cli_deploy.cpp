@@ -228,6 +228,7 @@ CommandFailure endpointStatus(const MlflowClient *client, DeploymentTarget &targ
                    {{"name", info.name},
                     {"target", info.target},
                     {"scoring_uri", info.scoringUri},
+                    {"metrics_uri", info.metricsUri.empty() ? Json(nullptr) : Json(info.metricsUri)},
                     {"auth_mode", info.authMode},
                     {"production", info.production},
                     {"state", wireName(info.health)},
@@ -239,7 +240,9 @@ CommandFailure endpointStatus(const MlflowClient *client, DeploymentTarget &targ
         return {};
     }
     out << "Endpoint:    " << info.name << "\nTarget:      " << info.target
-        << "\nScoring URI: " << info.scoringUri << "/invocations\nState:       " << wireName(info.health)
+        << "\nScoring URI: " << info.scoringUri << "/invocations"
+        << (info.metricsUri.empty() ? "" : "\nMetrics:     " + info.metricsUri + " (Prometheus exporter)")
+        << "\nState:       " << wireName(info.health)
         << (info.healthDetail.empty() ? "" : " (" + info.healthDetail + ")")
         << "\nProduction:  " << (info.production ? "yes (100 % moves the champion alias)" : "no")
         << "\nSplit:       " << describeSplit(info.traffic()) << "\n\n";

@@ -504,7 +504,9 @@ void EndpointMonitorView::updateStatus()
         action->setEnabled(shown);
     m_rulesAction->setEnabled(shown && m_context.deploy.isValid());
     m_sourceAction->setEnabled(shown && m_context.deploy.isValid());
-    m_loadAction->setEnabled(shown && m_context.deploy.isValid());
+    // Load goes to endpoints on this machine only: a cloud endpoint is billed and rate-limited.
+    m_loadAction->setEnabled(shown && m_context.deploy.isValid() &&
+                             m_context.deploy.target->kind() == "local");
 }
 
 void EndpointMonitorView::onBreach(const BreachResponse &response)
@@ -631,7 +633,7 @@ MetricsSourceDialog *EndpointMonitorView::openMetricsSource()
 
 LoadTestDialog *EndpointMonitorView::openLoadTest()
 {
-    if (!m_controller || !m_context.deploy.isValid())
+    if (!m_controller || !m_context.deploy.isValid() || m_context.deploy.target->kind() != "local")
         return nullptr;
     auto *dialog = new LoadTestDialog(m_context.deploy, m_controller->endpoint(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
