@@ -260,7 +260,8 @@ if [[ -n $screenshotDir ]]; then
             MODELGATE_SCREENSHOT_CSV="$scriptDir/demo_patients.csv" \
             MODELGATE_SCREENSHOT_ENDPOINT=diabetes-online \
             "$gui" --profile "$profileName" --lang "$lang" --screenshots "$endpointShots"
-        cp "$endpointShots"/1[7-9]-*-"$lang".png "$endpointShots"/2[0-2]-*-"$lang".png "$screenshotDir"/
+        cp "$endpointShots"/1[7-9]-*-"$lang".png "$endpointShots"/2[0-2]-*-"$lang".png \
+            "$endpointShots"/25-*-"$lang".png "$screenshotDir"/
     done
     kill "$loadPid" 2>/dev/null || true
 
