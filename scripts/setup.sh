@@ -94,9 +94,26 @@ installAptPackages() {
     log "installing Debian packages: ${missing[*]}"
     "${asRoot[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 ||
         die "apt-get update failed"
-    "${asRoot[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -q -o Dpkg::Use-Pty=0 "${missing[@]}" >&2 ||
-        die "apt-get install failed for: ${missing[*]}"
+    # Prometheus is a server the tests start themselves, on loopback: without the exporters and
+    # tools it recommends, and without the system service its package enables (on 0.0.0.0:9090).
+    local servers=() others=()
+    for pkg in "${missing[@]}"; do
+        if [[ $pkg == prometheus ]]; then servers+=("$pkg"); else others+=("$pkg"); fi
+    done
+    if [[ ${#others[@]} -gt 0 ]]; then
+        "${asRoot[@]}" env DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -q -o Dpkg::Use-Pty=0 "${others[@]}" >&2 ||
+            die "apt-get install failed for: ${others[*]}"
+    fi
+    if [[ ${#servers[@]} -gt 0 ]]; then
+        "${asRoot[@]}" env DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -q -o Dpkg::Use-Pty=0 --no-install-recommends "${servers[@]}" >&2 ||
+            die "apt-get install failed for: ${servers[*]}"
+        if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null 2>&1; then
+            log "stopping and disabling the prometheus system service the package enabled (the tests run their own)"
+            "${asRoot[@]}" systemctl disable --now prometheus.service >&2 || true
+        fi
+    fi
 }
 
 if [[ $useApt -eq 1 ]]; then
