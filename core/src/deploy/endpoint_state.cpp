@@ -76,6 +76,7 @@ Result<LocalEndpoint> readEndpointState(const std::string &dir)
         endpoint.production = object.value("production", false);
         endpoint.port = object.at("port").get<int>();
         endpoint.metricsPort = object.value("metrics_port", 0);
+        endpoint.splitSinceMs = object.value("split_since_ms", std::int64_t(0));
         endpoint.created = object.value("created", std::string());
         endpoint.router = handleFrom(object.value("router", Json()));
         endpoint.haproxyExecutable = object.value("haproxy", std::string("haproxy"));
@@ -140,6 +141,7 @@ Status writeEndpointState(const std::string &dir, const LocalEndpoint &endpoint)
                                       {"production", endpoint.production},
                                       {"port", endpoint.port},
                                       {"metrics_port", endpoint.metricsPort},
+                                      {"split_since_ms", endpoint.splitSinceMs},
                                       {"created", endpoint.created},
                                       {"router", handleJson(endpoint.router)},
                                       {"haproxy", endpoint.haproxyExecutable},

@@ -31,7 +31,8 @@ struct LocalEndpoint
     // HAProxy's Prometheus exporter (GET /metrics) on its own loopback port, for a Prometheus
     // that watches this endpoint; 0 for endpoints made before it (a restart adds it).
     int metricsPort = 0;
-    std::string created; // UTC
+    std::int64_t splitSinceMs = 0; // when the weights last changed (Unix ms); 0: unknown
+    std::string created;           // UTC
     ProcessHandle router;
     std::string haproxyExecutable; // absolute, as started
     std::vector<LocalDeployment> deployments;

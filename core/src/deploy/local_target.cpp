@@ -188,6 +188,8 @@ struct LocalTarget::Impl
         out.name = endpoint.name;
         out.target = "local";
         out.scoringUri = "http://127.0.0.1:" + std::to_string(endpoint.port);
+        if (endpoint.splitSinceMs > 0)
+            out.splitSinceMs = endpoint.splitSinceMs;
         if (endpoint.metricsPort > 0)
             out.metricsUri = "http://127.0.0.1:" + std::to_string(endpoint.metricsPort) + "/metrics";
         out.authMode = "none";
@@ -585,6 +587,10 @@ Status LocalTarget::setTraffic(const std::string &name, const TrafficSplit &spli
     }
     for (LocalDeployment &item : endpoint.deployments)
         item.weight = full.at(item.name);
+    if (!changed.empty())
+        endpoint.splitSinceMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::system_clock::now().time_since_epoch())
+                                    .count();
     // The same split in the configuration, so that a restarted HAProxy comes back with it.
     if (Status written = m_impl->writeConfig(endpoint); !written.ok())
         return written;

@@ -361,6 +361,17 @@ SloEvaluation evaluateSlo(const SloPolicy &policy, const EndpointInfo &endpoint,
                 evaluation.findings.push_back(std::move(finding));
                 continue;
             }
+            // A share given during the window has not had a whole window to answer in.
+            const bool newShare = endpoint.splitSinceMs && *endpoint.splitSinceMs > windowStartMs;
+            if (stats.requests() == 0 && newShare) {
+                finding.verdict = SloVerdict::TooFewRequests;
+                finding.reason = name + " has had " + std::to_string(percent) + " % of the traffic for " +
+                                 describeWindow(static_cast<int>(std::max<std::int64_t>(
+                                     1, (data->toMs - *endpoint.splitSinceMs) / 1000))) +
+                                 " and answered nothing yet: its silence is judged over a whole " + window;
+                evaluation.findings.push_back(std::move(finding));
+                continue;
+            }
             if (stats.requests() == 0 && endpointRequests * percent / 100 >= rule.minRequests) {
                 finding.verdict = SloVerdict::Breached;
                 finding.reason =

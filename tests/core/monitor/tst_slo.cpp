@@ -186,6 +186,21 @@ private Q_SLOTS:
         QVERIFY(silent);
         QCOMPARE(silent->verdict, SloVerdict::Breached);
         QVERIFY(silent->reason.find("no data") != std::string::npos);
+
+        // A share given 5 s ago has not had a minute to answer in: the requests before it went
+        // elsewhere. No verdict yet, until a whole window has passed.
+        EndpointInfo justChanged = endpoint({{"blue", 80}, {"green", 20}});
+        const auto reports = lastMinute({{"blue", stats(400, 0, 0, 12)}});
+        justChanged.splitSinceMs = reports.at(60).toMs - 5000;
+        const auto early = evaluateSlo(defaultSloPolicy(), justChanged, reports);
+        const SloFinding *waiting =
+            findingOf(early, "green", SloSignal::ServerErrorPercent, SloComparison::Absolute);
+        QVERIFY(waiting);
+        QCOMPARE(waiting->verdict, SloVerdict::TooFewRequests);
+        QVERIFY2(waiting->reason.find("for 5s") != std::string::npos, waiting->reason.c_str());
+        QVERIFY(!early.breached());
+        justChanged.splitSinceMs = reports.at(60).toMs - 61'000;
+        QVERIFY(evaluateSlo(defaultSloPolicy(), justChanged, reports).breached());
     }
 
     void fewRequestsGiveNoVerdictAndAnIdleEndpointIsNotHealthy()

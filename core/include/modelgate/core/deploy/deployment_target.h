@@ -11,6 +11,7 @@
 #include "modelgate/core/util/result.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,9 @@ struct EndpointInfo
     EndpointHealth health = EndpointHealth::Down;
     std::string healthDetail;                // English, why not running
     std::vector<DeploymentInfo> deployments; // by name
+    // When the current split took effect (Unix ms), where the target knows it (local: its last
+    // traffic change). A deployment's silence is judged only over a window after it.
+    std::optional<std::int64_t> splitSinceMs;
 
     TrafficSplit traffic() const;
     const DeploymentInfo *deployment(const std::string &name) const;
