@@ -1,8 +1,10 @@
 #include "deploy/process_group.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -283,24 +285,64 @@ void stopGroup(const ProcessHandle &handle, const std::vector<std::string> &expe
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
 }
 
-Result<int> freeLoopbackPort()
+namespace {
+
+// Binds `port` on loopback (0: any) and releases it; its number, or -1 with errno set.
+int bindAndRelease(int port)
 {
     const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
-        return Error::config(std::string("cannot open a socket: ") + std::strerror(errno));
+        return -1;
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
     socklen_t length = sizeof address;
     if (bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
         getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
         const int error = errno;
         close(fd);
-        return Error::config(std::string("no free loopback port: ") + std::strerror(error));
+        errno = error;
+        return -1;
     }
     close(fd);
     return static_cast<int>(ntohs(address.sin_port));
+}
+
+// The lowest port of the kernel's ephemeral range (net.ipv4.ip_local_port_range).
+int ephemeralLow()
+{
+    std::ifstream range("/proc/sys/net/ipv4/ip_local_port_range");
+    int low = 0;
+    int high = 0;
+    if (range >> low >> high && low > 1024)
+        return low;
+    return 32768;
+}
+
+} // namespace
+
+Result<int> freeLoopbackPort()
+{
+    // Below the ephemeral range: a scoring server binds its port seconds after it is chosen
+    // (Python starts, the model loads), and an outgoing connection of any process on this
+    // machine may take an ephemeral port meanwhile. Ports below it are handed out only on
+    // request, so a free one stays free until the server binds it.
+    static std::atomic<unsigned> next{static_cast<unsigned>(getpid()) * 7919u};
+    const int low = 10000;
+    const int high = ephemeralLow() - 1;
+    if (high > low + 100) {
+        for (int attempt = 0; attempt < 64; ++attempt) {
+            const int candidate =
+                low + static_cast<int>((next.fetch_add(7919u) + attempt) % static_cast<unsigned>(high - low));
+            if (const int port = bindAndRelease(candidate); port > 0)
+                return port;
+        }
+    }
+    const int port = bindAndRelease(0);
+    if (port < 0)
+        return Error::config(std::string("no free loopback port: ") + std::strerror(errno));
+    return port;
 }
 
 } // namespace modelgate::detail

@@ -53,7 +53,8 @@ bool isSameProcess(const ProcessHandle &handle, const std::vector<std::string> &
 void stopGroup(const ProcessHandle &handle, const std::vector<std::string> &expected,
                std::chrono::milliseconds grace);
 
-// A loopback TCP port free now (bound and released; the caller binds it next).
+// A loopback TCP port free now (bound and released; the caller binds it next), below the
+// ephemeral range where one is free, so that no outgoing connection takes it meanwhile.
 Result<int> freeLoopbackPort();
 
 } // namespace modelgate::detail
