@@ -113,7 +113,8 @@ private Q_SLOTS:
         QTest::keyClicks(dialog->deploymentLabelEdit(), QStringLiteral("server name"));
         QCOMPARE(dialog->presetBox()->currentData().toString(), QStringLiteral("custom"));
         QVERIFY(!dialog->saveButton()->isEnabled());
-        QVERIFY2(dialog->validationProblem().contains(u"deployment_label"), qPrintable(dialog->validationProblem()));
+        QVERIFY2(dialog->validationProblem().contains(u"deployment_label"),
+                 qPrintable(dialog->validationProblem()));
         dialog->deploymentLabelEdit()->selectAll();
         QTest::keyClicks(dialog->deploymentLabelEdit(), QStringLiteral("server"));
         QVERIFY(dialog->saveButton()->isEnabled());
