@@ -1,6 +1,7 @@
 #include "modelgate/core/monitor/prometheus_metrics.h"
 
 #include "modelgate/core/http/rest_call.h"
+#include "monitor/monitor_settings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -396,16 +397,10 @@ Result<std::optional<PrometheusQueries>> prometheusQueriesFromSettings(const std
 Result<std::string> withPrometheusQueries(const std::string &settingsJson,
                                           const std::optional<PrometheusQueries> &queries)
 {
-    Json settings = Json::object();
-    if (!settingsJson.empty()) {
-        try {
-            settings = Json::parse(settingsJson);
-        } catch (const Json::exception &) {
-            return Error::parse("", "the endpoint's monitor settings are not JSON");
-        }
-        if (!settings.is_object())
-            return Error::parse("", "the endpoint's monitor settings are not a JSON object");
-    }
+    Result<Json> stored = detail::monitorSettingsObject(settingsJson);
+    if (!stored.ok())
+        return stored.error();
+    Json &settings = stored.value();
     if (!queries) {
         settings.erase("metrics");
     } else {
@@ -422,7 +417,7 @@ Result<std::string> withPrometheusQueries(const std::string &settingsJson,
                                             {"latency_unit_ms", queries->latencyUnitMs},
                                             {"scrape_interval_seconds", queries->scrapeIntervalSeconds}});
     }
-    return settings.dump(2) + "\n";
+    return detail::monitorSettingsText(settings);
 }
 
 std::vector<std::string> prometheusExpressions(const PrometheusQueries &queries, const std::string &endpoint,

@@ -1,5 +1,7 @@
 #include "modelgate/core/monitor/slo.h"
 
+#include "monitor/monitor_settings.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -175,20 +177,13 @@ std::string sloPolicyToJson(const SloPolicy &policy)
 
 Result<std::string> withSloPolicy(const std::string &settingsJson, const SloPolicy &policy)
 {
-    Json settings = Json::object();
-    if (!settingsJson.empty()) {
-        try {
-            settings = Json::parse(settingsJson);
-        } catch (const Json::exception &) {
-            return Error::parse("", "the endpoint's monitor settings are not JSON");
-        }
-        if (!settings.is_object())
-            return Error::parse("", "the endpoint's monitor settings are not a JSON object");
-    }
+    Result<Json> settings = detail::monitorSettingsObject(settingsJson);
+    if (!settings.ok())
+        return settings.error();
     const Json rules = Json::parse(sloPolicyToJson(policy));
     for (const auto &[key, value] : rules.items())
-        settings[key] = value;
-    return settings.dump(2) + "\n";
+        settings.value()[key] = value;
+    return detail::monitorSettingsText(settings.value());
 }
 
 Result<SloPolicy> sloPolicyFromJson(const std::string &text)
