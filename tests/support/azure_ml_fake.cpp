@@ -50,6 +50,22 @@ bool writePrivateFile(const QString &path, const std::string &text)
 
 } // namespace
 
+AzureMlFake::Options AzureMlFake::optionsFor(const SharedAuthMlflow &shared)
+{
+    Options options;
+    options.mlflowUri = shared.uri();
+    options.mlflowAdminUser = SharedAuthMlflow::adminUser().toStdString();
+    options.mlflowAdminPassword = shared.adminPassword().toStdString();
+    return options;
+}
+
+AzureMlFake::Principal AzureMlFake::forwardedTo(const SharedAuthMlflow &shared, std::string name,
+                                                std::string secret, std::string oid,
+                                                const std::string &mlflowUser)
+{
+    return {std::move(name), std::move(secret), std::move(oid), mlflowUser, shared.password(mlflowUser)};
+}
+
 AzureMlFake::AzureMlFake() = default;
 
 AzureMlFake::~AzureMlFake()

@@ -19,6 +19,8 @@ class QTemporaryDir;
 
 namespace modelgate::test {
 
+class SharedAuthMlflow;
+
 class AzureMlFake final
 {
     Q_DISABLE_COPY_MOVE(AzureMlFake)
@@ -49,6 +51,12 @@ public:
         // (-60: the running minute at once).
         double metricsDelaySeconds = 60;
     };
+
+    // In front of the shared basic-auth server (fixture "mlflow_auth"): its admin, no one yet.
+    static Options optionsFor(const SharedAuthMlflow &shared);
+    // Who signs in as `name` with `secret`, forwarded to the shared server as its `mlflowUser`.
+    static Principal forwardedTo(const SharedAuthMlflow &shared, std::string name, std::string secret,
+                                 std::string oid, const std::string &mlflowUser);
 
     AzureMlFake();
     ~AzureMlFake();

@@ -96,15 +96,11 @@ private Q_SLOTS:
             REQUIRE_OK(decideRelease(riley, approve, CancelToken::none()));
         }
 
-        test::AzureMlFake::Options options;
-        options.mlflowUri = m_shared.uri();
-        options.mlflowAdminUser = test::SharedAuthMlflow::adminUser().toStdString();
-        options.mlflowAdminPassword = m_shared.adminPassword().toStdString();
-        options.clients = {
-            {kClient, kSecret, "0b9d8c7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a", kRiley, m_shared.password(kRiley)}};
-        const test::AzureMlFake::Principal rileyAz{kRiley, "riley-azure-password",
-                                                   "00000000-0000-4000-8000-0000000a11e5", kRiley,
-                                                   m_shared.password(kRiley)};
+        test::AzureMlFake::Options options = test::AzureMlFake::optionsFor(m_shared);
+        options.clients = {test::AzureMlFake::forwardedTo(m_shared, kClient, kSecret,
+                                                          "0b9d8c7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a", kRiley)};
+        const test::AzureMlFake::Principal rileyAz = test::AzureMlFake::forwardedTo(
+            m_shared, kRiley, "riley-azure-password", "00000000-0000-4000-8000-0000000a11e5", kRiley);
         options.users = {rileyAz};
         QVERIFY2(m_fake.start(options), qPrintable(m_fake.errorString()));
         // `az login` as riley: scripts/fake-az reads the file this names.

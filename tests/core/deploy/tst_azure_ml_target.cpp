@@ -69,8 +69,8 @@ class TestAzureMlTarget final : public QObject
 private:
     test::AzureMlFake::Principal rileyUser() const
     {
-        return {kRiley, "riley-azure-password", "00000000-0000-4000-8000-00000000a11e", kRiley,
-                m_shared.password(kRiley)};
+        return test::AzureMlFake::forwardedTo(m_shared, kRiley, "riley-azure-password",
+                                              "00000000-0000-4000-8000-00000000a11e", kRiley);
     }
 
     Profile profile(AzureSignIn signIn) const
@@ -149,13 +149,10 @@ private Q_SLOTS:
         REQUIRE_OK(test::sharedAdmin(m_shared).setRegisteredModelTag(
             kModel, std::string(kAliasTagPrefix) + "champion", "3", CancelToken::none()));
 
-        test::AzureMlFake::Options options;
-        options.mlflowUri = m_shared.uri();
-        options.mlflowAdminUser = test::SharedAuthMlflow::adminUser().toStdString();
-        options.mlflowAdminPassword = m_shared.adminPassword().toStdString();
+        test::AzureMlFake::Options options = test::AzureMlFake::optionsFor(m_shared);
         options.users = {rileyUser()};
-        options.clients = {{kBotClient, "bot-secret-for-the-fake", "5d2c8e3a-0f4b-4c1d-8e9f-123456789abc",
-                            kRiley, m_shared.password(kRiley)}};
+        options.clients = {test::AzureMlFake::forwardedTo(m_shared, kBotClient, "bot-secret-for-the-fake",
+                                                          "5d2c8e3a-0f4b-4c1d-8e9f-123456789abc", kRiley)};
         options.pageSize = 1; // every list pages, as a busy workspace's does
         QVERIFY2(m_fake.start(options), qPrintable(m_fake.errorString()));
         qputenv("MODELGATE_FAKE_AZ_LOGIN", m_fake.writeAzLogin(rileyUser()).toUtf8());

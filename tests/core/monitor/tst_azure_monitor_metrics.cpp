@@ -165,16 +165,13 @@ class TestAzureMonitorMetrics final : public QObject
 private:
     test::AzureMlFake::Principal rileyUser() const
     {
-        return {kRiley, "riley-azure-password", "00000000-0000-4000-8000-00000000a11e", kRiley,
-                m_shared.password(kRiley)};
+        return test::AzureMlFake::forwardedTo(m_shared, kRiley, "riley-azure-password",
+                                              "00000000-0000-4000-8000-00000000a11e", kRiley);
     }
 
     test::AzureMlFake::Options fakeOptions(double metricsDelaySeconds) const
     {
-        test::AzureMlFake::Options options;
-        options.mlflowUri = m_shared.uri();
-        options.mlflowAdminUser = test::SharedAuthMlflow::adminUser().toStdString();
-        options.mlflowAdminPassword = m_shared.adminPassword().toStdString();
+        test::AzureMlFake::Options options = test::AzureMlFake::optionsFor(m_shared);
         options.users = {rileyUser()};
         options.metricsDelaySeconds = metricsDelaySeconds;
         return options;

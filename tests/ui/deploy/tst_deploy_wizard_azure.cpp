@@ -133,17 +133,13 @@ private Q_SLOTS:
         approve.comment = "fit to serve on Azure";
         REQUIRE_OK(decideRelease(riley, approve, CancelToken::none()));
 
-        test::AzureMlFake::Options options;
-        options.mlflowUri = m_shared.uri();
-        options.mlflowAdminUser = test::SharedAuthMlflow::adminUser().toStdString();
-        options.mlflowAdminPassword = m_shared.adminPassword().toStdString();
-        const test::AzureMlFake::Principal rileyAz{kRiley, "riley-azure-password",
-                                                   "00000000-0000-4000-8000-0000000a11e5", kRiley,
-                                                   m_shared.password(kRiley)};
+        test::AzureMlFake::Options options = test::AzureMlFake::optionsFor(m_shared);
+        const test::AzureMlFake::Principal rileyAz = test::AzureMlFake::forwardedTo(
+            m_shared, kRiley, "riley-azure-password", "00000000-0000-4000-8000-0000000a11e5", kRiley);
         options.users = {rileyAz};
         options.metricsDelaySeconds = 1; // Azure Monitor's figures a second after their minute
-        options.clients = {{kClient, "ui-bot-secret", "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", kRiley,
-                            m_shared.password(kRiley)}};
+        options.clients = {test::AzureMlFake::forwardedTo(m_shared, kClient, "ui-bot-secret",
+                                                          "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", kRiley)};
         QVERIFY2(m_fake.start(options), qPrintable(m_fake.errorString()));
         qputenv("MODELGATE_FAKE_AZ_LOGIN", m_fake.writeAzLogin(rileyAz).toUtf8());
 
