@@ -18,6 +18,9 @@
 #include <QStringList>
 
 #include <modelgate/core/deploy/local_target.h>
+#include <modelgate/core/deploy/rollout.h>
+#include <modelgate/core/deploy/scoring_input.h>
+#include <modelgate/core/monitor/load_generator.h>
 #include <modelgate/core/release/release_decision.h>
 #include <modelgate/core/release/release_ledger.h>
 #include <modelgate/core/release/release_policy.h>
@@ -126,6 +129,60 @@ inline Status approveForCanaryDrill(const MlflowClient &client, const std::strin
             return decided.error();
     }
     return success();
+}
+
+// The canary drill on `rollout`'s target: `model`, riley's copy of the seeded
+// diabetes-classifier, gets a faulty version of v4 (registered by the admin) and both it and
+// v3 are approved; v3 serves `endpoint` as blue with all the traffic, the faulty version is
+// green at 0 %. Returns the faulty version's number.
+inline Result<std::string> setUpCanaryDrill(const SharedAuthMlflow &shared, const MlflowClient &riley,
+                                            Rollout &rollout, const std::string &model,
+                                            const std::string &endpoint)
+{
+    if (Status copied = copyModelForDeployment(shared, model, riley.config().credentials.username);
+        !copied.ok())
+        return copied.error();
+    const std::string faulty =
+        registerFaultyVersion(shared.uri(), SharedAuthMlflow::adminUser().toStdString(),
+                              shared.adminPassword().toStdString(), model, "4");
+    if (faulty.empty())
+        return Error::config("the faulty version was not registered");
+    if (Status approved = approveForCanaryDrill(riley, model, {"3", faulty}, "approved for the canary drill");
+        !approved.ok())
+        return approved.error();
+    if (auto blue = rollout.deploy({model, "3", endpoint, "blue", std::nullopt, false, {}, {}, 0}, {},
+                                   CancelToken::none());
+        !blue.ok())
+        return blue.error();
+    if (auto green =
+            rollout.deploy({model, faulty, endpoint, "green", 0, false, {}, {}, 0}, {}, CancelToken::none());
+        !green.ok())
+        return green.error();
+    return faulty;
+}
+
+// Load of the demo patients' rows (a body a row; 3 of the 6 make the canary fail) at `rate`
+// for `seconds` through `endpoint`'s scoring URI, to `deployment` alone when one is named.
+inline LoadPlan demoRowsLoad(const DeploymentTarget &target, const MlflowClient &client,
+                             const std::string &model, const std::string &endpoint, double rate, int seconds,
+                             const std::string &deployment = {})
+{
+    auto info = target.endpoint(endpoint, CancelToken::none());
+    auto table = parseCsv(readTextFile(MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv"));
+    auto signature = client.getModelVersionSignature(model, "3", CancelToken::none());
+    if (!info.ok() || !table.ok() || !signature.ok())
+        qFatal("no endpoint, demo rows or signature");
+    auto batches = scoringBatches(table.value(), signature.value(), 1);
+    if (!batches.ok())
+        qFatal("cannot build the request bodies");
+    LoadPlan plan;
+    plan.url = info.value().scoringUri + "/invocations";
+    plan.allowedUri = info.value().scoringUri;
+    plan.bodies = batches.value().bodies;
+    plan.rate = rate;
+    plan.durationSeconds = seconds;
+    plan.deployment = deployment;
+    return plan;
 }
 
 // What a deployment test leaves behind, also after a failure: every endpoint under

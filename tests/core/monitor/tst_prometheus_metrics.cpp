@@ -67,21 +67,7 @@ private:
 
     LoadPlan plan(double rate, int seconds) const
     {
-        auto endpoint = m_target->endpoint(kEndpoint, CancelToken::none());
-        auto table = parseCsv(test::readTextFile(MODELGATE_SOURCE_DIR "/scripts/demo_patients.csv"));
-        auto signature = m_riley->getModelVersionSignature(kModel, "3", CancelToken::none());
-        if (!endpoint.ok() || !table.ok() || !signature.ok())
-            qFatal("no endpoint, demo rows or signature");
-        auto batches = scoringBatches(table.value(), signature.value(), 1);
-        if (!batches.ok())
-            qFatal("cannot build the request bodies");
-        LoadPlan out;
-        out.url = endpoint.value().scoringUri + "/invocations";
-        out.allowedUri = endpoint.value().scoringUri;
-        out.bodies = batches.value().bodies;
-        out.rate = rate;
-        out.durationSeconds = seconds;
-        return out;
+        return test::demoRowsLoad(*m_target, *m_riley, kModel, kEndpoint, rate, seconds);
     }
 
     MetricsQuery lastMinutes(int minutes) const
@@ -112,19 +98,11 @@ private Q_SLOTS:
         config.stateRoot = m_data.path().toStdString() + "/endpoints";
         config.mlflowExecutable = test::mlflowExecutable();
         m_target = std::make_unique<LocalTarget>(config);
-        REQUIRE_OK(test::copyModelForDeployment(m_shared, kModel, kRiley));
-        m_faulty =
-            test::registerFaultyVersion(m_shared.uri(), test::SharedAuthMlflow::adminUser().toStdString(),
-                                        m_shared.adminPassword().toStdString(), kModel, "4");
-        QVERIFY2(!m_faulty.empty(), "the faulty version was not registered");
         m_riley = std::make_unique<MlflowClient>(riley());
         m_rollout = std::make_unique<Rollout>(*m_riley, *m_target, access());
-        REQUIRE_OK(
-            test::approveForCanaryDrill(*m_riley, kModel, {"3", m_faulty}, "approved for the canary drill"));
-        REQUIRE_OK(m_rollout->deploy({kModel, "3", kEndpoint, "blue", std::nullopt, false, {}, {}, 0}, {},
-                                     CancelToken::none()));
-        REQUIRE_OK(m_rollout->deploy({kModel, m_faulty, kEndpoint, "green", 0, false, {}, {}, 0}, {},
-                                     CancelToken::none()));
+        auto faulty = test::setUpCanaryDrill(m_shared, *m_riley, *m_rollout, kModel, kEndpoint);
+        REQUIRE_OK(faulty);
+        m_faulty = faulty.value();
         auto endpoint = m_target->endpoint(kEndpoint, CancelToken::none());
         REQUIRE_OK(endpoint);
         QVERIFY2(!endpoint.value().metricsUri.empty(), "a local endpoint offers HAProxy's exporter");
