@@ -296,7 +296,10 @@ Result<PrometheusQueries> prometheusPreset(const std::string &preset, const std:
         queries.scrapeIntervalSeconds = 30;
         return queries;
     }
-    return Error::config("unknown Prometheus preset \"" + preset + "\"; there are: haproxy, kserve");
+    std::string known;
+    for (const std::string &name : prometheusPresetNames())
+        known += (known.empty() ? "" : ", ") + name;
+    return Error::config("unknown Prometheus preset \"" + preset + "\"; there are: " + known);
 }
 
 Status validatePrometheusQueries(const PrometheusQueries &queries)
