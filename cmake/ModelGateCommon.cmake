@@ -26,3 +26,24 @@ target_compile_definitions(modelgate_common INTERFACE
     QT_NO_KEYWORDS
     QT_DISABLE_DEPRECATED_BEFORE=0x060400
     $<$<NOT:$<CONFIG:Debug>>:QT_NO_DEBUG_OUTPUT>)
+
+# Hardening builds (scripts/hardening.sh): sanitizers on every target of the project, so core,
+# the CLI and their tests are checked together; Qt, curl and the C++ library stay as Debian
+# ships them. Any report stops the process (no recovery), so a test with one fails.
+set(MODELGATE_SANITIZE "" CACHE STRING
+    "Sanitizers for every target: address,undefined or thread (empty: none)")
+if(MODELGATE_SANITIZE)
+    target_compile_options(modelgate_common INTERFACE
+        -fsanitize=${MODELGATE_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(modelgate_common INTERFACE -fsanitize=${MODELGATE_SANITIZE})
+endif()
+
+# libFuzzer targets (tests/fuzz, clang only): the project's code gets coverage
+# instrumentation; only the fuzz executables link libFuzzer's main.
+option(MODELGATE_FUZZ "Build the libFuzzer targets of tests/fuzz (clang)" OFF)
+if(MODELGATE_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "MODELGATE_FUZZ needs clang (libFuzzer); configure with CMAKE_CXX_COMPILER=clang++-14")
+    endif()
+    target_compile_options(modelgate_common INTERFACE -fsanitize=fuzzer-no-link)
+endif()

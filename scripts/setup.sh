@@ -48,6 +48,9 @@ command -v python3 >/dev/null 2>&1 || die "python3 is not on PATH"
 aptPackages=(
     # toolchain
     cmake ninja-build g++ clang-format pkg-config ccache
+    # the hardening passes (scripts/hardening.sh): clang with its sanitizer and libFuzzer
+    # runtimes, and llvm-symbolizer for readable reports
+    clang-14 libclang-rt-14-dev llvm-14
     # Qt 6.4 (Debian 12): widgets, charts, translations, test HTTP server, websockets
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qt6-httpserver-dev qt6-websockets-dev qt6-qpa-plugins libgl-dev

@@ -285,8 +285,10 @@ Status AzureMlTarget::setTraffic(const std::string &endpoint, const TrafficSplit
     int sum = 0;
     std::map<std::string, int> traffic;
     for (const auto &[name, share] : split) {
-        const bool known = std::any_of(current->begin(), current->end(),
-                                       [&](const ArmOnlineDeployment &d) { return d.name == name; });
+        // A named copy: clang before 16 cannot capture a structured binding.
+        const bool known =
+            std::any_of(current->begin(), current->end(),
+                        [&wanted = name](const ArmOnlineDeployment &d) { return d.name == wanted; });
         if (!known)
             return Error::of(ErrorKind::Config, "endpoint " + endpoint + " has no deployment " + name,
                              kDeploymentNotFound);

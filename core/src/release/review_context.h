@@ -15,6 +15,7 @@
 #include <string>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace modelgate::detail {
@@ -62,12 +63,15 @@ auto loadConcurrently(const CancelToken &cancel, Loads... loads)
     -> std::optional<std::tuple<std::invoke_result_t<Loads &>...>>
 {
     std::tuple<std::optional<std::invoke_result_t<Loads &>>...> slots;
-    std::apply(
-        [&](auto &...slot) {
-            parallelInvoke({std::function<void()>([&slot, &loads] { slot.emplace(loads()); })...},
-                           sizeof...(Loads), cancel);
-        },
-        slots);
+    std::tuple<Loads &...> work(loads...);
+    std::vector<std::function<void()>> tasks;
+    // One task per load, by index: clang 14 crashes on a capture of pack elements.
+    [&]<std::size_t... Index>(std::index_sequence<Index...>)
+    {
+        (tasks.emplace_back([&] { std::get<Index>(slots).emplace(std::get<Index>(work)()); }), ...);
+    }
+    (std::index_sequence_for<Loads...>{});
+    parallelInvoke(tasks, sizeof...(Loads), cancel);
     const bool complete = std::apply([](const auto &...slot) { return (slot.has_value() && ...); }, slots);
     if (cancel.isCancelled() || !complete)
         return std::nullopt;
