@@ -7,6 +7,8 @@
 // cleanupTestCase stops every process, also after a failure.
 #include "result_assertions.h"
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <future>
 #include <local_endpoints.h>
@@ -14,6 +16,7 @@
 #include <release_test_users.h>
 #include <seeded_model_copy.h>
 #include <sstream>
+#include <thread>
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -192,6 +195,54 @@ private Q_SLOTS:
         // Connections and queue from HAProxy's own statistics (known, idle now).
         QCOMPARE(after.deployment("blue")->resources->queued, 0);
         QVERIFY(after.deployment("blue")->resources->connections >= 0);
+    }
+
+    // The live stream: while the load runs, two readers query one source from their own
+    // threads, as the console's chart (every second) and the watcher do. Each query succeeds,
+    // and the source that read the log while it grew counts what a fresh reader counts. The
+    // ThreadSanitizer pass runs this function (scripts/hardening.sh, docs/reliability.md).
+    void liveReadersDuringLoadCountEveryRequestOnce()
+    {
+        const MetricsReport before = lastMinutes(10);
+        LocalMetricsSource shared(*m_target);
+        std::atomic<bool> loading{true};
+        std::atomic<int> queries{0};
+        std::atomic<int> failures{0};
+        const auto reader = [&] {
+            while (loading.load()) {
+                MetricsQuery query;
+                query.endpoint = kEndpoint;
+                query.toMs = unixMillisNow();
+                query.fromMs = query.toMs - 60'000;
+                query.stepMs = 1000;
+                if (shared.query(query, CancelToken::none()).ok())
+                    ++queries;
+                else
+                    ++failures;
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+        };
+        std::thread console(reader);
+        std::thread watcher(reader);
+        auto load = runLoad(plan(40, 2, "blue"), {}, CancelToken::none());
+        loading = false;
+        console.join();
+        watcher.join();
+        REQUIRE_OK(load);
+        QCOMPARE(load.value().sent, std::int64_t(80));
+        QCOMPARE(failures.load(), 0);
+        QVERIFY2(queries.load() >= 4, std::to_string(queries.load()).c_str());
+
+        const MetricsReport fresh = settledAfter(before, 80);
+        QCOMPARE(fresh.total.requests() - before.total.requests(), std::int64_t(80));
+        MetricsQuery same;
+        same.endpoint = kEndpoint;
+        same.toMs = fresh.toMs;
+        same.fromMs = fresh.fromMs;
+        same.stepMs = same.toMs - same.fromMs;
+        const auto followed = shared.query(same, CancelToken::none());
+        REQUIRE_OK(followed);
+        QCOMPARE(followed.value().total.requests(), fresh.total.requests());
     }
 
     void aNewRouterStartsANewRequestLogAndNothingIsLostOrRepeated()
