@@ -8,6 +8,7 @@
 #include "mlflow_test_server.h"
 #include "release_test_users.h"
 #include "result_assertions.h"
+#include "secret_scan.h"
 #include "seeded_model_copy.h"
 
 #include <nlohmann/json.hpp>
@@ -242,6 +243,27 @@ private Q_SLOTS:
         QCOMPARE(recordedActions(), before);
         auto status = cli({"endpoint", "status", kEndpoint, "--json"});
         QVERIFY2(!status.says("\"broken\""), status.both().c_str());
+    }
+    // After the whole Azure flow (sign-in through the Azure CLI and as a service principal,
+    // deployments, traffic, metrics), neither the principal's secret nor the Azure user's
+    // password nor any MLflow password is in a file under the test's config and data folders
+    // or on the command line of any process (the secret reaches the CLI in its environment).
+    void noSecretOnDiskOrOnACommandLine()
+    {
+        std::vector<test::Secret> secrets{{"the service principal's secret", kClient, kSecret},
+                                          {"riley's Azure password", kRiley, "riley-azure-password"}};
+        for (const auto &[user, password] : m_shared.passwords())
+            secrets.push_back({user + "'s MLflow password", user, password});
+        int files = 0;
+        const auto onDisk = test::secretsInFiles({m_home.path()}, secrets, &files);
+        const auto onCommandLines = test::secretsOnCommandLines(secrets);
+        QVERIFY2(files >= 2, std::to_string(files).c_str());
+        std::string findings;
+        for (const auto &finding : onDisk)
+            findings += finding + "\n";
+        for (const auto &finding : onCommandLines)
+            findings += finding + "\n";
+        QVERIFY2(findings.empty(), findings.c_str());
     }
 };
 

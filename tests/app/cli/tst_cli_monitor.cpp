@@ -9,6 +9,7 @@
 #include "mlflow_test_server.h"
 #include "release_test_users.h"
 #include "result_assertions.h"
+#include "secret_scan.h"
 #include "seeded_model_copy.h"
 
 #include <nlohmann/json.hpp>
@@ -235,6 +236,34 @@ private Q_SLOTS:
             ++breaches;
         QCOMPARE(breaches, std::size_t(1));
         QVERIFY2(audit.says("verified"), audit.both().c_str());
+    }
+    // After the whole flow (an approval, a deployment with its HAProxy and scoring server still
+    // running, load, rules, a watched breach), no password of any user is in a file under the
+    // test's config and data folders (profiles, endpoint state, HAProxy's and the scoring
+    // server's logs) or on the command line of any process on the machine.
+    void noSecretOnDiskOrOnACommandLine()
+    {
+        std::vector<test::Secret> secrets;
+        for (const auto &[user, password] : m_shared.passwords())
+            secrets.push_back({user + "'s password", user, password});
+        QVERIFY(secrets.size() >= 4);
+        int files = 0;
+        int processes = 0;
+        const auto onDisk = test::secretsInFiles({m_home.path()}, secrets, &files);
+        const auto onCommandLines = test::secretsOnCommandLines(secrets, &processes);
+        QVERIFY2(files >= 5, std::to_string(files).c_str()); // state, config, logs: the flow left files
+        QVERIFY(processes > 0);
+        std::string findings;
+        for (const auto &finding : onDisk)
+            findings += finding + "\n";
+        for (const auto &finding : onCommandLines)
+            findings += finding + "\n";
+        QVERIFY2(findings.empty(), findings.c_str());
+        // The scoring server and HAProxy of the endpoint still ran while their lines were read.
+        const CliResult status = run({"endpoint", "status", kEndpoint, "--json"});
+        QVERIFY2(status.exitCode == 0, status.both().c_str());
+        QCOMPARE(Json::parse(status.out)["deployments"][0]["state"].get<std::string>(),
+                 std::string("healthy"));
     }
 };
 
