@@ -155,6 +155,21 @@ Behaviour Behaviour::slowDrip(int status, std::string body, std::chrono::millise
     return behaviour;
 }
 
+Behaviour Behaviour::resetMidBody(int status, std::string body, std::size_t declaredLength)
+{
+    Behaviour behaviour = truncate(status, std::move(body), declaredLength);
+    behaviour.kind = Kind::ResetMidBody;
+    return behaviour;
+}
+
+Behaviour Behaviour::flood(int status, std::size_t bytes)
+{
+    Behaviour behaviour = respond(status);
+    behaviour.kind = Kind::Flood;
+    behaviour.declaredLength = bytes;
+    return behaviour;
+}
+
 Behaviour &Behaviour::withHeader(std::string name, std::string value)
 {
     headers.emplace_back(std::move(name), std::move(value));
@@ -670,14 +685,32 @@ bool MisbehavingServer::serveOne(Connection &connection, std::string &buffer)
     case Behaviour::Kind::Echo:
     case Behaviour::Kind::Truncate:
     case Behaviour::Kind::SlowDrip:
+    case Behaviour::Kind::ResetMidBody:
         break;
+    case Behaviour::Kind::Flood: {
+        // No Content-Length, so the client cannot refuse up front: it must stop reading itself.
+        std::string head = "HTTP/1.1 " + std::to_string(behaviour.status) + " " +
+                           reasonPhrase(behaviour.status) + "\r\nConnection: close\r\n";
+        for (const auto &[name, value] : behaviour.headers)
+            head += name + ": " + value + "\r\n";
+        if (!connection.writeAll(head + "\r\n"))
+            return false;
+        const std::string filler(64 * 1024, 'x');
+        for (std::size_t sent = 0; sent < behaviour.declaredLength; sent += filler.size()) {
+            if (!connection.writeAll(
+                    filler.substr(0, std::min(filler.size(), behaviour.declaredLength - sent))))
+                return false; // the client hung up: what it should do
+        }
+        connection.close();
+        return false;
+    }
     }
 
     std::string body = behaviour.gzip ? gzipCompress(behaviour.body) : behaviour.body;
-    const bool close =
-        behaviour.closeAfter || clientWantsClose || behaviour.kind == Behaviour::Kind::Truncate;
-    const std::size_t declaredLength =
-        behaviour.kind == Behaviour::Kind::Truncate ? behaviour.declaredLength : body.size();
+    const bool cut =
+        behaviour.kind == Behaviour::Kind::Truncate || behaviour.kind == Behaviour::Kind::ResetMidBody;
+    const bool close = behaviour.closeAfter || clientWantsClose || cut;
+    const std::size_t declaredLength = cut ? behaviour.declaredLength : body.size();
     std::string responseHead =
         "HTTP/1.1 " + std::to_string(behaviour.status) + " " + reasonPhrase(behaviour.status) + "\r\n";
     for (const auto &[name, value] : behaviour.headers)
@@ -697,6 +730,10 @@ bool MisbehavingServer::serveOne(Connection &connection, std::string &buffer)
                 return false;
         }
     } else if (!connection.writeAll(responseHead + body)) {
+        return false;
+    }
+    if (behaviour.kind == Behaviour::Kind::ResetMidBody) {
+        connection.reset();
         return false;
     }
     if (close) {

@@ -34,6 +34,8 @@ struct Behaviour
         Stall,                // never answer; the connection is held until the server stops
         Truncate,             // Content-Length: declaredLength, but only `body` is sent, then close
         SlowDrip,             // headers at once, then one body byte every `dripInterval`
+        ResetMidBody,         // like Truncate, but the connection ends with a TCP reset
+        Flood, // `declaredLength` filler bytes without Content-Length, ended by a close; never held in memory
     };
 
     Kind kind = Kind::Respond;
@@ -55,6 +57,9 @@ struct Behaviour
     static Behaviour stall();
     static Behaviour truncate(int status, std::string body, std::size_t declaredLength);
     static Behaviour slowDrip(int status, std::string body, std::chrono::milliseconds interval);
+    static Behaviour resetMidBody(int status, std::string body, std::size_t declaredLength);
+    // A body too large to buffer (a wrong URL serving a file): only the client can bound it.
+    static Behaviour flood(int status, std::size_t bytes);
 
     Behaviour &withHeader(std::string name, std::string value);
     Behaviour &gzipped();

@@ -431,7 +431,11 @@ Result<std::string> ArmClient::deploymentLogs(const std::string &endpoint, const
     auto parsed = parseObject(response->body, "the deployment's logs");
     if (!parsed.ok())
         return parsed.error();
-    return stringOf(*parsed, "content");
+    // Logs of another type must not read as "no logs yet".
+    const json *content = member(*parsed, "content");
+    if (content && !content->is_string())
+        return Error::parse("content", "the deployment's logs are not text");
+    return content ? content->get<std::string>() : std::string();
 }
 
 Result<std::string> ArmClient::metrics(const std::string &relativeResource,

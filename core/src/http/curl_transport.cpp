@@ -15,9 +15,6 @@ namespace modelgate {
 
 namespace {
 
-// A response larger than this is refused rather than buffered: a misconfigured proxy or a
-// wrong URL must not be able to exhaust the desktop's memory. MLflow JSON pages are far smaller.
-constexpr curl_off_t kMaxResponseBytes = curl_off_t(512) * 1024 * 1024;
 // How often a transfer waiting on the network looks at its cancel token.
 constexpr int kPollSliceMs = 50;
 // Idle handles kept for reuse (each holds its open connections); more are closed when returned.
@@ -215,6 +212,7 @@ private:
 struct TransferState
 {
     const CancelToken *cancel = nullptr;
+    curl_off_t maxBytes = 0; // 0: no limit (TransportOptions::maxResponseBytes)
     HttpResponse response;
     bool tooLarge = false;
     bool cancelled = false;
@@ -224,7 +222,8 @@ std::size_t onBody(char *data, std::size_t size, std::size_t count, void *userDa
 {
     auto *state = static_cast<TransferState *>(userData);
     const std::size_t length = size * count;
-    if (curl_off_t(state->response.body.size() + length) > kMaxResponseBytes) {
+    // A body without Content-Length (chunked, or ended by a close) is only bounded here.
+    if (state->maxBytes > 0 && curl_off_t(state->response.body.size() + length) > state->maxBytes) {
         state->tooLarge = true;
         return 0; // anything but `length` aborts the transfer with CURLE_WRITE_ERROR
     }
@@ -272,6 +271,15 @@ bool isSafeHeaderPart(const std::string &text)
 {
     // CR/LF/NUL would let a value smuggle extra headers or a second request onto the wire.
     return text.find_first_of(std::string("\r\n\0", 3)) == std::string::npos;
+}
+
+// "64 MiB", or the bytes when the limit is not a whole number of MiB.
+std::string describeLimit(curl_off_t bytes)
+{
+    constexpr curl_off_t kMiB = curl_off_t(1) << 20;
+    if (bytes >= kMiB && bytes % kMiB == 0)
+        return std::to_string(bytes / kMiB) + " MiB";
+    return std::to_string(bytes) + " bytes";
 }
 
 Error transportError(std::string code, std::string message, const std::string &url)
@@ -351,6 +359,7 @@ private:
 
         TransferState state;
         state.cancel = &cancel;
+        state.maxBytes = curl_off_t(std::max<std::int64_t>(0, m_options.maxResponseBytes));
         char errorBuffer[CURL_ERROR_SIZE] = {};
         configure(session->easy(), request, headerList.get(), state, errorBuffer);
 
@@ -366,8 +375,10 @@ private:
             return state.cancel->stoppedError(request.url);
         if (state.tooLarge || code == CURLE_FILESIZE_EXCEEDED) {
             return transportError("CURLE_FILESIZE_EXCEEDED",
-                                  "the response is larger than the " +
-                                      std::to_string(kMaxResponseBytes >> 20) + " MiB limit",
+                                  state.maxBytes > 0
+                                      ? "the response is larger than the " + describeLimit(state.maxBytes) +
+                                            " limit on a response; it was not read"
+                                      : std::string("the response did not fit in memory"),
                                   request.url);
         }
         if (code != CURLE_OK) {
@@ -419,7 +430,9 @@ private:
 
         curl_easy_setopt(easy, CURLOPT_USERAGENT, m_options.userAgent.c_str());
         curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, ""); // every encoding this libcurl can decode
-        curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, kMaxResponseBytes);
+        // With a Content-Length over the limit curl refuses before reading any of the body.
+        if (state.maxBytes > 0)
+            curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, state.maxBytes);
         curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
 
         switch (request.method) {

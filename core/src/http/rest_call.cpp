@@ -20,7 +20,15 @@ Error httpStatusError(const HttpResponse &response)
 {
     Error error;
     error.kind = ErrorKind::HttpStatus;
-    error.message = summarizeErrorBody(response.body);
+    const std::string location = response.header("location");
+    if (response.status >= 300 && response.status < 400 && !location.empty()) {
+        // A redirect usually has no body: "(empty response body)" would not say what happened.
+        // It is not followed so that credentials go only where they were sent.
+        error.message = "redirected to " + text::cappedLine(detail::urlWithoutCredentials(location)) +
+                        " (redirects are not followed; check the server URL)";
+    } else {
+        error.message = summarizeErrorBody(response.body);
+    }
     return error;
 }
 

@@ -3,6 +3,7 @@
 #include "mlflow/server_capabilities_cache.h"
 #include "modelgate/core/mlflow/mlflow_client.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -32,6 +33,19 @@ void parseVersion(ServerCapabilities &capabilities)
             return;
         cursor = end + 1;
     }
+}
+
+// "3.6.0", "3.7.1.dev0": GET /version answers the bare number. Anything else (a JSON page, an
+// HTML page, bytes that are not text) means something other than MLflow answered, and must
+// not become the version that messages and decisions quote.
+bool looksLikeVersion(const std::string &text)
+{
+    if (text.empty() || text.size() > 64 || text.front() < '0' || text.front() > '9')
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+               c == '+' || c == '-';
+    });
 }
 
 Error unexpected(const std::string &what, const Error &error)
@@ -94,6 +108,10 @@ Result<ServerCapabilities> detectServerCapabilities(const MlflowClient &client, 
 
     auto version = client.serverVersion(cancel);
     if (version.ok()) {
+        if (!looksLikeVersion(version.value()))
+            return unexpected(
+                "the server's version",
+                Error::parse("", "GET /version answered something that is not a version number"));
         capabilities.version = version.value();
         parseVersion(capabilities);
     } else if (version.error().httpStatus == 401) {

@@ -439,7 +439,9 @@ struct AzureMonitorMetricsSource::Impl
                               {"top", top}},
                              "Total", fromMs, toMs, cancel);
         if (!requests.ok()) {
-            if (requests.error().httpStatus == 404)
+            // Only ARM's own 404 (ResourceNotFound) says the endpoint is unknown; a 404 page
+            // without ARM's error body is a wrong URL or a proxy, and is reported as it is.
+            if (requests.error().httpStatus == 404 && requests.error().kind == ErrorKind::Api)
                 return Error::config("unknown endpoint " + endpoint);
             return requests.error();
         }

@@ -4,6 +4,7 @@
 #include "modelgate/core/util/result.h"
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -65,6 +66,10 @@ struct TransportOptions
     bool verifyTls = true;    // MLFLOW_TRACKING_INSECURE_TLS=true turns it off
     std::string caBundlePath; // MLFLOW_TRACKING_SERVER_CERT_PATH
     std::string userAgent = "ModelGate/0.1";
+    // A larger response is refused (Transport CURLE_FILESIZE_EXCEEDED, naming the limit) rather
+    // than buffered: a wrong URL or a misbehaving proxy must not exhaust the desktop's memory.
+    // MLflow pages, MLmodel files and ARM bodies are far smaller. 0 means no limit.
+    std::int64_t maxResponseBytes = std::int64_t(64) * 1024 * 1024;
     // Proxies come from the environment (http_proxy, https_proxy, no_proxy) as curl reads them.
 };
 
