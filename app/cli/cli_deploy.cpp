@@ -202,12 +202,18 @@ CommandFailure endpointStatus(const MlflowClient *client, DeploymentTarget &targ
     std::string approvalNote;
     if (client) {
         Rollout rollout(*client, target, accessOf(client));
+        // Records an earlier, killed or failed action left with the endpoint are written first
+        // (best effort: a reader may not write; the count below says what is left), so that
+        // what is shown here and what the trail says agree.
+        (void)rollout.recordPending(name, cancel);
         Result<std::map<std::string, DeploymentApproval>> read = rollout.approvals(endpoint.value(), cancel);
         if (!read.ok())
             return failureOf(read.error(), "cannot read the approvals of endpoint " + name + "'s versions");
         approvals = read.value();
     }
     const EndpointInfo &info = endpoint.value();
+    Result<std::vector<std::string>> pending = target.pendingRecords(name);
+    const std::size_t unrecorded = pending.ok() ? pending.value().size() : 0;
     if (json) {
         Json deployments = Json::array();
         for (const DeploymentInfo &item : info.deployments) {
@@ -234,6 +240,7 @@ CommandFailure endpointStatus(const MlflowClient *client, DeploymentTarget &targ
                     {"state", wireName(info.health)},
                     {"state_detail", info.healthDetail.empty() ? Json(nullptr) : Json(info.healthDetail)},
                     {"split", splitJson(info.traffic())},
+                    {"unrecorded_actions", unrecorded},
                     {"deployments", deployments}})
                    .dump(2)
             << '\n';
@@ -245,7 +252,11 @@ CommandFailure endpointStatus(const MlflowClient *client, DeploymentTarget &targ
         << "\nState:       " << wireName(info.health)
         << (info.healthDetail.empty() ? "" : " (" + info.healthDetail + ")")
         << "\nProduction:  " << (info.production ? "yes (100 % moves the champion alias)" : "no")
-        << "\nSplit:       " << describeSplit(info.traffic()) << "\n\n";
+        << "\nSplit:       " << describeSplit(info.traffic())
+        << (unrecorded == 0 ? ""
+                            : "\nUnrecorded:  " + std::to_string(unrecorded) +
+                                  " action(s) not yet in the release trail (written before the next action)")
+        << "\n\n";
     TextTable table({"DEPLOYMENT", "MODEL", "VERSION", "TRAFFIC", "STATE", "APPROVED"});
     table.setMaxWidth(5, 60);
     for (const DeploymentInfo &item : info.deployments) {

@@ -72,11 +72,23 @@ Status flushPending(const MlflowClient &client, DeploymentTarget &target, const 
     if (!pending.ok())
         return pending.error().code == kEndpointNotFound ? success() : Status(pending.error());
     std::vector<std::string> left = pending.value();
+    if (left.empty())
+        return success();
+    // A change of split keeps its records here before it acts (shift): one still here whose
+    // split the endpoint does not have, and whose split before it still has, never happened.
+    Result<EndpointInfo> current = target.endpoint(endpoint, cancel);
+    if (!current.ok())
+        return current.error();
+    const TrafficSplit split = current.value().traffic();
     while (!left.empty()) {
         Result<PendingDeploymentRecord> record = pendingRecordFromJson(left.front());
-        if (record.ok()) {
+        const bool neverDone =
+            record.ok() &&
+            (record->action == ReleaseAction::Traffic || record->action == ReleaseAction::Rollback) &&
+            record->change.splitAfter != split && record->change.splitBefore == split;
+        if (record.ok() && !neverDone) {
             Result<DecisionOutcome> written = writeDeploymentRecord(client, record.value(), cancel);
-            if (!written.ok()) {
+            if (!written.ok() && written.error().code != kRefusedAlreadyRecorded) {
                 Error error = written.error();
                 error.message = "endpoint " + endpoint + " has " + std::to_string(left.size()) +
                                 " action(s) not yet recorded in the release trail, and nothing else is done "
@@ -252,18 +264,50 @@ Result<RolloutOutcome> shift(const MlflowClient &client, DeploymentTarget &targe
         }
         gates.emplace(deployment.model, std::pair{gate.value(), name});
     }
-    if (Status set = target.setTraffic(endpoint.name, after, cancel); !set.ok())
+    // Write-ahead: the records are kept with the endpoint before it changes, so that a process
+    // killed between the change and its records leaves them for the next action to write
+    // (flushPending; it drops them when the change never reached the endpoint). A record of
+    // the trail is never written before the change it records is done.
+    std::vector<PendingDeploymentRecord> intents;
+    std::vector<std::string> kept;
+    for (const auto &[model, gate] : gates) {
+        intents.push_back(pendingRecordOf(
+            gate.first, action,
+            DeploymentChange{target.kind(), endpoint.name, gate.second, before, after, {}}, comment));
+        kept.push_back(pendingRecordToJson(intents.back()));
+    }
+    if (Status saved = target.setPendingRecords(endpoint.name, kept); !saved.ok())
+        return saved.error();
+    if (Status set = target.setTraffic(endpoint.name, after, cancel); !set.ok()) {
+        (void)target.setPendingRecords(endpoint.name, {}); // nothing changed: nothing to record
         return set.error();
+    }
 
     RolloutOutcome outcome;
     outcome.endpoint = endpoint.name;
     outcome.before = before;
     outcome.after = after;
-    for (const auto &[model, gate] : gates) {
-        const DeploymentChange change{target.kind(), endpoint.name, gate.second, before, after, {}};
-        outcome.records.push_back(
-            recordOf(client, target, gate.first, action, change, comment, CancelToken()));
+    std::vector<std::string> unwritten;
+    for (const PendingDeploymentRecord &intent : intents) {
+        RolloutRecord record;
+        record.action = action;
+        record.model = intent.model;
+        record.version = intent.version;
+        // The change is made: a cancel from here on would only leave it unrecorded.
+        Result<DecisionOutcome> written =
+            writeDeploymentRecord(client, intent, gates.at(intent.model).first, CancelToken());
+        if (written.ok()) {
+            record.written = true;
+            record.sequence = written.value().record.sequence;
+            record.hash = written.value().recordHash;
+        } else {
+            record.error =
+                written.error().describe() + " (kept with the endpoint; written before its next action)";
+            unwritten.push_back(pendingRecordToJson(intent));
+        }
+        outcome.records.push_back(record);
     }
+    (void)target.setPendingRecords(endpoint.name, unwritten); // a record left here is not written twice
     if (outcome.recorded())
         for (const auto &[model, gate] : gates)
             moveChampion(client, endpoint.production, gate.first, before, after, gate.second, outcome,
@@ -272,6 +316,11 @@ Result<RolloutOutcome> shift(const MlflowClient &client, DeploymentTarget &targe
 }
 
 } // namespace
+
+Status Rollout::recordPending(const std::string &endpoint, const CancelToken &cancel)
+{
+    return flushPending(m_client, m_target, endpoint, cancel);
+}
 
 Result<RolloutOutcome> Rollout::setTraffic(const std::string &endpointName, const TrafficSplit &split,
                                            const std::string &comment, const CancelToken &cancel)

@@ -192,11 +192,43 @@ Result<DecisionOutcome> writeWith(const MlflowClient &client, const PendingDeplo
 
 } // namespace
 
+namespace {
+
+// A pending record is written once: a process killed after writing it and before forgetting
+// it leaves it pending, and the next one finds it in the trail.
+WritePrecondition notYetWritten(const PendingDeploymentRecord &pending)
+{
+    return [pending](const std::vector<TrailEntry> &entries) -> std::optional<Error> {
+        for (const TrailEntry &entry : entries) {
+            const ReleaseRecord *record = entry.record ? &*entry.record : nullptr;
+            if (!record || !record->deployment || record->action != pending.action ||
+                record->time != pending.time || record->version != pending.version)
+                continue;
+            const DeploymentChange &change = *record->deployment;
+            if (change.endpoint == pending.change.endpoint && change.target == pending.change.target &&
+                change.name == pending.change.name && change.splitAfter == pending.change.splitAfter)
+                return Error::refused(kRefusedAlreadyRecorded, "the trail of " + pending.model +
+                                                                   " already holds this record (#" +
+                                                                   std::to_string(record->sequence) + ")");
+        }
+        return std::nullopt;
+    };
+}
+
+} // namespace
+
 Result<DecisionOutcome> writeDeploymentRecord(const MlflowClient &client,
                                               const PendingDeploymentRecord &record,
                                               const CancelToken &cancel)
 {
-    return writeWith(client, record, nullptr, cancel);
+    return writeWith(client, record, nullptr, cancel, notYetWritten(record));
+}
+
+Result<DecisionOutcome> writeDeploymentRecord(const MlflowClient &client,
+                                              const PendingDeploymentRecord &record,
+                                              const ReleaseStatus &gate, const CancelToken &cancel)
+{
+    return writeWith(client, record, &gate, cancel, notYetWritten(record));
 }
 
 std::optional<ReleaseRecord> breachAlreadyRecorded(const std::vector<TrailEntry> &entries,

@@ -98,6 +98,10 @@ public:
     // The split a rollback would restore, and the record it comes from ("model #n"), without acting.
     Result<std::pair<TrafficSplit, std::string>> rollbackTarget(const std::string &endpoint,
                                                                 const CancelToken &cancel) const;
+    // Writes the records that earlier actions on `endpoint` left with it (a record whose write
+    // failed, or the write-ahead records of a change of split whose process was killed); drops
+    // those of a change of split that never reached the endpoint. Every action does this first.
+    Status recordPending(const std::string &endpoint, const CancelToken &cancel);
     // Approval now of each deployment of `endpoint` (deployment name -> approval).
     Result<std::map<std::string, DeploymentApproval>> approvals(const EndpointInfo &endpoint,
                                                                 const CancelToken &cancel) const;

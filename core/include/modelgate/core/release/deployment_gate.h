@@ -21,6 +21,9 @@ class MlflowClient;
 inline constexpr const char *kRefusedNotApproved = "not_approved";
 // Refusal code: the breach is already in the trail, written by another watcher or console.
 inline constexpr const char *kRefusedBreachRecorded = "breach_already_recorded";
+// A pending record that the trail already holds (same action, time, endpoint, deployment and
+// split): written by a process that was killed before it could forget it. Nothing to write.
+inline constexpr const char *kRefusedAlreadyRecorded = "already_recorded";
 
 // Loads the version's release status as `review verify` does and refuses, before anything
 // is started on an endpoint:
@@ -62,9 +65,14 @@ Result<PendingDeploymentRecord> pendingRecordFromJson(const std::string &text);
 
 // Appends a pending record to its model's trail (the records are read afresh; a lost race is
 // retried as for decisions). Errors start with "not recorded: ".
+// Refused with kRefusedAlreadyRecorded when the trail already holds it.
 Result<DecisionOutcome> writeDeploymentRecord(const MlflowClient &client,
                                               const PendingDeploymentRecord &record,
                                               const CancelToken &cancel);
+// The same, right after the action, with the status the gate read (saves the checks' requests).
+Result<DecisionOutcome> writeDeploymentRecord(const MlflowClient &client,
+                                              const PendingDeploymentRecord &record,
+                                              const ReleaseStatus &gate, const CancelToken &cancel);
 
 // Appends the record of a deployment action done after `gate` (checkDeploymentGate's
 // status of the same version): format version 2, `change.verifiedHead` set from the gate,
