@@ -8,8 +8,10 @@
 #include "cli_history.h"
 #include "cli_report.h"
 #include "cli_review.h"
+#include "safe_output.h"
 #include "text_table.h"
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <optional>
@@ -686,16 +688,26 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
 int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &err, const Environment &env,
         const CancelToken &cancel)
 {
-    Context ctx{out, err, env, cancel, false, {}, {}};
+    // Whatever is quoted from outside reaches the terminal only through these buffers.
+    const bool json = std::find(args.begin(), args.end(), "--json") != args.end();
+    SafeOutputBuffer safeOut(out.rdbuf(), json ? SafeOutputBuffer::Mode::Json : SafeOutputBuffer::Mode::Text);
+    SafeOutputBuffer safeErr(err.rdbuf(), SafeOutputBuffer::Mode::Text);
+    std::ostream outStream(&safeOut);
+    std::ostream errStream(&safeErr);
+    Context ctx{outStream, errStream, env, cancel, false, {}, {}};
     // The core returns errors as values; this guard only keeps a bug (e.g. bad_alloc)
     // from ending a pipeline step without the promised one-line message.
+    int exitCode = ExitServer;
     try {
-        return dispatch(ctx, args);
+        exitCode = dispatch(ctx, args);
     } catch (const std::exception &e) {
-        return fail(ctx, ExitServer, std::string("internal error: ") + e.what());
+        exitCode = fail(ctx, ExitServer, std::string("internal error: ") + e.what());
     } catch (...) {
-        return fail(ctx, ExitServer, "internal error");
+        exitCode = fail(ctx, ExitServer, "internal error");
     }
+    outStream.flush();
+    errStream.flush();
+    return exitCode;
 }
 
 } // namespace modelgate::cli

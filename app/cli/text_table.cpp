@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <modelgate/core/util/display_text.h>
+
 namespace modelgate::cli {
 
 namespace {
@@ -9,19 +11,6 @@ namespace {
 bool isContinuationByte(unsigned char c)
 {
     return (c & 0xC0) == 0x80;
-}
-
-// Control characters (a newline in a description, an escape sequence from a hostile
-// server) would break the table or the terminal; show them as spaces.
-std::string sanitize(const std::string &text)
-{
-    std::string clean = text;
-    for (char &c : clean) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7F)
-            c = ' ';
-    }
-    return clean;
 }
 
 } // namespace
@@ -55,7 +44,7 @@ std::string truncateToWidth(const std::string &text, std::size_t width)
 
 TextTable::TextTable(std::vector<std::string> headers)
     : m_headers(std::move(headers))
-    , m_maxWidths(m_headers.size(), 0)
+    , m_maxWidths(m_headers.size(), kDefaultMaxWidth)
 {}
 
 void TextTable::setMaxWidth(std::size_t column, std::size_t width)
@@ -68,7 +57,9 @@ void TextTable::addRow(std::vector<std::string> cells)
 {
     cells.resize(m_headers.size());
     for (std::size_t c = 0; c < cells.size(); ++c) {
-        cells[c] = sanitize(cells[c]);
+        // Names, tags and messages from outside: no control, reordering or invisible character
+        // may break the table or change what it says (a newline, an escape sequence, U+202E).
+        cells[c] = safeForDisplay(cells[c]);
         if (m_maxWidths[c] > 0)
             cells[c] = truncateToWidth(cells[c], m_maxWidths[c]);
     }

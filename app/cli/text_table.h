@@ -13,6 +13,9 @@ class TextTable
 public:
     explicit TextTable(std::vector<std::string> headers);
 
+    // A column is cut at kDefaultMaxWidth code points unless given another width here (0: never
+    // cut): a name of a megabyte must not make a line of a megabyte.
+    static constexpr std::size_t kDefaultMaxWidth = 100;
     void setMaxWidth(std::size_t column, std::size_t width);
     void addRow(std::vector<std::string> cells);
     std::size_t rowCount() const { return m_rows.size(); }

@@ -115,6 +115,30 @@ std::string safeForDisplay(std::string_view text, DisplayLimits limits)
     return out;
 }
 
+std::string safeJsonForDisplay(std::string_view jsonText)
+{
+    std::string out;
+    out.reserve(jsonText.size());
+    while (!jsonText.empty()) {
+        const Decoded next = decode(jsonText);
+        if (next.length == 0) {
+            out.append(kReplacement);
+            jsonText.remove_prefix(1);
+            continue;
+        }
+        const char32_t c = next.codePoint;
+        if (c >= 0x7F && (isControl(c) || isHiddenOrReordering(c))) {
+            char buffer[16];
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+            out.append(buffer);
+        } else {
+            out.append(jsonText.substr(0, next.length));
+        }
+        jsonText.remove_prefix(next.length);
+    }
+    return out;
+}
+
 bool hasHiddenOrControlCharacters(std::string_view text)
 {
     while (!text.empty()) {

@@ -4,6 +4,7 @@
 #include "misbehaving_server.h"
 #include "mlflow_test_server.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include <QJsonArray>
@@ -232,6 +233,65 @@ private Q_SLOTS:
         const CliResult doctor = runCli({"--tracking-uri", server.url(""), "doctor"}, env);
         QCOMPARE(doctor.exitCode, 1);
         QVERIFY2(doctor.out.find("NO    reviewer enrolment") != std::string::npos, doctor.out.c_str());
+    }
+
+    // Names, descriptions and tags from a registry that sends anything: a right-to-left override,
+    // a terminal escape sequence, a line break, a name of a megabyte, markup. The table keeps one
+    // line per model, shows the hidden characters, passes no control character to the terminal
+    // and cuts the long name; --json keeps every value exactly, with the same characters escaped.
+    void hostileNamesAreShownSafely()
+    {
+        const QString override = QString(QChar(0x202E));
+        const QString huge(1024 * 1024, QLatin1Char('n'));
+        QJsonArray models;
+        const auto model = [](const QString &name, const QString &description) {
+            return QJsonObject{{QStringLiteral("name"), name},
+                               {QStringLiteral("description"), description},
+                               {QStringLiteral("last_updated_timestamp"), QStringLiteral("1764846192045")},
+                               {QStringLiteral("tags"),
+                                QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("owner")},
+                                                       {QStringLiteral("value"), QStringLiteral("a\nb")}}}}};
+        };
+        models.append(model(QStringLiteral("approved") + override + QStringLiteral("lortnoc"),
+                            QStringLiteral("<b>bold</b>")));
+        models.append(model(QStringLiteral("red\x1b[31mtext"), QStringLiteral("line one\nline two\r\x07")));
+        models.append(model(huge, QStringLiteral("huge")));
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("registered_models"), models}})
+                                    .toJson(QJsonDocument::Compact);
+        modelgate::test::MisbehavingServer server;
+        QVERIFY(server.isListening());
+        server.setDefaultBehaviour(modelgate::test::Behaviour::respond(
+            200, body.toStdString(), {{"Content-Type", "application/json"}}));
+        Environment env;
+        env.vars["MLFLOW_TRACKING_URI"] = server.url("");
+
+        const CliResult table = runCli({"models", "list"}, env);
+        QCOMPARE(table.exitCode, 0);
+        QCOMPARE(std::count(table.out.begin(), table.out.end(), '\n'), 4L); // header and 3 models
+        QVERIFY2(table.out.find('\x1b') == std::string::npos, "an escape sequence reached the terminal");
+        QVERIFY2(table.out.find('\r') == std::string::npos && table.out.find('\x07') == std::string::npos,
+                 table.out.c_str());
+        QVERIFY2(table.out.find("\xe2\x80\xae") == std::string::npos, "a raw right-to-left override");
+        QVERIFY2(table.out.find("approved<U+202E>lortnoc") != std::string::npos, table.out.c_str());
+        QVERIFY2(table.out.find("<b>bold</b>") != std::string::npos, table.out.c_str()); // text, not markup
+        std::istringstream lines(table.out);
+        for (std::string line; std::getline(lines, line);)
+            QVERIFY2(line.size() < 1000, std::to_string(line.size()).c_str());
+
+        const CliResult json = runCli({"models", "list", "--json"}, env);
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY2(json.out.find("\xe2\x80\xae") == std::string::npos, "a raw right-to-left override in JSON");
+        QVERIFY(json.out.find("\\u202e") != std::string::npos);
+        const QJsonDocument parsed = QJsonDocument::fromJson(QByteArray::fromStdString(json.out));
+        const QJsonArray listed = parsed.isArray()
+                                      ? parsed.array()
+                                      : parsed.object().value(QStringLiteral("registered_models")).toArray();
+        QCOMPARE(listed.size(), 3);
+        QCOMPARE(listed.at(0).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("approved") + override + QStringLiteral("lortnoc"));
+        QCOMPARE(listed.at(1).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("red\x1b[31mtext"));
+        QCOMPARE(listed.at(2).toObject().value(QStringLiteral("name")).toString().size(), huge.size());
     }
 
     // --- against the real seeded MLflow server

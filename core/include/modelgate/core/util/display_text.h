@@ -30,6 +30,12 @@ struct DisplayLimits
 // - longer than limits.maxBytes: cut, with "…".
 std::string safeForDisplay(std::string_view text, DisplayLimits limits = {});
 
+// JSON text as an encoder wrote it, safe on a terminal with the same meaning: the reordering and
+// invisible characters, C1 controls and line separators (which encoders leave raw inside
+// strings) written as \uXXXX escapes, and invalid UTF-8 as U+FFFD. Line breaks and the rest of
+// the layout are kept.
+std::string safeJsonForDisplay(std::string_view jsonText);
+
 // True when safeForDisplay would change more than the length: the text holds a control,
 // reordering or invisible character, or invalid UTF-8.
 bool hasHiddenOrControlCharacters(std::string_view text);
