@@ -465,6 +465,28 @@ private Q_SLOTS:
         const std::string text = toJson(model);
         QVERIFY(Json::accept(text));
     }
+
+    // Deeply nested JSON from a server (a million arrays, then a million objects inside the
+    // expected member): an error that says what was wrong, never a stack overflow in the parser,
+    // the mapping or the destruction of what was parsed.
+    void deeplyNestedJsonIsAnErrorNotACrash()
+    {
+        constexpr std::size_t depth = 1'000'000;
+        const std::string arrays = std::string(depth, '[') + std::string(depth, ']');
+        const auto page = json::registeredModelsPageFromBody(arrays);
+        QVERIFY(!page.ok());
+        QCOMPARE(wireName(page.error().kind), wireName(ErrorKind::Parse));
+
+        std::string objects = R"({"registered_models":[{"name":"m","tags":)";
+        for (std::size_t i = 0; i < depth; ++i)
+            objects += R"({"a":)";
+        objects += "1" + std::string(depth, '}') + "}]}";
+        const auto nested = json::registeredModelsPageFromBody(objects);
+        QVERIFY(!nested.ok());
+        QVERIFY2(nested.error().message.find("tags") != std::string::npos ||
+                     nested.error().field.find("tags") != std::string::npos,
+                 nested.error().message.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJsonMapping)
