@@ -13,6 +13,21 @@ namespace {
 
 using Json = nlohmann::json;
 
+// The member `key` of an object, or nullptr (also for a non-object).
+const Json *member(const Json &object, const char *key)
+{
+    if (!object.is_object())
+        return nullptr;
+    const auto found = object.find(key);
+    return found != object.end() ? &*found : nullptr;
+}
+
+const Json *arrayMember(const Json &object, const char *key)
+{
+    const Json *found = member(object, key);
+    return found && found->is_array() ? found : nullptr;
+}
+
 std::string rowLabel(std::size_t index)
 {
     return "row " + std::to_string(index + 1);
@@ -188,19 +203,22 @@ Result<CsvTable> tableFromJson(const std::string &text)
     };
     const Json *split = nullptr;
     if (value.is_object() && value.contains("dataframe_split"))
-        split = &value["dataframe_split"];
+        split = member(value, "dataframe_split");
     else if (value.is_object() && value.contains("columns"))
         split = &value;
     if (split) {
-        if (!split->is_object() || !(*split)["columns"].is_array() || !(*split)["data"].is_array())
+        // Looked up, not indexed: operator[] of a const object is undefined for a missing key.
+        const Json *columns = arrayMember(*split, "columns");
+        const Json *data = arrayMember(*split, "data");
+        if (!columns || !data)
             return Error::config("a split table needs \"columns\" and \"data\" lists");
-        for (const Json &column : (*split)["columns"]) {
+        for (const Json &column : *columns) {
             if (!column.is_string())
                 return Error::config("column names must be strings");
             table.columns.push_back(column.get<std::string>());
         }
         std::size_t index = 0;
-        for (const Json &row : (*split)["data"]) {
+        for (const Json &row : *data) {
             if (!row.is_array() || row.size() != table.columns.size())
                 return Error::config(rowLabel(index) + ": " +
                                      std::to_string(row.is_array() ? row.size() : 0) + " cells, there are " +
@@ -213,8 +231,8 @@ Result<CsvTable> tableFromJson(const std::string &text)
         }
         return table;
     }
-    const Json &records =
-        value.is_object() && value.contains("dataframe_records") ? value["dataframe_records"] : value;
+    const Json *wrapped = value.is_object() ? member(value, "dataframe_records") : nullptr;
+    const Json &records = wrapped ? *wrapped : value;
     if (!records.is_array() || records.empty() || !records.front().is_object())
         return Error::config("the input must be a split table or a list of records");
     for (const auto &[key, cell] : records.front().items())
@@ -225,9 +243,10 @@ Result<CsvTable> tableFromJson(const std::string &text)
             return Error::config(rowLabel(index) + " is not an object");
         std::vector<std::string> cells;
         for (const std::string &column : table.columns) {
-            if (!record.contains(column))
+            const Json *cell = member(record, column.c_str());
+            if (!cell)
                 return Error::config(rowLabel(index) + " has no '" + column + "'");
-            cells.push_back(cellText(record[column]));
+            cells.push_back(cellText(*cell));
         }
         table.rows.push_back(std::move(cells));
         ++index;

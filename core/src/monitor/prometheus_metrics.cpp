@@ -173,7 +173,12 @@ std::optional<std::int64_t> sampleTimeMs(const Json &pair)
 {
     if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number())
         return std::nullopt;
-    return static_cast<std::int64_t>(std::llround(pair[0].get<double>() * 1000.0));
+    // Between 1970 and the year 3000: anything else is a broken answer, and would overflow the
+    // millisecond arithmetic of the buckets.
+    const double seconds = pair[0].get<double>();
+    if (!(seconds >= 0 && seconds <= 32'503'680'000.0))
+        return std::nullopt;
+    return static_cast<std::int64_t>(std::llround(seconds * 1000.0));
 }
 
 struct Sample

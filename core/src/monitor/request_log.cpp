@@ -9,6 +9,10 @@ namespace modelgate {
 
 namespace {
 
+// The year 3000: HAProxy logs the time of this machine; a larger number is a damaged line, and in
+// milliseconds it would overflow.
+constexpr std::int64_t kLatestUnixSeconds = 32'503'680'000;
+
 // The next space-separated field of `rest`, consumed; empty at the end.
 std::string_view nextField(std::string_view &rest)
 {
@@ -45,7 +49,7 @@ std::optional<RequestLogLine> parseRequestLogLine(std::string_view line)
     int millis = 0;
     if (dot == std::string_view::npos || time.size() - dot - 1 != 3 ||
         !toNumber(time.substr(0, dot), seconds) || !toNumber(time.substr(dot + 1), millis) || seconds < 0 ||
-        millis < 0)
+        seconds > kLatestUnixSeconds || millis < 0)
         return std::nullopt;
     out.timeMs = seconds * 1000 + millis;
     const std::string_view route = nextField(rest);

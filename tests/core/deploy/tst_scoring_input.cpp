@@ -80,6 +80,14 @@ private Q_SLOTS:
             QCOMPARE(table.value().rows.size(), std::size_t(2));
         }
         QVERIFY(!tableFromJson("{\"nope\":1}").ok());
+        // Found by fuzzing: a split table without "columns" was read past the end of the object.
+        for (const char *text : {"{\"dataframe_split\":{\"co%lumns\":[\"a\"],\"data\":[[1]]}}",
+                                 "{\"dataframe_split\":{\"columns\":[\"a\"]}}", "{\"dataframe_split\":7}",
+                                 "{\"dataframe_records\":{\"a\":1}}", "[{\"a\":1},{\"b\":2}]"}) {
+            const auto table = tableFromJson(text);
+            QVERIFY2(!table.ok(), text);
+            QCOMPARE(wireName(table.error().kind), wireName(ErrorKind::Config));
+        }
     }
 
     void predictionsAreCountedAgainstTheRows()

@@ -55,6 +55,9 @@ private Q_SLOTS:
         QTest::newRow("extra field") << QStringLiteral("mg1 1764846192.045 deployments/blue 200 14 12 245 x");
         QTest::newRow("huge number") << QStringLiteral(
             "mg1 1764846192.045 deployments/blue 200 99999999999 12 245");
+        // Found by fuzzing: seconds whose milliseconds overflow 64 bits.
+        QTest::newRow("time beyond the year 3000")
+            << QStringLiteral("mg1 1764846191764846192.045 deployments/blue 200 14 12 245");
         QTest::newRow("negative time") << QStringLiteral("mg1 -1.045 deployments/blue 200 14 12 245");
         QTest::newRow("binary") << QString::fromLatin1("mg1 \x01\x02\x03 \xff/\xfe 200 1 1 1");
     }
