@@ -1,6 +1,7 @@
 #include "report_html.h"
 
 #include "check_text.h"
+#include "display_safe.h"
 #include "report_chart.h"
 #include "report_tr.h"
 #include "trail_text.h"
@@ -19,14 +20,22 @@ namespace modelgate::report {
 
 namespace {
 
+// Every outside value goes through displaySafe before escaping: a bidirectional override
+// reorders text in the PDF as on screen, and a control character or a 1 MB value breaks a page.
 QString esc(const std::string &text)
 {
-    return QString::fromStdString(text).toHtmlEscaped();
+    return displaySafeMultiline(text).toHtmlEscaped();
 }
 
 QString esc(const QString &text)
 {
-    return text.toHtmlEscaped();
+    return displaySafeMultiline(text).toHtmlEscaped();
+}
+
+// A name (model, version, reviewer): one line, capped.
+QString escName(const std::string &text)
+{
+    return displaySafe(text).toHtmlEscaped();
 }
 
 QString shortHash(const std::string &hash)
@@ -94,7 +103,7 @@ QString splitText(const TrafficSplit &split)
         return ReleaseReport::tr("no deployment");
     QStringList parts;
     for (const auto &[name, percent] : split)
-        parts << QStringLiteral("%1 %2 %").arg(QString::fromStdString(name)).arg(percent);
+        parts << QStringLiteral("%1 %2 %").arg(displaySafe(name)).arg(percent);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -264,7 +273,7 @@ QString joined(const std::vector<std::string> &items)
 {
     QStringList list;
     for (const auto &item : items)
-        list << QString::fromStdString(item);
+        list << displaySafe(item);
     return list.isEmpty() ? QStringLiteral("–") : list.join(QStringLiteral(", ")).toHtmlEscaped();
 }
 
@@ -332,8 +341,8 @@ QString decisionsTable(const std::vector<StandingDecision> &decisions)
         if (breakGlass)
             comment += QStringLiteral("<br/><b>%1</b>")
                            .arg(ReleaseReport::tr("BREAK-GLASS: %1").arg(esc(record.breakGlassReason)));
-        html += row({QString::number(record.sequence), esc(record.reviewer), timeCell(record.time), comment,
-                     decision.digestMatches ? ReleaseReport::tr("yes") : ReleaseReport::tr("no"),
+        html += row({QString::number(record.sequence), escName(record.reviewer), timeCell(record.time),
+                     comment, decision.digestMatches ? ReleaseReport::tr("yes") : ReleaseReport::tr("no"),
                      decision.counts ? ReleaseReport::tr("yes") : ReleaseReport::tr("no")},
                     breakGlass ? QStringLiteral("breakglass") : QString());
     }
@@ -474,12 +483,13 @@ QString trailSection(const ReleaseReportData &data)
         const QString cssClass =
             broken ? QStringLiteral("broken")
                    : (!record.breakGlassReason.empty() ? QStringLiteral("breakglass") : QString());
-        html += row({QString::number(entry.sequence), timeCell(record.time), actionText(entry.record),
-                     record.version.empty() ? QStringLiteral("–") : esc(record.version), esc(record.reviewer),
-                     record.contentDigest.empty() ? QStringLiteral("–")
-                                                  : code(shortHash(record.contentDigest).toStdString()),
-                     code(shortHash(entry.hash).toStdString())},
-                    cssClass);
+        html +=
+            row({QString::number(entry.sequence), timeCell(record.time), actionText(entry.record),
+                 record.version.empty() ? QStringLiteral("–") : esc(record.version), escName(record.reviewer),
+                 record.contentDigest.empty() ? QStringLiteral("–")
+                                              : code(shortHash(record.contentDigest).toStdString()),
+                 code(shortHash(entry.hash).toStdString())},
+                cssClass);
         if (!notes.isEmpty())
             html += noteRow(notes.join(QStringLiteral("<br/>")), cssClass);
     }
@@ -539,7 +549,7 @@ QString historySection(const ReleaseReportData &data, ImageMode mode, std::vecto
     if (!data.singleValueMetrics.empty()) {
         QStringList names;
         for (const std::string &metric : data.singleValueMetrics)
-            names << QString::fromStdString(metric);
+            names << displaySafe(metric);
         html += QStringLiteral("<p class=\"meta\">%1</p>\n")
                     .arg(ReleaseReport::tr("Logged once per run, so there is no history to draw: %1.")
                              .arg(names.join(QStringLiteral(", ")).toHtmlEscaped()));
@@ -555,8 +565,8 @@ QString buildReportHtml(const ReleaseReportData &data, ImageMode mode, std::vect
 {
     const ReleaseStatus &status = data.status;
     const TrailVerification &trail = data.trail.verification;
-    const QString title =
-        ReleaseReport::tr("Release report: %1, version %2").arg(esc(status.model), esc(status.version));
+    const QString title = ReleaseReport::tr("Release report: %1, version %2")
+                              .arg(escName(status.model), escName(status.version));
 
     QString html =
         QStringLiteral(
@@ -570,7 +580,7 @@ QString buildReportHtml(const ReleaseReportData &data, ImageMode mode, std::vect
                 .arg(ReleaseReport::tr("Generated %1 by %2 for %3.")
                          .arg(esc(data.generatedAt), esc(data.generator),
                               status.reviewer.empty() ? ReleaseReport::tr("an anonymous user")
-                                                      : esc(status.reviewer)));
+                                                      : escName(status.reviewer)));
 
     // The verdict first: an auditor reads this line before anything else. A one-cell table,
     // not a <div>: QTextDocument (the PDF) draws no box around a div.
@@ -599,7 +609,7 @@ QString buildReportHtml(const ReleaseReportData &data, ImageMode mode, std::vect
     html += QStringLiteral("<h2>%1</h2>\n").arg(ReleaseReport::tr("Version"));
     html += tableStart();
     const ModelVersion &version = status.checks.candidate.version;
-    html += row({label(ReleaseReport::tr("Model")), esc(status.model)});
+    html += row({label(ReleaseReport::tr("Model")), escName(status.model)});
     html += row({label(ReleaseReport::tr("Version")),
                  esc(version.version.empty() ? status.version : version.version)});
     html += row({label(ReleaseReport::tr("Aliases")), joined(version.aliases)});

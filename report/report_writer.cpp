@@ -1,3 +1,4 @@
+#include "display_safe.h"
 #include "release_report.h"
 #include "report_html.h"
 #include "report_pages.h"
@@ -33,8 +34,9 @@ Status writePdf(const ReleaseReportData &data, const QString &path)
     const QString html = buildReportHtml(data, ImageMode::ResourceName, &charts);
 
     QPdfWriter writer(path);
-    const QString model = QString::fromStdString(data.status.model);
-    const QString version = QString::fromStdString(data.status.version);
+    // The PDF's title is shown by viewers in their title bar: as safe as the page itself.
+    const QString model = displaySafe(data.status.model);
+    const QString version = displaySafe(data.status.version);
     writer.setTitle(ReleaseReport::tr("Release report: %1, version %2").arg(model, version));
     writer.setCreator(data.generator);
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,

@@ -402,6 +402,17 @@
     </message>
 </context>
 <context>
+    <name>DraftAutosave</name>
+    <message>
+        <source>Restored an unsent draft from %1 (UTC).</source>
+        <translation>Ein nicht gesendeter Entwurf vom %1 (UTC) wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>It was being sent when the console stopped: check the standing decisions before you send it again.</source>
+        <translation>Er wurde gerade gesendet, als die Konsole beendet wurde: Prüfen Sie die geltenden Entscheidungen, bevor Sie ihn erneut senden.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Could not load the registered models.</source>

@@ -402,6 +402,17 @@
     </message>
 </context>
 <context>
+    <name>DraftAutosave</name>
+    <message>
+        <source>Restored an unsent draft from %1 (UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was being sent when the console stopped: check the standing decisions before you send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Could not load the registered models.</source>
@@ -2610,11 +2621,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stale: the newest data from %1 is %2 old; rules whose window ends after it get no verdict.</source>
+        <source>Data from %1 until %2 (%3 old).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Data from %1 until %2 (%3 old).</source>
+        <source>Stale: the newest data from %1 is %2 old; rules over a shorter window get no verdict.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

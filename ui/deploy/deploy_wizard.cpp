@@ -2,6 +2,8 @@
 
 #include "deploy/deploy_wizard_pages.h"
 
+#include <display_safe.h>
+
 namespace modelgate::ui {
 
 DeployWizard::DeployWizard(DeployContext context, std::vector<EndpointInfo> endpoints, const QString &model,
@@ -19,7 +21,8 @@ DeployWizard::DeployWizard(DeployContext context, std::vector<EndpointInfo> endp
     m_state.model = model;
     m_state.version = version;
     setObjectName(QStringLiteral("deployWizard"));
-    setWindowTitle(model.isEmpty() ? tr("New Deployment") : tr("Deploy %1 v%2").arg(model, version));
+    setWindowTitle(model.isEmpty() ? tr("New Deployment")
+                                   : tr("Deploy %1 v%2").arg(displaySafe(model), displaySafe(version)));
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnLastPage);
     // Going back past a step that acted would suggest it can be undone by choosing again.

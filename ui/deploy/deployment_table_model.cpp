@@ -2,6 +2,8 @@
 
 #include "deploy/deploy_context.h"
 
+#include <display_safe.h>
+
 #include <QBrush>
 #include <QColor>
 
@@ -66,6 +68,13 @@ int DeploymentTableModel::columnCount(const QModelIndex &parent) const
 }
 
 QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant DeploymentTableModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

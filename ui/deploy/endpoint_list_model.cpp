@@ -2,6 +2,8 @@
 
 #include "deploy/deploy_context.h"
 
+#include <display_safe.h>
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -135,6 +137,13 @@ int EndpointListModel::columnCount(const QModelIndex &parent) const
 }
 
 QVariant EndpointListModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant EndpointListModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

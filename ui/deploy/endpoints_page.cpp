@@ -11,6 +11,8 @@
 #include "widgets/loading_indicator.h"
 #include "widgets/sparkline_delegate.h"
 
+#include <display_safe.h>
+
 #include <QAction>
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -112,6 +114,7 @@ EndpointsPage::EndpointsPage(QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.2);
     m_title->setFont(big);
     m_title->setObjectName(QStringLiteral("endpointTitle"));
+    m_title->setTextFormat(Qt::PlainText); // shows the endpoint name
     m_scoringUri->setObjectName(QStringLiteral("scoringUri"));
     m_scoringUri->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_scoringUri->setTextFormat(Qt::PlainText);
@@ -377,8 +380,8 @@ void EndpointsPage::showSelectedEndpoint()
         updateActions();
         return;
     }
-    m_title->setText(endpoint->production ? tr("%1 (production)").arg(QString::fromStdString(endpoint->name))
-                                          : QString::fromStdString(endpoint->name));
+    m_title->setText(endpoint->production ? tr("%1 (production)").arg(displaySafe(endpoint->name))
+                                          : displaySafe(endpoint->name));
     // A local endpoint takes MLflow's /invocations under its URI; Azure's scoring URI is the whole
     // address, and it wants the endpoint's key.
     m_scoringUri->setText(

@@ -4,6 +4,8 @@
 #include "deploy/deploy_wizard_pages.h"
 #include "errors/error_text.h"
 
+#include <display_safe.h>
+
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -141,7 +143,8 @@ void SmokeTestPage::loadInputExample()
     m_exampleTried = true;
     if (!m_state->context.isValid())
         return;
-    m_status->setText(tr("Loading the input example of %1 v%2…").arg(m_state->model, m_state->version));
+    m_status->setText(tr("Loading the input example of %1 v%2…")
+                          .arg(displaySafe(m_state->model), displaySafe(m_state->version)));
     m_cancel.cancel();
     m_cancel = CancelToken();
     runAsync(

@@ -2,6 +2,8 @@
 
 #include "deploy/traffic_split_bar.h"
 
+#include <display_safe.h>
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -20,7 +22,7 @@ TrafficDialog::TrafficDialog(const EndpointInfo &endpoint, QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("trafficDialog"));
-    setWindowTitle(tr("Set Traffic of %1").arg(QString::fromStdString(endpoint.name)));
+    setWindowTitle(tr("Set Traffic of %1").arg(displaySafe(endpoint.name)));
     auto *intro = new QLabel(tr("Give each deployment its share of the requests. A deployment whose share "
                                 "grows must be approved now; the change is recorded in the release trail "
                                 "of each model whose share changes."),

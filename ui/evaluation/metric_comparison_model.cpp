@@ -1,6 +1,7 @@
 #include "evaluation/metric_comparison_model.h"
 
 #include <cmath>
+#include <display_safe.h>
 
 #include <QColor>
 #include <QFont>
@@ -107,6 +108,13 @@ QColor MetricComparisonModel::verdictColor(Verdict verdict)
 }
 
 QVariant MetricComparisonModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant MetricComparisonModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

@@ -55,6 +55,8 @@ public:
     static QColor verdictColor(Verdict verdict);
 
 private:
+    // data() before displaySafeForRole, which makes outside text safe in one place.
+    QVariant unsafeData(const QModelIndex &index, int role) const;
     std::vector<MetricComparison> m_metrics;
 };
 

@@ -5,6 +5,7 @@
 #include "widgets/loading_indicator.h"
 
 #include <cmath>
+#include <display_safe.h>
 #include <from_std.h>
 
 #include <QChart>
@@ -207,7 +208,8 @@ void MetricTrendView::load()
     const quint64 generation = ++m_generation;
     m_loadingTrend = true;
     m_note->clear();
-    m_loading->start(tr("Loading %1 of every version of %2…").arg(key, m_modelName));
+    m_loading->start(
+        tr("Loading %1 of every version of %2…").arg(displaySafe(key), displaySafe(m_modelName)));
     runAsync(
         this,
         [client = m_client, name = m_modelName.toStdString(), key = key.toStdString(), cancel = m_cancel]() {
@@ -240,7 +242,7 @@ void MetricTrendView::showValues()
         delete axis;
     }
     const QString key = metric();
-    m_title->setText(tr("%1 across the versions of %2").arg(key, m_modelName));
+    m_title->setText(tr("%1 across the versions of %2").arg(displaySafe(key), displaySafe(m_modelName)));
 
     // Oldest first, so the line reads left to right in time.
     std::vector<const VersionMetricValue *> drawn;

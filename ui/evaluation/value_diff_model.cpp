@@ -2,6 +2,8 @@
 
 #include "evaluation/metric_comparison_model.h"
 
+#include <display_safe.h>
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -64,6 +66,13 @@ QString ValueDiffModel::changeText(ValueChange change)
 }
 
 QVariant ValueDiffModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant ValueDiffModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
@@ -219,6 +228,13 @@ QString SignatureDiffModel::changeText(SignatureChangeKind change)
 }
 
 QVariant SignatureDiffModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant SignatureDiffModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

@@ -56,6 +56,8 @@ public:
     static QString changeText(ValueChange change);
 
 private:
+    // data() before displaySafeForRole, which makes outside text safe in one place.
+    QVariant unsafeData(const QModelIndex &index, int role) const;
     struct Row
     {
         QString scope;
@@ -107,6 +109,8 @@ public:
     static QString changeText(SignatureChangeKind change);
 
 private:
+    // data() before displaySafeForRole, which makes outside text safe in one place.
+    QVariant unsafeData(const QModelIndex &index, int role) const;
     SignatureDiff m_diff;
 };
 

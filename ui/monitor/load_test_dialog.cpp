@@ -4,6 +4,8 @@
 #include "errors/error_text.h"
 #include "widgets/error_banner.h"
 
+#include <display_safe.h>
+
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -55,7 +57,7 @@ LoadTestDialog::LoadTestDialog(DeployContext context, EndpointInfo endpoint, QWi
     , m_cancelButton(new QPushButton(tr("Cancel Load"), this))
 {
     setObjectName(QStringLiteral("loadTestDialog"));
-    setWindowTitle(tr("Load Test of %1").arg(QString::fromStdString(m_endpoint.name)));
+    setWindowTitle(tr("Load Test of %1").arg(displaySafe(m_endpoint.name)));
     m_banner->hide();
     m_csvPath->setObjectName(QStringLiteral("loadCsvPath"));
     m_csvPath->setReadOnly(true);

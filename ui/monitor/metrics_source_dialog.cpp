@@ -4,6 +4,8 @@
 #include "errors/error_text.h"
 #include "widgets/error_banner.h"
 
+#include <display_safe.h>
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -58,7 +60,7 @@ MetricsSourceDialog::MetricsSourceDialog(DeployContext context, const QString &e
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("metricsSourceDialog"));
-    setWindowTitle(tr("Metrics Source of %1").arg(endpoint));
+    setWindowTitle(tr("Metrics Source of %1").arg(displaySafe(endpoint)));
     m_banner->hide();
     auto *intro = new QLabel(tr("The charts, “modelgate-cli endpoint metrics” and the SLO rules read this "
                                 "endpoint's requests and latency from here. Prometheus suits endpoints that "

@@ -5,6 +5,8 @@
 #include "monitor/monitor_context.h"
 #include "widgets/error_banner.h"
 
+#include <display_safe.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -38,7 +40,7 @@ SloRulesDialog::SloRulesDialog(DeployContext context, const QString &endpoint, Q
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("sloRulesDialog"));
-    setWindowTitle(tr("SLO Rules of %1").arg(endpoint));
+    setWindowTitle(tr("SLO Rules of %1").arg(displaySafe(endpoint)));
     m_banner->hide();
     auto *intro = new QLabel(
         tr("A deployment with traffic breaks a rule when its value over the rule's window is above the "

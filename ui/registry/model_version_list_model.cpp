@@ -1,6 +1,7 @@
 #include "registry/model_version_list_model.h"
 
 #include <algorithm>
+#include <display_safe.h>
 #include <from_std.h>
 
 #include <QDateTime>
@@ -44,6 +45,13 @@ int ModelVersionListModel::columnCount(const QModelIndex &parent) const
 }
 
 QVariant ModelVersionListModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant ModelVersionListModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

@@ -55,6 +55,8 @@ public:
     int rowOf(const QString &versionOrAlias) const;
 
 private:
+    // data() before displaySafeForRole, which makes outside text safe in one place.
+    QVariant unsafeData(const QModelIndex &index, int role) const;
     QVariant displayValue(const ModelVersion &version, int column) const;
     QVariant rawValue(const ModelVersion &version, int column) const;
 

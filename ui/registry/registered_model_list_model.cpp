@@ -1,5 +1,6 @@
 #include "registry/registered_model_list_model.h"
 
+#include <display_safe.h>
 #include <from_std.h>
 
 #include <QDateTime>
@@ -36,6 +37,13 @@ int RegisteredModelListModel::columnCount(const QModelIndex &parent) const
 }
 
 QVariant RegisteredModelListModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant RegisteredModelListModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

@@ -71,6 +71,8 @@ Q_SIGNALS:
     void fetchMoreRequested();
 
 private:
+    // data() before displaySafeForRole, which makes outside text safe in one place.
+    QVariant unsafeData(const QModelIndex &index, int role) const;
     struct Row
     {
         RegisteredModel model;

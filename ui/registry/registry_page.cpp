@@ -13,6 +13,8 @@
 #include "widgets/error_banner.h"
 #include "widgets/loading_indicator.h"
 
+#include <display_safe.h>
+
 #include <QAction>
 #include <QDateTime>
 #include <QHeaderView>
@@ -134,6 +136,7 @@ QWidget *RegistryPage::createVersionsPanel()
     auto *panel = new QWidget(this);
     m_versionsTitle = new QLabel(tr("Versions"), panel);
     m_versionsTitle->setObjectName(QStringLiteral("versionsTitle"));
+    m_versionsTitle->setTextFormat(Qt::PlainText); // shows the model name
     QFont bold = m_versionsTitle->font();
     bold.setBold(true);
     m_versionsTitle->setFont(bold);
@@ -199,7 +202,7 @@ void RegistryPage::connectLoaders()
     });
 
     connect(m_versionLoader, &VersionListLoader::started, this, [this, notifyLoading](const QString &name) {
-        m_versionsLoading->start(tr("Loading the versions of %1…").arg(name));
+        m_versionsLoading->start(tr("Loading the versions of %1…").arg(displaySafe(name)));
         notifyLoading();
     });
     connect(m_versionLoader, &VersionListLoader::loaded, this,
@@ -207,7 +210,8 @@ void RegistryPage::connectLoaders()
                 m_versionsLoading->stop();
                 m_versions->setVersions(name, versions);
                 m_details->setModelVersions(versions);
-                m_versionsTitle->setText(tr("Versions of %1 (%2)").arg(name).arg(versions.size()));
+                m_versionsTitle->setText(
+                    tr("Versions of %1 (%2)").arg(displaySafe(name)).arg(versions.size()));
                 clearErrorFor(Operation::ListVersions);
                 notifyLoading();
                 trySelectPendingVersion();
@@ -388,7 +392,7 @@ void RegistryPage::loadVersions(const QString &modelName)
     m_details->clear();
     m_selectedVersion.clear();
     m_versions->clear();
-    m_versionsTitle->setText(tr("Versions of %1").arg(modelName));
+    m_versionsTitle->setText(tr("Versions of %1").arg(displaySafe(modelName)));
     m_versionLoader->start(modelName);
 }
 

@@ -1,5 +1,7 @@
 #include "registry/table_rows_model.h"
 
+#include <display_safe.h>
+
 namespace modelgate::ui {
 
 TableRowsModel::TableRowsModel(const QStringList &headers, QObject *parent)
@@ -18,6 +20,13 @@ int TableRowsModel::columnCount(const QModelIndex &parent) const
 }
 
 QVariant TableRowsModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant TableRowsModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

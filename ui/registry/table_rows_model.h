@@ -42,6 +42,8 @@ public:
     void clear();
 
 private:
+    // data() before displaySafeForRole, which makes outside text safe in one place.
+    QVariant unsafeData(const QModelIndex &index, int role) const;
     QStringList m_headers;
     QList<Row> m_rows;
 };

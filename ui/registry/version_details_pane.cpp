@@ -7,6 +7,7 @@
 #include "registry/table_rows_model.h"
 #include "widgets/loading_indicator.h"
 
+#include <display_safe.h>
 #include <from_std.h>
 
 #include <QDateTime>
@@ -61,6 +62,7 @@ VersionDetailsPane::VersionDetailsPane(QWidget *parent)
 {
     setObjectName(QStringLiteral("versionDetailsPane"));
     m_title->setObjectName(QStringLiteral("versionDetailsTitle"));
+    m_title->setTextFormat(Qt::PlainText); // a model name starting with "<" is not markup
     m_tabs->setObjectName(QStringLiteral("versionDetailsTabs"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -190,7 +192,7 @@ void VersionDetailsPane::showTable(const TablePage &page)
 void VersionDetailsPane::setOverviewValue(const QString &key, const QString &value)
 {
     if (QLabel *label = m_overviewValues.value(key))
-        label->setText(value.isEmpty() ? QStringLiteral("—") : value);
+        label->setText(value.isEmpty() ? QStringLiteral("—") : displaySafeMultiline(value));
 }
 
 void VersionDetailsPane::clear()
@@ -234,11 +236,12 @@ void VersionDetailsPane::showVersion(const ModelVersion &version)
     m_version = version;
     QStringList aliases;
     for (const std::string &alias : version.aliases)
-        aliases << u'@' + fromStd(alias);
-    m_title->setText(aliases.isEmpty()
-                         ? tr("%1, version %2").arg(fromStd(version.name), fromStd(version.version))
-                         : tr("%1, version %2 (%3)")
-                               .arg(fromStd(version.name), fromStd(version.version), aliases.join(u' ')));
+        aliases << u'@' + displaySafe(alias);
+    m_title->setText(
+        aliases.isEmpty()
+            ? tr("%1, version %2").arg(displaySafe(version.name), displaySafe(version.version))
+            : tr("%1, version %2 (%3)")
+                  .arg(displaySafe(version.name), displaySafe(version.version), aliases.join(u' ')));
     m_title->show();
     m_stack->setCurrentWidget(m_tabs);
 

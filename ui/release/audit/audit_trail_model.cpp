@@ -1,5 +1,7 @@
 #include "release/audit/audit_trail_model.h"
 
+#include <display_safe.h>
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -154,6 +156,13 @@ QVariant AuditTrailModel::display(const TrailEntry &entry, int column) const
 }
 
 QVariant AuditTrailModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant AuditTrailModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

@@ -61,6 +61,8 @@ public:
     static QString splitText(const TrafficSplit &split);
 
 private:
+    // data() before displaySafeForRole, which makes outside text safe in one place.
+    QVariant unsafeData(const QModelIndex &index, int role) const;
     QVariant display(const TrailEntry &entry, int column) const;
 
     TrailVerification m_trail;

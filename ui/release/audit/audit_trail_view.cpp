@@ -6,6 +6,7 @@
 #include "widgets/error_banner.h"
 #include "widgets/loading_indicator.h"
 
+#include <display_safe.h>
 #include <trail_text.h>
 
 #include <QAction>
@@ -67,6 +68,7 @@ AuditTrailView::AuditTrailView(QWidget *parent)
     , m_trailModel(new AuditTrailModel(this))
 {
     m_badge->setObjectName(QStringLiteral("auditTrailBadge"));
+    m_badge->setTextFormat(Qt::PlainText); // shows the model name
     m_badge->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_badge->setMargin(6);
     m_headHash->setObjectName(QStringLiteral("auditTrailHeadHash"));
@@ -186,7 +188,7 @@ void AuditTrailView::reload()
     m_loading = true;
     m_banner->hide();
     m_loadingIndicator->show();
-    m_loadingIndicator->start(tr("Loading and verifying the release trail of %1…").arg(m_model));
+    m_loadingIndicator->start(tr("Loading and verifying the release trail of %1…").arg(displaySafe(m_model)));
     runAsync(
         this,
         [client = m_client, model = m_model.toStdString(), cancel = m_cancel]() {
@@ -245,7 +247,7 @@ void AuditTrailView::showTrailBadge()
             tr("Broken at record %1: %2")
                 .arg(trail.firstBroken ? QString::number(*trail.firstBroken) : QStringLiteral("?"),
                      report::trailBrokenReason(trail)));
-        m_badge->setToolTip(QString::fromStdString(trail.reason)); // core's exact wording, for support
+        m_badge->setToolTip(displaySafeMultiline(trail.reason)); // core's exact wording, for support
         m_headHash->clear();
         style = red;
     } else if (!m_tagMismatches.empty() || !m_policyProblemList.empty()) {
@@ -268,7 +270,7 @@ void AuditTrailView::showTrailBadge()
         m_headHash->setCursorPosition(0);
         style = red;
     } else if (trail.recordCount == 0) {
-        m_badge->setText(tr("No release records for %1 yet.").arg(m_model));
+        m_badge->setText(tr("No release records for %1 yet.").arg(displaySafe(m_model)));
         m_headHash->clear();
     } else {
         const QString head = QString::fromStdString(trail.headHash);

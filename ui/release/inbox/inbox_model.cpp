@@ -2,6 +2,7 @@
 
 #include "widgets/icons.h"
 
+#include <display_safe.h>
 #include <from_std.h>
 
 #include <QBrush>
@@ -204,6 +205,13 @@ QVariant InboxModel::toolTip(const InboxEntry &entry, int column) const
 }
 
 QVariant InboxModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant InboxModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
         return {};

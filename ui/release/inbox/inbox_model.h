@@ -67,6 +67,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    // data() before displaySafeForRole, which makes outside text safe in one place.
+    QVariant unsafeData(const QModelIndex &index, int role) const;
     QVariant display(const InboxEntry &entry, int column) const;
     QVariant sortValue(const InboxEntry &entry, int column) const;
     QVariant toolTip(const InboxEntry &entry, int column) const;

@@ -5,6 +5,7 @@
 #include "widgets/error_banner.h"
 
 #include <cmath>
+#include <display_safe.h>
 #include <from_std.h>
 #include <set>
 
@@ -86,7 +87,7 @@ PolicyEditorDialog::PolicyEditorDialog(std::shared_ptr<const MlflowClient> clien
     , m_subject(std::move(subject))
 {
     setObjectName(QStringLiteral("policyEditorDialog"));
-    setWindowTitle(tr("Release Policy of %1").arg(m_subject.model));
+    setWindowTitle(tr("Release Policy of %1").arg(displaySafe(m_subject.model)));
 
     auto *form = new QWidget(this);
     auto *formLayout = new QVBoxLayout(form);

@@ -3,6 +3,7 @@
 #include "widgets/icons.h"
 
 #include <check_text.h>
+#include <display_safe.h>
 #include <from_std.h>
 
 #include <QBrush>
@@ -82,6 +83,13 @@ int CheckListModel::columnCount(const QModelIndex &parent) const
 }
 
 QVariant CheckListModel::data(const QModelIndex &index, int role) const
+{
+    // Names, tags, descriptions and comments come from the server: one safe line in a
+    // cell, safe lines in a tooltip.
+    return displaySafeForRole(unsafeData(index, role), role);
+}
+
+QVariant CheckListModel::unsafeData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

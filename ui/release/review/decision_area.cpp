@@ -194,9 +194,10 @@ QString DecisionArea::approveReason() const
     return m_approveReason->text();
 }
 
-void DecisionArea::showDraft(const QString &text)
+void DecisionArea::showDraft(const QString &text, bool canRetry)
 {
     m_draftText->setText(text);
+    m_retryDraft->setVisible(canRetry);
     m_draftFrame->setVisible(!text.isEmpty());
 }
 

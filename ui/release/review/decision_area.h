@@ -32,8 +32,9 @@ public:
     void setApproveReason(const QString &reason);
     QString approveReason() const;
 
-    // A decision kept as a draft; an empty text hides the frame.
-    void showDraft(const QString &text);
+    // A decision kept as a draft; an empty text hides the frame. `canRetry` is false for a
+    // restored unsent draft (its comment is back in the box; there is nothing to retry).
+    void showDraft(const QString &text, bool canRetry = true);
     QString draftText() const;
     // The record written; `canRepair` shows "Repair tags". Empty text hides the frame.
     void showRecord(const QString &text, bool canRepair);

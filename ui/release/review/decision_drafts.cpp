@@ -48,7 +48,9 @@ std::optional<DecisionDraft> fromJson(const QJsonValue &value)
     draft.workspace = text("workspace");
     draft.time = QDateTime::fromString(text("time"), Qt::ISODateWithMs);
     draft.error = text("error");
-    if (draft.model.isEmpty() || draft.version.isEmpty() || draft.action.isEmpty())
+    // A failed decision always names its action; an unsent draft may have none chosen yet.
+    if (draft.model.isEmpty() || draft.version.isEmpty() ||
+        (draft.action.isEmpty() && draft.kind() == DraftKind::Failed))
         return std::nullopt;
     return draft;
 }
@@ -121,27 +123,37 @@ bool DecisionDrafts::write(const QList<DecisionDraft> &drafts)
 bool DecisionDrafts::save(const DecisionDraft &draft)
 {
     QList<DecisionDraft> drafts = load();
-    drafts.removeIf([&draft](const DecisionDraft &existing) { return existing.sameSubject(draft); });
+    drafts.removeIf([&draft](const DecisionDraft &existing) {
+        return existing.sameSubject(draft) && existing.kind() == draft.kind();
+    });
     drafts.append(draft);
     return write(drafts);
 }
 
-bool DecisionDrafts::remove(const QString &model, const QString &version, const QString &workspace)
+bool DecisionDrafts::removeWhere(const DecisionDraft &subject, std::optional<DraftKind> kind)
 {
     QList<DecisionDraft> drafts = load();
-    DecisionDraft subject;
-    subject.model = model;
-    subject.version = version;
-    subject.workspace = workspace;
-    const auto removed =
-        drafts.removeIf([&subject](const DecisionDraft &existing) { return existing.sameSubject(subject); });
+    const auto removed = drafts.removeIf([&subject, kind](const DecisionDraft &existing) {
+        return existing.sameSubject(subject) && (!kind || existing.kind() == *kind);
+    });
     if (removed == 0)
         return false;
     return write(drafts);
 }
 
+bool DecisionDrafts::remove(const QString &model, const QString &version, const QString &workspace)
+{
+    return removeWhere(DecisionDraft{model, version, {}, {}, {}, workspace, {}, {}}, std::nullopt);
+}
+
+bool DecisionDrafts::remove(const QString &model, const QString &version, const QString &workspace,
+                            DraftKind kind)
+{
+    return removeWhere(DecisionDraft{model, version, {}, {}, {}, workspace, {}, {}}, kind);
+}
+
 std::optional<DecisionDraft> DecisionDrafts::find(const QString &model, const QString &version,
-                                                  const QString &workspace) const
+                                                  const QString &workspace, DraftKind kind) const
 {
     DecisionDraft subject;
     subject.model = model;
@@ -149,7 +161,7 @@ std::optional<DecisionDraft> DecisionDrafts::find(const QString &model, const QS
     subject.workspace = workspace;
     const QList<DecisionDraft> drafts = load();
     for (const DecisionDraft &draft : drafts)
-        if (draft.sameSubject(subject))
+        if (draft.sameSubject(subject) && draft.kind() == kind)
             return draft;
     return std::nullopt;
 }

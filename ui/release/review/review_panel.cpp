@@ -11,13 +11,13 @@
 #include "widgets/loading_indicator.h"
 
 #include <check_text.h>
+#include <display_safe.h>
 #include <from_std.h>
 #include <trail_text.h>
 
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -172,6 +172,8 @@ ReviewPanel::ReviewPanel(QWidget *parent)
     connect(m_decision, &DecisionArea::retryDraftRequested, this, &ReviewPanel::retryDraft);
     connect(m_decision, &DecisionArea::discardDraftRequested, this, &ReviewPanel::discardDraft);
     connect(m_decision, &DecisionArea::repairTagsRequested, this, &ReviewPanel::repairTags);
+    connect(m_decision->commentEdit(), &QPlainTextEdit::textChanged, this,
+            [this]() { m_autosave.commentEdited(m_decision->commentEdit()->toPlainText()); });
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     escape->setContext(Qt::WidgetWithChildrenShortcut);
     connect(escape, &QShortcut::activated, m_loading, &LoadingIndicator::cancelRequested);
@@ -201,6 +203,8 @@ void ReviewPanel::setDraftsFile(const QString &path)
 
 void ReviewPanel::clear()
 {
+    m_autosave.setSubject({}, {}, {}); // writes a pending edit; clearing the box below is no edit
+    m_restoredNote.clear();
     m_loadCancel.cancel();
     m_decideCancel.cancel();
     ++m_generation;
@@ -231,7 +235,13 @@ void ReviewPanel::showVersion(const QString &model, const QString &version)
     clear();
     m_model = model;
     m_version = version;
-    m_headline->setText(tr("%1 — version %2").arg(model, version));
+    m_headline->setText(tr("%1 — version %2").arg(displaySafe(model), displaySafe(version)));
+    // The comment typed before a crash or a restart goes back in the box before saving resumes.
+    if (const auto unsent = m_drafts.find(model, version, m_workspace, DraftKind::Unsent)) {
+        m_decision->setComment(unsent->comment);
+        m_restoredNote = DraftAutosave::restoredNote(*unsent);
+    }
+    m_autosave.setSubject(model, version, m_workspace);
     showDraftFor(m_drafts.find(model, version, m_workspace));
     load();
 }
@@ -254,7 +264,8 @@ void ReviewPanel::load()
     const quint64 generation = ++m_generation;
     m_loadingStatus = true;
     m_banner->dismiss();
-    m_loading->start(tr("Loading the checks and decisions of %1 v%2…").arg(m_model, m_version));
+    m_loading->start(
+        tr("Loading the checks and decisions of %1 v%2…").arg(displaySafe(m_model), displaySafe(m_version)));
     updateDecisionArea();
     runAsync(
         this,
@@ -284,7 +295,7 @@ void ReviewPanel::applyStatus(const ReleaseStatus &status)
     const bool sameVersion = m_status && m_status->version == status.version;
     m_status = status;
     m_version = fromStd(status.version);
-    m_headline->setText(tr("%1 — version %2").arg(m_model, m_version));
+    m_headline->setText(tr("%1 — version %2").arg(displaySafe(m_model), displaySafe(m_version)));
     const CheckReport &report = status.checks.report;
     m_checks->setReport(report);
     m_checkSummary->setText(tr("%n passed", nullptr, report.passed) + QStringLiteral(" · ") +
@@ -325,7 +336,7 @@ void ReviewPanel::applyStatus(const ReleaseStatus &status)
                       "rewritten from it (modelgate-cli review sync), the version counts as not approved.")
                        .arg(mismatches.join(QStringLiteral("; ")));
     }
-    m_stateLine->setText(state + u' ' + tr("Reviewing as %1.").arg(fromStd(status.reviewer)));
+    m_stateLine->setText(state + u' ' + tr("Reviewing as %1.").arg(displaySafe(status.reviewer)));
     // Offer the repair where the reviewer is. It replaces a just-written decision's notice:
     // that record is in the trail, and tags that disagree with it make the version unapproved.
     m_decision->showTagRepair(status.trail.ok && !status.tagDifferences.empty()
@@ -374,11 +385,13 @@ void ReviewPanel::fillDecisions(const ReleaseStatus &status)
             label = tr("%1 (BREAK-GLASS)").arg(what);
         else if (!decision.digestMatches)
             label = tr("%1 (for older content)").arg(what);
-        QString comment = fromStd(record.comment);
+        QString comment = displaySafe(record.comment, kMaxLongDisplayChars);
         if (!record.breakGlassReason.empty())
-            comment = tr("%1 — break-glass reason: %2").arg(comment, fromStd(record.breakGlassReason));
-        auto *item = new QTreeWidgetItem(
-            m_decisions, {label, fromStd(record.reviewer), fromStd(record.time), comment.simplified()});
+            comment = tr("%1 — break-glass reason: %2")
+                          .arg(comment, displaySafe(record.breakGlassReason, kMaxLongDisplayChars));
+        auto *item =
+            new QTreeWidgetItem(m_decisions, {label, displaySafe(record.reviewer), displaySafe(record.time),
+                                              displaySafe(comment, kMaxLongDisplayChars)});
         item->setToolTip(3, comment);
         if (!record.breakGlassReason.empty())
             for (int column = 0; column < 4; ++column)
@@ -520,15 +533,8 @@ void ReviewPanel::approveWithBreakGlass(const QString &reason)
 
 void ReviewPanel::askBreakGlass()
 {
-    bool ok = false;
-    const QString reason = QInputDialog::getMultiLineText(
-        this, tr("Break Glass"),
-        tr("You are approving your own version. This is recorded as a break-glass approval and marked "
-           "in the trail and in every report.\n\nWhy can this not wait for another reviewer? (required, "
-           "at most %1 characters)")
-            .arg(kMaxReasonChars),
-        {}, &ok);
-    if (ok && !reason.trimmed().isEmpty())
+    const QString reason = askBreakGlassReason(this, m_autosave);
+    if (!reason.trimmed().isEmpty())
         approveWithBreakGlass(reason);
 }
 
@@ -542,6 +548,8 @@ void ReviewPanel::decide(ReleaseAction action, const QString &comment, const QSt
     request.action = action;
     request.comment = comment.toStdString();
     request.breakGlassReason = breakGlassReason.toStdString();
+    m_autosave.sending(QLatin1String(wireName(action)), m_decision->commentEdit()->toPlainText(),
+                       breakGlassReason);
     m_deciding = true;
     m_decideCancel = CancelToken();
     m_banner->dismiss();
@@ -567,6 +575,8 @@ void ReviewPanel::finishDecision(const DecisionRequest &request, const Result<De
     m_deciding = false;
     m_loading->stop();
     if (result.ok()) {
+        m_autosave.discard();
+        m_restoredNote.clear();
         m_drafts.remove(m_model, fromStd(request.version), m_workspace);
         m_decision->showDraft({});
         m_decision->setComment({});
@@ -576,6 +586,7 @@ void ReviewPanel::finishDecision(const DecisionRequest &request, const Result<De
         return;
     }
     const Error &error = result.error();
+    m_autosave.notSent();
     Q_EMIT decisionFailed(error);
     if (error.kind == ErrorKind::Cancelled) {
         updateDecisionArea();
@@ -609,7 +620,7 @@ void ReviewPanel::finishDecision(const DecisionRequest &request, const Result<De
 void ReviewPanel::showDraftFor(const std::optional<DecisionDraft> &draft)
 {
     if (!draft) {
-        m_decision->showDraft({});
+        m_decision->showDraft(m_restoredNote, false);
         return;
     }
     QString text;
@@ -623,6 +634,8 @@ void ReviewPanel::showDraftFor(const std::optional<DecisionDraft> &draft)
     text +=
         u'\n' + tr("Draft of %1 (UTC): “%2”")
                     .arg(draft->time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")), draft->comment);
+    if (!m_restoredNote.isEmpty())
+        text += u'\n' + m_restoredNote;
     m_decision->showDraft(text);
 }
 
@@ -641,8 +654,12 @@ void ReviewPanel::retryDraft()
 
 void ReviewPanel::discardDraft()
 {
+    // Both the failed decision and the text being typed: discarding means starting afresh.
+    m_autosave.discard();
+    m_restoredNote.clear();
     m_drafts.remove(m_model, m_version, m_workspace);
     m_decision->showDraft({});
+    m_decision->setComment({});
 }
 
 void ReviewPanel::showOutcome(const DecisionOutcome &outcome)

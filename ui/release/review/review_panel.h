@@ -2,6 +2,7 @@
 
 #include "errors/error_text.h"
 #include "release/review/decision_drafts.h"
+#include "release/review/draft_autosave.h"
 
 #include <memory>
 #include <optional>
@@ -133,6 +134,8 @@ private:
     bool m_loadingStatus = false;
     bool m_deciding = false;
     DecisionDrafts m_drafts;
+    DraftAutosave m_autosave{m_drafts}; // declared after m_drafts: destroyed (and flushed) first
+    QString m_restoredNote;             // "Restored an unsent draft from …", shown with the draft frame
 
     QLabel *m_headline;
     QLabel *m_stateLine;
