@@ -105,9 +105,10 @@ private Q_SLOTS:
         // The challenger (compared with a champion), the champion itself, and a bare version.
         for (const auto &[model, number] : std::vector<std::pair<std::string, std::string>>{
                  {"diabetes-classifier", "4"}, {"diabetes-classifier", "3"}, {"readmission-risk", "1"}}) {
-            const auto entry = std::find_if(inbox->begin(), inbox->end(), [&](const InboxEntry &e) {
-                return e.model == model && e.version.version == number;
-            });
+            const auto entry = std::find_if(inbox->begin(), inbox->end(),
+                                            [&wantedModel = model, &wanted = number](const InboxEntry &e) {
+                                                return e.model == wantedModel && e.version.version == wanted;
+                                            });
             QVERIFY(entry != inbox->end());
             const auto loaded = loadReleaseChecks(*m_client, model, number, CancelToken::none());
             REQUIRE_OK(loaded);
