@@ -5,7 +5,8 @@
 # instead of skipping.
 #
 # Then the tests labelled mlflow-newest run a second time against the newest MLflow 3.x we
-# support (scripts/requirements-newest.txt), unless extra ctest arguments filter the run.
+# support (scripts/requirements-newest.txt), and the hardening passes run (sanitizers and
+# fuzzing, scripts/hardening.sh), unless extra ctest arguments filter the run.
 #
 # Usage: scripts/test.sh [extra ctest arguments, e.g. -R tst_mlflow_client]
 set -euo pipefail
@@ -59,7 +60,18 @@ if [[ $# -eq 0 ]]; then
         newestStatus=1
     fi
 fi
+# The hardening passes (docs/reliability.md): core, the CLI and their tests under AddressSanitizer
+# and UndefinedBehaviorSanitizer, every fuzz target's corpus replayed and each fuzzed for a
+# bounded time, and the concurrent parts under ThreadSanitizer. Skipped, like the compatibility
+# pass, when extra ctest arguments filter the run.
+hardeningStatus=0
+if [[ $# -eq 0 ]]; then
+    echo "==> Hardening: sanitizers and fuzzing (scripts/hardening.sh)"
+    "$rootDir/scripts/hardening.sh" 2>&1 | tee "$buildDir/hardening.log"
+    hardeningStatus=${PIPESTATUS[0]}
+fi
 set -e
 
 echo "total: $((total - failed)) passed, $failed failed"
-[[ $pinnedStatus -eq 0 && $newestStatus -eq 0 ]]
+[[ $hardeningStatus -eq 0 ]] || echo "hardening: FAILED (see $buildDir/hardening.log)"
+[[ $pinnedStatus -eq 0 && $newestStatus -eq 0 && $hardeningStatus -eq 0 ]]

@@ -118,4 +118,30 @@ inline std::vector<std::string> secretsOnCommandLines(const std::vector<Secret> 
     return findings;
 }
 
+// Both scans at once, as a test calls them after a whole flow.
+struct SecretScan
+{
+    std::vector<std::string> findings;
+    int files = 0;
+    int processes = 0;
+
+    // The findings, one a line (empty when there is none).
+    std::string report() const
+    {
+        std::string text;
+        for (const std::string &finding : findings)
+            text += finding + "\n";
+        return text;
+    }
+};
+
+inline SecretScan scanForSecrets(const std::vector<QString> &roots, const std::vector<Secret> &secrets)
+{
+    SecretScan scan;
+    scan.findings = secretsInFiles(roots, secrets, &scan.files);
+    for (std::string &finding : secretsOnCommandLines(secrets, &scan.processes))
+        scan.findings.push_back(std::move(finding));
+    return scan;
+}
+
 } // namespace modelgate::test

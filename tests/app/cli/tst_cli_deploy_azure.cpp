@@ -254,16 +254,9 @@ private Q_SLOTS:
                                           {"riley's Azure password", kRiley, "riley-azure-password"}};
         for (const auto &[user, password] : m_shared.passwords())
             secrets.push_back({user + "'s MLflow password", user, password});
-        int files = 0;
-        const auto onDisk = test::secretsInFiles({m_home.path()}, secrets, &files);
-        const auto onCommandLines = test::secretsOnCommandLines(secrets);
-        QVERIFY2(files >= 2, std::to_string(files).c_str());
-        std::string findings;
-        for (const auto &finding : onDisk)
-            findings += finding + "\n";
-        for (const auto &finding : onCommandLines)
-            findings += finding + "\n";
-        QVERIFY2(findings.empty(), findings.c_str());
+        const test::SecretScan scan = test::scanForSecrets({m_home.path()}, secrets);
+        QVERIFY2(scan.files >= 2, std::to_string(scan.files).c_str());
+        QVERIFY2(scan.findings.empty(), scan.report().c_str());
     }
 };
 

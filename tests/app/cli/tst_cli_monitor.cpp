@@ -247,18 +247,11 @@ private Q_SLOTS:
         for (const auto &[user, password] : m_shared.passwords())
             secrets.push_back({user + "'s password", user, password});
         QVERIFY(secrets.size() >= 4);
-        int files = 0;
-        int processes = 0;
-        const auto onDisk = test::secretsInFiles({m_home.path()}, secrets, &files);
-        const auto onCommandLines = test::secretsOnCommandLines(secrets, &processes);
-        QVERIFY2(files >= 5, std::to_string(files).c_str()); // state, config, logs: the flow left files
-        QVERIFY(processes > 0);
-        std::string findings;
-        for (const auto &finding : onDisk)
-            findings += finding + "\n";
-        for (const auto &finding : onCommandLines)
-            findings += finding + "\n";
-        QVERIFY2(findings.empty(), findings.c_str());
+        const test::SecretScan scan = test::scanForSecrets({m_home.path()}, secrets);
+        // State, settings, logs: the flow left files to look into.
+        QVERIFY2(scan.files >= 5, std::to_string(scan.files).c_str());
+        QVERIFY(scan.processes > 0);
+        QVERIFY2(scan.findings.empty(), scan.report().c_str());
         // The scoring server and HAProxy of the endpoint still ran while their lines were read.
         const CliResult status = run({"endpoint", "status", kEndpoint, "--json"});
         QVERIFY2(status.exitCode == 0, status.both().c_str());
