@@ -2,9 +2,12 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <optional>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -49,6 +52,40 @@ bool sendAll(int socket, const char *data, ssize_t size)
     return true;
 }
 
+std::string lower(std::string text)
+{
+    for (char &c : text)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// The first complete request at the start of `buffer` and its length in bytes; nullopt while
+// its headers or body are still coming.
+std::optional<std::pair<RelayedRequest, std::size_t>> completeRequest(const std::string &buffer)
+{
+    const std::size_t headerEnd = buffer.find("\r\n\r\n");
+    if (headerEnd == std::string::npos)
+        return std::nullopt;
+    const std::string head = buffer.substr(0, headerEnd);
+    RelayedRequest request;
+    const std::string line = head.substr(0, head.find("\r\n"));
+    const std::size_t space = line.find(' ');
+    const std::size_t space2 = line.find(' ', space + 1);
+    request.method = line.substr(0, space);
+    request.path =
+        line.substr(space + 1, space2 == std::string::npos ? std::string::npos : space2 - space - 1);
+    std::size_t length = 0;
+    const std::string headers = lower(head);
+    if (const std::size_t at = headers.find("\r\ncontent-length:"); at != std::string::npos)
+        length = std::strtoul(headers.c_str() + at + 17, nullptr, 10);
+    const std::size_t total = headerEnd + 4 + length;
+    if (buffer.size() < total)
+        return std::nullopt;
+    request.body = buffer.substr(headerEnd + 4, length);
+    return std::pair{request, total};
+}
+
 } // namespace
 
 StoppableRelay::~StoppableRelay()
@@ -56,9 +93,15 @@ StoppableRelay::~StoppableRelay()
     stop();
 }
 
-bool StoppableRelay::start(const QString &targetUri)
+bool StoppableRelay::start(const QString &targetUri, HoldRule holdRule)
 {
     stop();
+    m_holdRule = std::move(holdRule);
+    {
+        std::lock_guard lock(m_mutex);
+        m_held.clear();
+        m_forwarded.clear();
+    }
     const QUrl target(targetUri);
     const QString host = target.host();
     if (!target.isValid() || target.port() <= 0 ||
@@ -160,6 +203,38 @@ void StoppableRelay::forgetAndClose(int socket)
     ::close(socket);
 }
 
+bool StoppableRelay::waitUntilHolding(int timeoutMs)
+{
+    std::unique_lock lock(m_mutex);
+    return m_holding.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return !m_held.empty(); });
+}
+
+std::string StoppableRelay::held() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_held;
+}
+
+std::vector<std::string> StoppableRelay::forwarded() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_forwarded;
+}
+
+bool StoppableRelay::admit(const RelayedRequest &request)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_held.empty())
+        return false;
+    if (m_holdRule(request)) {
+        m_held = request.method + " " + request.path;
+        m_holding.notify_all();
+        return false;
+    }
+    m_forwarded.push_back(request.method + " " + request.path);
+    return true;
+}
+
 void StoppableRelay::acceptLoop()
 {
     for (;;) {
@@ -188,6 +263,8 @@ void StoppableRelay::relay(int client)
         return;
     }
     remember(upstream);
+    std::string pending; // with a hold rule: the client's bytes not yet forwarded
+    bool holding = false;
     char buffer[64 * 1024];
     for (;;) {
         pollfd fds[3] = {{client, POLLIN, 0}, {upstream, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
@@ -199,14 +276,36 @@ void StoppableRelay::relay(int client)
         if (fds[2].revents != 0)
             break;
         // Either side closing ends the exchange: HTTP needs no half-closed connections.
-        const auto forward = [&](int from, int to) {
-            const ssize_t received = ::recv(from, buffer, sizeof buffer, 0);
-            return received > 0 && sendAll(to, buffer, received);
-        };
-        if (fds[0].revents != 0 && !forward(client, upstream))
-            break;
-        if (fds[1].revents != 0 && !forward(upstream, client))
-            break;
+        if (fds[0].revents != 0) {
+            const ssize_t received = ::recv(client, buffer, sizeof buffer, 0);
+            if (received <= 0)
+                break;
+            if (!m_holdRule) {
+                if (!sendAll(upstream, buffer, received))
+                    break;
+            } else if (!holding) { // a held connection forwards nothing more
+                pending.append(buffer, static_cast<std::size_t>(received));
+                bool sent = true;
+                while (auto request = completeRequest(pending)) {
+                    if (!admit(request->first)) {
+                        holding = true;
+                        pending.clear();
+                        break;
+                    }
+                    sent = sendAll(upstream, pending.data(), static_cast<ssize_t>(request->second));
+                    pending.erase(0, request->second);
+                    if (!sent)
+                        break;
+                }
+                if (!sent)
+                    break;
+            }
+        }
+        if (fds[1].revents != 0) {
+            const ssize_t received = ::recv(upstream, buffer, sizeof buffer, 0);
+            if (received <= 0 || !sendAll(client, buffer, received))
+                break;
+        }
     }
     forgetAndClose(upstream);
     forgetAndClose(client);

@@ -5,12 +5,12 @@
 // is fully there (its tag view repairable with `review sync`) or cleanly absent, and an
 // endpoint serves the split that `endpoint status` and the trail show. Each decision case
 // has its own copy of diabetes-classifier; the traffic cases share one endpoint.
-#include "holding_relay.h"
 #include "local_endpoints.h"
 #include "mlflow_test_server.h"
 #include "release_test_users.h"
 #include "result_assertions.h"
 #include "seeded_model_copy.h"
+#include "stoppable_relay.h"
 
 #include <nlohmann/json.hpp>
 
@@ -80,7 +80,7 @@ bool isRecordWrite(const test::RelayedRequest &request)
 }
 
 // The rule that holds the request following `step`. Each call makes a rule with its own state.
-test::HoldingRelay::Rule ruleFor(Step step)
+test::StoppableRelay::HoldRule ruleFor(Step step)
 {
     auto probed = std::make_shared<bool>(false);
     auto recorded = std::make_shared<bool>(false);
@@ -180,10 +180,10 @@ private:
 
     // Runs the executable through a relay with `rule` and kills it (SIGKILL) while the relay
     // holds the request the rule picked. Returns that request, or "" after a QFAIL-worthy end.
-    std::string runKilled(const std::vector<std::string> &args, test::HoldingRelay::Rule rule,
+    std::string runKilled(const std::vector<std::string> &args, test::StoppableRelay::HoldRule rule,
                           std::string &failure) const
     {
-        test::HoldingRelay relay;
+        test::StoppableRelay relay;
         if (!relay.start(m_shared.uri(), std::move(rule))) {
             failure = relay.errorString().toStdString();
             return {};
