@@ -199,8 +199,8 @@ private Q_SLOTS:
 
     // The live stream: while the load runs, two readers query one source from their own
     // threads, as the console's chart (every second) and the watcher do. Each query succeeds,
-    // and the source that read the log while it grew counts what a fresh reader counts. The
-    // ThreadSanitizer pass runs this function (scripts/hardening.sh, docs/reliability.md).
+    // and the source that read the log while it grew counts what a fresh reader counts (with
+    // real HAProxy writing; tst_metrics_stream is the same without processes, for ThreadSanitizer).
     void liveReadersDuringLoadCountEveryRequestOnce()
     {
         const MetricsReport before = lastMinutes(10);
