@@ -255,7 +255,9 @@ private Q_SLOTS:
         for (const auto &[user, password] : m_shared.passwords())
             secrets.push_back({user + "'s MLflow password", user, password});
         const test::SecretScan scan = test::scanForSecrets({m_home.path()}, secrets);
-        QVERIFY2(scan.files >= 2, std::to_string(scan.files).c_str());
+        // The profiles file at least: an Azure endpoint keeps no state here once its records are
+        // written (a record waiting to be written would be here too, and scanned).
+        QVERIFY2(scan.files >= 1, std::to_string(scan.files).c_str());
         QVERIFY2(scan.findings.empty(), scan.report().c_str());
     }
 };
