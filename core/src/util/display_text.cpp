@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 
 namespace modelgate {
 
@@ -84,33 +85,45 @@ void capInPlace(std::string &text, std::size_t maxBytes)
     text.append(kEllipsis);
 }
 
+// Calls `onCharacter(codePoint, bytes)` for each character of `text` in order, with
+// codePoint nullopt for a byte that starts no valid UTF-8 character (bytes is then that byte);
+// stops early when it returns false.
+template <typename OnCharacter>
+void forEachCharacter(std::string_view text, OnCharacter onCharacter)
+{
+    while (!text.empty()) {
+        const Decoded next = decode(text);
+        const std::size_t length = next.length == 0 ? 1 : next.length;
+        const std::optional<char32_t> codePoint =
+            next.length == 0 ? std::nullopt : std::optional<char32_t>(next.codePoint);
+        if (!onCharacter(codePoint, text.substr(0, length)))
+            return;
+        text.remove_prefix(length);
+    }
+}
+
 } // namespace
 
 std::string safeForDisplay(std::string_view text, DisplayLimits limits)
 {
     std::string out;
     out.reserve(limits.maxBytes > 0 && limits.maxBytes < text.size() ? limits.maxBytes + 8 : text.size());
-    while (!text.empty()) {
+    forEachCharacter(text, [&](std::optional<char32_t> c, std::string_view bytes) {
         // Past the cap nothing more is kept: a 1 MB name costs no more than its first bytes.
         if (limits.maxBytes > 0 && out.size() > limits.maxBytes + 8)
-            break;
-        const Decoded next = decode(text);
-        if (next.length == 0) {
+            return false;
+        if (!c)
             out.append(kReplacement);
-            text.remove_prefix(1);
-            continue;
-        }
-        const char32_t c = next.codePoint;
-        if (c == U'\n' && limits.keepNewlines)
+        else if (*c == U'\n' && limits.keepNewlines)
             out.push_back('\n');
-        else if (isControl(c))
+        else if (isControl(*c))
             out.push_back(' ');
-        else if (isHiddenOrReordering(c))
-            out.append(visibleName(c));
+        else if (isHiddenOrReordering(*c))
+            out.append(visibleName(*c));
         else
-            out.append(text.substr(0, next.length));
-        text.remove_prefix(next.length);
-    }
+            out.append(bytes);
+        return true;
+    });
     capInPlace(out, limits.maxBytes);
     return out;
 }
@@ -119,35 +132,29 @@ std::string safeJsonForDisplay(std::string_view jsonText)
 {
     std::string out;
     out.reserve(jsonText.size());
-    while (!jsonText.empty()) {
-        const Decoded next = decode(jsonText);
-        if (next.length == 0) {
+    forEachCharacter(jsonText, [&](std::optional<char32_t> c, std::string_view bytes) {
+        if (!c) {
             out.append(kReplacement);
-            jsonText.remove_prefix(1);
-            continue;
-        }
-        const char32_t c = next.codePoint;
-        if (c >= 0x7F && (isControl(c) || isHiddenOrReordering(c))) {
+        } else if (*c >= 0x7F && (isControl(*c) || isHiddenOrReordering(*c))) {
             char buffer[16];
-            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(*c));
             out.append(buffer);
         } else {
-            out.append(jsonText.substr(0, next.length));
+            out.append(bytes);
         }
-        jsonText.remove_prefix(next.length);
-    }
+        return true;
+    });
     return out;
 }
 
 bool hasHiddenOrControlCharacters(std::string_view text)
 {
-    while (!text.empty()) {
-        const Decoded next = decode(text);
-        if (next.length == 0 || isControl(next.codePoint) || isHiddenOrReordering(next.codePoint))
-            return true;
-        text.remove_prefix(next.length);
-    }
-    return false;
+    bool found = false;
+    forEachCharacter(text, [&](std::optional<char32_t> c, std::string_view) {
+        found = !c || isControl(*c) || isHiddenOrReordering(*c);
+        return !found;
+    });
+    return found;
 }
 
 } // namespace modelgate
