@@ -37,22 +37,33 @@ std::vector<std::pair<std::string, int>> changesOf(const TrafficSplit &before, c
 
 // Writes the record of an action done; one that cannot be written is kept with the endpoint
 // (when it still exists) and written before the next action there.
-RolloutRecord recordOf(const MlflowClient &client, DeploymentTarget &target, const ReleaseStatus &gate,
-                       ReleaseAction action, const DeploymentChange &change, const std::string &comment,
-                       const CancelToken &cancel)
+// What a rollout says of one write of a record to the trail.
+RolloutRecord rolloutRecord(ReleaseAction action, const std::string &model, const std::string &version,
+                            const Result<DecisionOutcome> &written)
 {
     RolloutRecord record;
     record.action = action;
-    record.model = gate.model;
-    record.version = gate.version;
-    Result<DecisionOutcome> written = recordDeploymentAction(client, gate, action, change, comment, cancel);
+    record.model = model;
+    record.version = version;
     if (written.ok()) {
         record.written = true;
         record.sequence = written.value().record.sequence;
         record.hash = written.value().recordHash;
-        return record;
+    } else {
+        record.error = written.error().describe();
     }
-    record.error = written.error().describe();
+    return record;
+}
+
+RolloutRecord recordOf(const MlflowClient &client, DeploymentTarget &target, const ReleaseStatus &gate,
+                       ReleaseAction action, const DeploymentChange &change, const std::string &comment,
+                       const CancelToken &cancel)
+{
+    const Result<DecisionOutcome> written =
+        recordDeploymentAction(client, gate, action, change, comment, cancel);
+    RolloutRecord record = rolloutRecord(action, gate.model, gate.version, written);
+    if (written.ok())
+        return record;
     Result<std::vector<std::string>> pending = target.pendingRecords(change.endpoint);
     if (pending.ok()) {
         std::vector<std::string> kept = pending.value();
@@ -289,20 +300,12 @@ Result<RolloutOutcome> shift(const MlflowClient &client, DeploymentTarget &targe
     outcome.after = after;
     std::vector<std::string> unwritten;
     for (const PendingDeploymentRecord &intent : intents) {
-        RolloutRecord record;
-        record.action = action;
-        record.model = intent.model;
-        record.version = intent.version;
         // The change is made: a cancel from here on would only leave it unrecorded.
-        Result<DecisionOutcome> written =
+        const Result<DecisionOutcome> written =
             writeDeploymentRecord(client, intent, gates.at(intent.model).first, CancelToken());
-        if (written.ok()) {
-            record.written = true;
-            record.sequence = written.value().record.sequence;
-            record.hash = written.value().recordHash;
-        } else {
-            record.error =
-                written.error().describe() + " (kept with the endpoint; written before its next action)";
+        RolloutRecord record = rolloutRecord(action, intent.model, intent.version, written);
+        if (!written.ok()) {
+            record.error += " (kept with the endpoint; written before its next action)";
             unwritten.push_back(pendingRecordToJson(intent));
         }
         outcome.records.push_back(record);

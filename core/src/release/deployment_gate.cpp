@@ -190,10 +190,6 @@ Result<DecisionOutcome> writeWith(const MlflowClient &client, const PendingDeplo
     return outcome;
 }
 
-} // namespace
-
-namespace {
-
 // A pending record is written once: a process killed after writing it and before forgetting
 // it leaves it pending, and the next one finds it in the trail.
 WritePrecondition notYetWritten(const PendingDeploymentRecord &pending)
