@@ -147,6 +147,8 @@ struct Context
     std::string unauthorisedHint;
     // The signed-in Azure ML workspace, when the profile is one.
     std::optional<AzureSession> azure;
+    // What everything written to `out` passes through; told when the output is JSON.
+    SafeOutputBuffer *outFilter = nullptr;
 };
 
 int fail(Context &ctx, int code, const std::string &message)
@@ -552,6 +554,8 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
         return ExitSuccess;
     }
     ctx.json = args.has("json");
+    if (ctx.outFilter)
+        ctx.outFilter->setMode(ctx.json ? SafeOutputBuffer::Mode::Json : SafeOutputBuffer::Mode::Text);
 
     const auto &pos = args.positional();
     // "compare" is one word, "review policy show|set" three; the others are two ("models list").
@@ -688,13 +692,13 @@ int dispatch(Context &ctx, const std::vector<std::string> &argv)
 int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &err, const Environment &env,
         const CancelToken &cancel)
 {
-    // Whatever is quoted from outside reaches the terminal only through these buffers.
-    const bool json = std::find(args.begin(), args.end(), "--json") != args.end();
-    SafeOutputBuffer safeOut(out.rdbuf(), json ? SafeOutputBuffer::Mode::Json : SafeOutputBuffer::Mode::Text);
+    // Whatever is quoted from outside reaches the terminal only through these buffers; `out`
+    // switches to JSON once the arguments say so.
+    SafeOutputBuffer safeOut(out.rdbuf(), SafeOutputBuffer::Mode::Text);
     SafeOutputBuffer safeErr(err.rdbuf(), SafeOutputBuffer::Mode::Text);
     std::ostream outStream(&safeOut);
     std::ostream errStream(&safeErr);
-    Context ctx{outStream, errStream, env, cancel, false, {}, {}};
+    Context ctx{outStream, errStream, env, cancel, false, {}, {}, &safeOut};
     // The core returns errors as values; this guard only keeps a bug (e.g. bad_alloc)
     // from ending a pipeline step without the promised one-line message.
     int exitCode = ExitServer;

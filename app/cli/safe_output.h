@@ -23,6 +23,9 @@ public:
     SafeOutputBuffer(std::streambuf *target, Mode mode);
     ~SafeOutputBuffer() override;
 
+    // Lines written from now on are filtered as `mode` (a line begun is finished as before).
+    void setMode(Mode mode) { m_mode = mode; }
+
     SafeOutputBuffer(const SafeOutputBuffer &) = delete;
     SafeOutputBuffer &operator=(const SafeOutputBuffer &) = delete;
 
